@@ -1,0 +1,264 @@
+#include "command_line.h"
+
+#include "interchange/blog_importer.h"
+#include "interchange/post_markdown_writer.h"
+#include "store/library.h"
+
+#include <QTextStream>
+
+namespace quire {
+
+namespace {
+
+const QStringList &commands()
+{
+    static const QStringList names = {QStringLiteral("new"), QStringLiteral("list"),
+                                      QStringLiteral("show"), QStringLiteral("import")};
+    return names;
+}
+
+// Qt's own window options that take a value (QGuiApplication's documented list).
+bool isQtOptionWithValue(const QString &arg)
+{
+    static const QStringList options = {QStringLiteral("-platform"), QStringLiteral("-platformpluginpath"),
+        QStringLiteral("-platformtheme"), QStringLiteral("-plugin"), QStringLiteral("-qwindowgeometry"),
+        QStringLiteral("-qwindowicon"), QStringLiteral("-qwindowtitle"), QStringLiteral("-display"),
+        QStringLiteral("-geometry"), QStringLiteral("-style"), QStringLiteral("-stylesheet")};
+    return options.contains(arg);
+}
+
+// Takes "--name VALUE" or "--name=VALUE" at args[i]; advances i past what it used.
+std::optional<QString> takeOption(const QStringList &args, qsizetype &i, const QString &name, QString *error)
+{
+    const QString arg = args.at(i);
+    if (arg == name) {
+        if (i + 1 >= args.size()) {
+            *error = CommandLine::tr("%1 needs a value.").arg(name);
+            return std::nullopt;
+        }
+        i += 2;
+        return args.at(i - 1);
+    }
+    if (arg.startsWith(name + QLatin1Char('='))) {
+        i += 1;
+        return arg.mid(name.size() + 1);
+    }
+    return std::nullopt;
+}
+
+QString dateText(const QDateTime &when)
+{
+    return when.isValid() ? when.toUTC().toString(QStringLiteral("yyyy-MM-dd")) : QStringLiteral("—         ");
+}
+
+} // namespace
+
+CommandLine::Invocation CommandLine::parse(const QStringList &argv)
+{
+    Invocation inv;
+    qsizetype i = 1;
+    while (i < argv.size()) {
+        const QString arg = argv.at(i);
+        QString error;
+        if (auto library = takeOption(argv, i, QStringLiteral("--library"), &error)) {
+            inv.libraryPath = *library;
+            continue;
+        }
+        if (!error.isEmpty()) {
+            inv.usageError = error;
+            return inv;
+        }
+        if (arg == u"--webEngineArgs")
+            break;  // Chromium's options, up to the end, belong to QtWebEngine
+        if (arg == u"-h" || arg == u"--help") {
+            inv.help = true;
+        } else if (arg == u"-v" || arg == u"--version") {
+            inv.version = true;
+        } else if (inv.command.isEmpty() && isQtOptionWithValue(arg)) {
+            i += 1;   // and its value
+        } else if (inv.command.isEmpty() && !arg.startsWith(QLatin1Char('-'))) {
+            inv.command = arg;
+        } else if (!inv.command.isEmpty()) {
+            inv.arguments.append(arg);
+        }
+        i += 1;
+    }
+    if (!inv.command.isEmpty() && !commands().contains(inv.command))
+        inv.usageError = tr("Unknown command \"%1\".").arg(inv.command);
+    return inv;
+}
+
+bool CommandLine::wantsWindow(const Invocation &inv)
+{
+    return inv.command.isEmpty() && !inv.help && !inv.version && inv.usageError.isEmpty();
+}
+
+QString CommandLine::usage()
+{
+    return tr("Usage: quire [--library PATH] [COMMAND [ARGUMENTS]]\n"
+              "\n"
+              "Without a command, Quire opens its window on the library.\n"
+              "\n"
+              "Commands:\n"
+              "  new TITLE                  Create a draft post and print its slug\n"
+              "  list [--status draft|scheduled|published] [--tag TAG] [--search WORDS]\n"
+              "                             List posts, newest first\n"
+              "  show SLUG                  Print a post as Markdown with front matter\n"
+              "  import DIR                 Import the posts of a Hugo or Jekyll folder\n"
+              "\n"
+              "Options:\n"
+              "  --library PATH             The library file (default: %1)\n"
+              "  -h, --help                 Show this help\n"
+              "  -v, --version              Show Quire's version\n"
+              "\n"
+              "Exit codes: 0 ok, 1 failure, 2 usage error.\n")
+        .arg(Library::defaultPath());
+}
+
+int CommandLine::run(const Invocation &inv)
+{
+    if (!inv.usageError.isEmpty())
+        return usageError(inv.usageError);
+    if (inv.help) {
+        m_out << usage();
+        return Ok;
+    }
+    if (inv.version) {
+        m_out << "quire " << QUIRE_VERSION << Qt::endl;
+        return Ok;
+    }
+    if (inv.command.isEmpty())
+        return usageError(tr("No command given."));
+
+    // Each command checks its arguments before it opens the library: a usage error touches nothing.
+    if (inv.command == u"new")
+        return runNew(inv);
+    if (inv.command == u"list")
+        return runList(inv);
+    if (inv.command == u"show")
+        return runShow(inv);
+    return runImport(inv);
+}
+
+std::unique_ptr<Library> CommandLine::openLibrary(const Invocation &inv, bool create)
+{
+    const QString path = inv.libraryPath.isEmpty() ? Library::defaultPath() : inv.libraryPath;
+    auto library = Library::open(path, create ? Library::OpenMode::OpenOrCreate : Library::OpenMode::OpenExisting);
+    if (!library) {
+        fail(library.errorMessage());
+        return nullptr;
+    }
+    return std::move(*library);
+}
+
+int CommandLine::runNew(const Invocation &inv)
+{
+    const QString title = inv.arguments.join(QLatin1Char(' ')).trimmed();
+    if (title.isEmpty() || title.startsWith(QLatin1Char('-')))
+        return usageError(tr("new needs a title: quire new \"My post\""));
+    const auto library = openLibrary(inv, true);
+    if (!library)
+        return Failure;
+    Post post;
+    post.title = title;
+    auto created = library->createPost(post);
+    if (!created)
+        return fail(created.errorMessage());
+    m_out << created->slug << Qt::endl;
+    return Ok;
+}
+
+int CommandLine::runList(const Invocation &inv)
+{
+    const QStringList &args = inv.arguments;
+    PostFilter filter;
+    for (qsizetype i = 0; i < args.size();) {
+        QString error;
+        if (auto status = takeOption(args, i, QStringLiteral("--status"), &error)) {
+            filter.status = postStatusFromName(*status);
+            if (!filter.status)
+                return usageError(tr("Unknown status \"%1\": use draft, scheduled or published.").arg(*status));
+        } else if (auto tag = takeOption(args, i, QStringLiteral("--tag"), &error)) {
+            filter.tag = *tag;
+        } else if (auto search = takeOption(args, i, QStringLiteral("--search"), &error)) {
+            filter.search = *search;
+            filter.order = PostFilter::Order::Relevance;
+        } else {
+            return usageError(error.isEmpty() ? tr("list does not take \"%1\".").arg(args.at(i)) : error);
+        }
+    }
+    const auto library = openLibrary(inv, false);
+    if (!library)
+        return Failure;
+    auto posts = library->listPosts(filter);
+    if (!posts)
+        return fail(posts.errorMessage());
+    for (const PostSummary &post : std::as_const(*posts)) {
+        m_out << postStatusName(post.status).leftJustified(10) << dateText(post.publishedAt) << "  "
+              << post.slug << "  " << post.title;
+        if (!post.tags.isEmpty())
+            m_out << "  [" << post.tags.join(QStringLiteral(", ")) << ']';
+        m_out << '\n';
+    }
+    m_out.flush();
+    return Ok;
+}
+
+int CommandLine::runShow(const Invocation &inv)
+{
+    const QStringList &args = inv.arguments;
+    if (args.size() != 1)
+        return usageError(tr("show needs one slug: quire show my-post"));
+    const auto library = openLibrary(inv, false);
+    if (!library)
+        return Failure;
+    auto post = library->postBySlug(args.first());
+    if (!post)
+        return fail(post.errorMessage());
+    if (!post->has_value())
+        return fail(tr("No post has the slug \"%1\" in %2.").arg(args.first(), library->path()));
+    m_out << PostMarkdownWriter::toMarkdown(**post);
+    m_out.flush();
+    return Ok;
+}
+
+int CommandLine::runImport(const Invocation &inv)
+{
+    const QStringList &args = inv.arguments;
+    if (args.size() != 1)
+        return usageError(tr("import needs one folder: quire import ~/my-blog"));
+    const auto library = openLibrary(inv, true);
+    if (!library)
+        return Failure;
+    BlogImporter importer(*library);
+    auto report = importer.importFolder(args.first());
+    if (!report)
+        return fail(report.errorMessage());
+    m_out << tr("Imported %1: %2 new, %3 updated, %4 unchanged, %5 skipped.")
+                 .arg(args.first())
+                 .arg(report->imported.size())
+                 .arg(report->updated.size())
+                 .arg(report->unchanged.size())
+                 .arg(report->skipped.size())
+          << '\n';
+    for (const auto &entry : std::as_const(report->skipped))
+        m_out << tr("skipped  %1: %2").arg(entry.file, entry.reason) << '\n';
+    for (const auto &entry : std::as_const(report->warnings))
+        m_out << tr("warning  %1: %2").arg(entry.file, entry.reason) << '\n';
+    m_out.flush();
+    return Ok;
+}
+
+int CommandLine::fail(const QString &message)
+{
+    m_err << "quire: " << message << Qt::endl;
+    return Failure;
+}
+
+int CommandLine::usageError(const QString &message)
+{
+    m_err << "quire: " << message << '\n' << tr("Run \"quire --help\" for usage.") << Qt::endl;
+    return Usage;
+}
+
+} // namespace quire

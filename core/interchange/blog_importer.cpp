@@ -1,0 +1,98 @@
+#include "interchange/blog_importer.h"
+
+#include "interchange/blog_source.h"
+#include "interchange/post_file_reader.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace quire {
+
+namespace {
+
+// The fields an import sets; a post whose fields all match is left alone (no new revision).
+bool sameContent(const Post &a, const Post &b)
+{
+    return a.title == b.title && a.body == b.body && a.summary == b.summary && a.status == b.status
+        && a.kind == b.kind && a.language == b.language && a.publishedAt == b.publishedAt
+        && a.tags == b.tags && a.extra == b.extra;
+}
+
+void mergeInto(Post &existing, const Post &incoming)
+{
+    existing.title = incoming.title;
+    existing.body = incoming.body;
+    existing.summary = incoming.summary;
+    existing.status = incoming.status;
+    existing.kind = incoming.kind;
+    existing.language = incoming.language;
+    existing.publishedAt = incoming.publishedAt;
+    existing.tags = incoming.tags;
+    existing.extra = incoming.extra;
+}
+
+} // namespace
+
+Result<ImportReport> BlogImporter::importFolder(const QString &dir)
+{
+    auto source = BlogSource::open(dir);
+    if (!source)
+        return source.error();
+
+    ImportReport report;
+    QList<QPair<QString, QString>> skippedFiles;
+    const QList<SourceFile> files = source->postFiles(&skippedFiles);
+    for (const auto &[file, reason] : skippedFiles)
+        report.skipped.append({file, {}, reason});
+
+    const PostFileReader reader(source->kind(), m_library.now());
+    QHash<QString, QString> fileOfSlug;   // within this import: two files must not claim one post
+
+    auto work = [&]() -> Result<void> {
+        for (const SourceFile &file : files) {
+            auto imported = reader.read(file);
+            if (!imported) {
+                report.skipped.append({file.relativePath, {}, imported.errorMessage()});
+                continue;
+            }
+            Post &post = imported->post;
+            if (const QString other = fileOfSlug.value(post.slug); !other.isEmpty()) {
+                report.skipped.append({file.relativePath, {},
+                    QCoreApplication::translate("BlogImporter", "same slug \"%1\" as %2").arg(post.slug, other)});
+                continue;
+            }
+            fileOfSlug.insert(post.slug, file.relativePath);
+            for (const QString &warning : std::as_const(imported->warnings))
+                report.warnings.append({file.relativePath, post.slug, warning});
+
+            auto existing = m_library.postBySlug(post.slug);
+            if (!existing)
+                return existing.error();
+            if (existing->has_value()) {
+                Post current = **existing;
+                if (sameContent(current, post)) {
+                    report.unchanged.append({file.relativePath, post.slug, {}});
+                    continue;
+                }
+                mergeInto(current, post);
+                if (auto saved = m_library.saveDraft(current, RevisionReason::Import); !saved)
+                    return saved;
+                report.updated.append({file.relativePath, post.slug, {}});
+            } else {
+                auto created = m_library.createPost(post);
+                if (!created)
+                    return created.error();
+                if (auto saved = m_library.saveDraft(*created, RevisionReason::Import); !saved)
+                    return saved;
+                report.imported.append({file.relativePath, created->slug, {}});
+            }
+        }
+        return {};
+    };
+    if (auto done = m_library.transaction(work); !done)
+        return done.error();
+    return report;
+}
+
+} // namespace quire

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "interchange/blog_source.h"
+#include "result.h"
+#include "store/post.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QStringList>
+
+namespace quire {
+
+// A post read from a Markdown file, with what was cleaned or guessed on the way.
+struct ImportedPost
+{
+    Post post;
+    QStringList warnings;
+};
+
+// Reads one Jekyll or Hugo post file into a Post: front matter fields mapped to columns,
+// unknown keys kept in Post::extra. A file that cannot be a post (empty, binary, not UTF-8,
+// malformed front matter, too large) is an Error whose message says why it was skipped.
+class PostFileReader
+{
+public:
+    static constexpr qint64 MaxFileSize = 8 * 1024 * 1024;
+
+    PostFileReader(BlogSource::Kind kind, QDateTime now) : m_kind(kind), m_now(std::move(now)) {}
+
+    Result<ImportedPost> read(const SourceFile &file) const;
+    Result<ImportedPost> parse(const SourceFile &file, const QByteArray &bytes) const;
+
+    // "2024-03-05", "2024-03-05 10:00:00 +0200", "2024-03-05T10:00:00Z"… as UTC; invalid if none fits.
+    static QDateTime parseDate(const QString &text);
+
+private:
+    BlogSource::Kind m_kind;
+    QDateTime m_now;
+};
+
+} // namespace quire

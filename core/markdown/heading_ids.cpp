@@ -1,0 +1,21 @@
+#include "markdown/heading_ids.h"
+
+#include "markdown/slug.h"
+
+namespace quire {
+
+QString HeadingIds::idFor(const QString &headingText)
+{
+    QString base = Slug::fromText(headingText);
+    if (base.isEmpty())
+        base = QStringLiteral("section");
+    QString id = base;
+    // A heading literally called "Intro 1" may already own "intro-1": keep counting.
+    int &suffix = m_nextSuffix[base];
+    while (m_used.contains(id))
+        id = base + u'-' + QString::number(++suffix);
+    m_used.insert(id);
+    return id;
+}
+
+} // namespace quire

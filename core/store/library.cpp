@@ -1,0 +1,293 @@
+#include "store/library.h"
+
+#include "store/database.h"
+#include "store/file_lock.h"
+#include "store/library_opener.h"
+#include "store/post_repository.h"
+#include "store/revision_repository.h"
+#include "store/settings_repository.h"
+#include "store/slug_allocator.h"
+#include "store/tag_repository.h"
+
+#include <QCoreApplication>
+#include <QMutexLocker>
+#include <QRecursiveMutex>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace quire {
+
+namespace {
+
+// Autosaves closer together than this fold into the revision already recorded.
+constexpr qint64 AutosaveRevisionIntervalMs = 60 * 1000;
+
+Error postMissing(qint64 id)
+{
+    return Error{QCoreApplication::translate("quire::Library",
+                                             "The post %1 is not in the library (it may have been deleted).").arg(id)};
+}
+
+} // namespace
+
+struct Library::Private
+{
+    explicit Private(LibraryOpener::Opened &&opened)
+        : lock(std::move(opened.lock)),
+          database(std::move(opened.database)),
+          path(opened.path),
+          created(opened.created),
+          posts(*database),
+          tags(*database),
+          revisions(*database),
+          settings(*database)
+    {
+    }
+
+    // One call at a time, and a whole transaction at a time: SQLite would serialize single calls
+    // itself, but a transaction shares the connection with every statement made meanwhile.
+    // Recursive, because calls nest (createPost inside transaction).
+    QRecursiveMutex mutex;
+    // Destroyed bottom-up: the repositories, then the connection, then the lock.
+    std::unique_ptr<FileLock> lock;
+    std::unique_ptr<Database> database;
+    QString path;
+    bool created = false;
+    std::function<QDateTime()> clock;
+    PostRepository posts;
+    TagRepository tags;
+    RevisionRepository revisions;
+    SettingsRepository settings;
+};
+
+Library::Library() = default;
+Library::~Library() = default;
+
+Result<std::unique_ptr<Library>> Library::open(const QString &path, OpenMode mode)
+{
+    Result<LibraryOpener::Opened> opened = LibraryOpener::open(path, mode);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<Library> library(new Library);
+    library->d = std::make_unique<Private>(std::move(*opened));
+    return library;
+}
+
+QString Library::defaultPath()
+{
+    // Not AppDataLocation itself: that depends on the application and organization names set
+    // (or not) at the time of the call, and the library must not move with them.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QLatin1String("/Quire/library.quire");
+}
+
+QString Library::path() const
+{
+    return d->path;
+}
+
+bool Library::wasCreated() const
+{
+    return d->created;
+}
+
+Result<void> Library::transaction(const std::function<Result<void>()> &work)
+{
+    QMutexLocker locker(&d->mutex);
+    return d->database->transaction(work);
+}
+
+Result<Post> Library::createPost(Post post)
+{
+    QMutexLocker locker(&d->mutex);
+    Result<void> stored = transaction([&]() -> Result<void> {
+        const Result<QString> slug = uniqueSlug(post.slug.isEmpty() ? post.title : post.slug);
+        if (!slug)
+            return slug.error();
+        post.slug = *slug;
+        post.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        post.createdAt = post.updatedAt = now();
+        const Result<qint64> id = d->posts.insert(post);
+        if (!id)
+            return id.error();
+        post.id = *id;
+        return d->tags.setPostTags(post.id, post.tags);
+    });
+    if (!stored)
+        return stored.error();
+    // Read back: tags take the spelling of the tags they joined.
+    return this->post(post.id);
+}
+
+Result<Post> Library::post(qint64 id) const
+{
+    QMutexLocker locker(&d->mutex);
+    Result<std::optional<Post>> found = d->posts.find(id);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return postMissing(id);
+    Result<QStringList> tags = d->tags.postTags(id);
+    if (!tags)
+        return tags.error();
+    (*found)->tags = *tags;
+    return std::move(**found);
+}
+
+Result<std::optional<Post>> Library::postBySlug(const QString &slug) const
+{
+    QMutexLocker locker(&d->mutex);
+    Result<std::optional<Post>> found = d->posts.findBySlug(slug);
+    if (!found || !*found)
+        return found;
+    Result<QStringList> tags = d->tags.postTags((*found)->id);
+    if (!tags)
+        return tags.error();
+    (*found)->tags = *tags;
+    return found;
+}
+
+Result<void> Library::updatePost(const Post &post)
+{
+    QMutexLocker locker(&d->mutex);
+    return transaction([&]() -> Result<void> {
+        Post stored = post;
+        stored.slug = SlugAllocator::base(post.slug, QString());
+        if (stored.slug.isEmpty()) {
+            const Result<QString> slug = uniqueSlug(post.title, post.id);
+            if (!slug)
+                return slug.error();
+            stored.slug = *slug;
+        } else {
+            const Result<std::optional<Post>> owner = d->posts.slugOwner(stored.slug, post.id);
+            if (!owner)
+                return owner.error();
+            if (*owner) {
+                return Error{QCoreApplication::translate("quire::Library",
+                                                         "The slug “%1” is already used by the post “%2”.")
+                                     .arg(stored.slug, (*owner)->title)};
+            }
+        }
+        stored.updatedAt = now();
+        const Result<bool> updated = d->posts.update(stored);
+        if (!updated)
+            return updated.error();
+        if (!*updated)
+            return postMissing(post.id);
+        return d->tags.setPostTags(post.id, post.tags);
+    });
+}
+
+Result<void> Library::deletePost(qint64 id)
+{
+    QMutexLocker locker(&d->mutex);
+    // Revisions and tag links go with the post (ON DELETE CASCADE); tags stay for reuse.
+    return d->posts.remove(id);
+}
+
+Result<QList<PostSummary>> Library::listPosts(const PostFilter &filter) const
+{
+    QMutexLocker locker(&d->mutex);
+    std::optional<qint64> tagId;
+    if (!filter.tag.trimmed().isEmpty()) {
+        const Result<std::optional<qint64>> tag = d->tags.find(filter.tag);
+        if (!tag)
+            return tag.error();
+        if (!*tag)
+            return QList<PostSummary>();   // no such tag, so no post carries it
+        tagId = **tag;
+    }
+    Result<QList<PostSummary>> posts = d->posts.list(filter, tagId);
+    if (!posts)
+        return posts;
+
+    QList<qint64> ids;
+    ids.reserve(posts->size());
+    for (const PostSummary &post : std::as_const(*posts))
+        ids.append(post.id);
+    const Result<QHash<qint64, QStringList>> tags = d->tags.postTags(ids);
+    if (!tags)
+        return tags.error();
+    for (PostSummary &post : *posts)
+        post.tags = tags->value(post.id);
+    return posts;
+}
+
+Result<int> Library::postCount() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->posts.count();
+}
+
+Result<QString> Library::uniqueSlug(const QString &wanted, qint64 exceptPostId) const
+{
+    QMutexLocker locker(&d->mutex);
+    return SlugAllocator::unique(*d->database, SlugAllocator::Table::Posts, wanted, QStringLiteral("post"),
+                                 exceptPostId);
+}
+
+Result<void> Library::saveDraft(const Post &post, RevisionReason reason)
+{
+    QMutexLocker locker(&d->mutex);
+    return transaction([&]() -> Result<void> {
+        // The post itself always gets the newest text; only the history is coalesced.
+        if (Result<void> updated = updatePost(post); !updated)
+            return updated;
+        const QDateTime time = now();
+        if (reason == RevisionReason::Autosave) {
+            const Result<QDateTime> last = d->revisions.newestAutosave(post.id);
+            if (!last)
+                return last.error();
+            // A clock set back (negative age) must not stop autosave revisions for a while.
+            const qint64 age = last->isValid() ? last->msecsTo(time) : -1;
+            if (age >= 0 && age < AutosaveRevisionIntervalMs)
+                return {};
+        }
+        const Result<Post> stored = this->post(post.id);
+        if (!stored)
+            return stored.error();
+        return d->revisions.add(*stored, reason, time);
+    });
+}
+
+Result<QList<Revision>> Library::revisions(qint64 postId) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->revisions.forPost(postId);
+}
+
+Result<QList<Tag>> Library::tags() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->tags.all();
+}
+
+Result<QString> Library::setting(const QString &key, const QString &fallback) const
+{
+    QMutexLocker locker(&d->mutex);
+    const Result<std::optional<QString>> value = d->settings.value(key);
+    if (!value)
+        return value.error();
+    return value->value_or(fallback);
+}
+
+Result<void> Library::setSetting(const QString &key, const QString &value)
+{
+    QMutexLocker locker(&d->mutex);
+    return d->settings.setValue(key, value);
+}
+
+void Library::setClock(std::function<QDateTime()> clock)
+{
+    QMutexLocker locker(&d->mutex);
+    d->clock = std::move(clock);
+}
+
+QDateTime Library::now() const
+{
+    QMutexLocker locker(&d->mutex);
+    const QDateTime time = d->clock ? d->clock() : QDateTime::currentDateTimeUtc();
+    return time.toUTC();
+}
+
+} // namespace quire

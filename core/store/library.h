@@ -1,0 +1,103 @@
+#pragma once
+
+#include "result.h"
+#include "store/post.h"
+#include "store/post_filter.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace quire {
+
+class Database;
+
+// Why a revision was recorded; stored as the words in the comments.
+enum class RevisionReason { Save /*"save"*/, Autosave /*"autosave"*/, Publish /*"publish"*/,
+                            Import /*"import"*/, Restore /*"restore"*/ };
+
+struct Revision
+{
+    qint64 id = 0;
+    qint64 postId = 0;
+    QDateTime createdAt;
+    RevisionReason reason = RevisionReason::Save;
+    QString title;
+    QString body;
+    QJsonObject metadata;   // slug, summary, status, kind, tags, dates at the time
+};
+
+struct Tag
+{
+    qint64 id = 0;
+    QString name;
+    QString slug;
+    int postCount = 0;
+};
+
+// One blog: the SQLite library file with its posts, revisions, tags, assets, themes, settings and
+// publish targets. Only one Quire process opens a library at a time; the file is never written
+// when it is damaged, newer than this program, read-only or already open elsewhere.
+// Calls may come from several threads: they run one at a time, and a transaction keeps other
+// threads waiting until it ends.
+class Library
+{
+public:
+    enum class OpenMode { OpenExisting, OpenOrCreate };
+
+    static constexpr int SchemaVersion = 1;
+
+    // Opens (or creates, with OpenOrCreate and a path that does not exist) the library at path.
+    // Every failure names the file and the problem in one sentence.
+    static Result<std::unique_ptr<Library>> open(const QString &path, OpenMode mode = OpenMode::OpenOrCreate);
+
+    // $XDG_DATA_HOME/Quire/library.quire (QStandardPaths::AppDataLocation).
+    static QString defaultPath();
+
+    ~Library();
+    Library(const Library &) = delete;
+    Library &operator=(const Library &) = delete;
+
+    QString path() const;
+    bool wasCreated() const;   // this open() created the file
+
+    // Runs work in one transaction: committed when it returns ok, rolled back otherwise.
+    Result<void> transaction(const std::function<Result<void>()> &work);
+
+    // Posts.
+    Result<Post> createPost(Post post);                // fills id, uuid, unique slug, timestamps
+    Result<Post> post(qint64 id) const;
+    Result<std::optional<Post>> postBySlug(const QString &slug) const;
+    Result<void> updatePost(const Post &post);         // every field and the tags; bumps updated_at
+    Result<void> deletePost(qint64 id);
+    Result<QList<PostSummary>> listPosts(const PostFilter &filter = {}) const;
+    Result<int> postCount() const;
+    // A slug derived from wanted (or from "post" when that is empty) that no other post uses.
+    Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;
+
+    // Stores the post and records a revision: one per explicit Save; autosaves coalesce so that
+    // a post gains at most one autosave revision per minute of editing.
+    Result<void> saveDraft(const Post &post, RevisionReason reason);
+    Result<QList<Revision>> revisions(qint64 postId) const;  // newest first
+
+    // Tags.
+    Result<QList<Tag>> tags() const;                    // by name, with post counts
+
+    // Settings (site title, base URL, active theme…): plain key/value text.
+    Result<QString> setting(const QString &key, const QString &fallback = {}) const;
+    Result<void> setSetting(const QString &key, const QString &value);
+
+    // The clock used for timestamps and autosave coalescing (tests replace it).
+    void setClock(std::function<QDateTime()> clock);
+    QDateTime now() const;
+
+private:
+    Library();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace quire

@@ -1,0 +1,219 @@
+#include "store/post_repository.h"
+
+#include "store/database.h"
+#include "store/fts_query.h"
+
+#include <QJsonDocument>
+
+namespace quire {
+
+namespace {
+
+const QByteArray postColumns =
+        "id, uuid, title, slug, body, summary, status, kind, created_at, updated_at, published_at,"
+        " cover_asset_id, language, extra";
+
+QString extraText(const QJsonObject &extra)
+{
+    return QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject extraObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+PostStatus statusFrom(const QString &name)
+{
+    return postStatusFromName(name).value_or(PostStatus::Draft);
+}
+
+Post postFrom(const Statement &row)
+{
+    Post post;
+    post.id = row.int64(0);
+    post.uuid = row.text(1);
+    post.title = row.text(2);
+    post.slug = row.text(3);
+    post.body = row.text(4);
+    post.summary = row.text(5);
+    post.status = statusFrom(row.text(6));
+    post.kind = row.text(7);
+    post.createdAt = row.time(8);
+    post.updatedAt = row.time(9);
+    post.publishedAt = row.time(10);
+    post.coverAssetId = row.optionalInt(11);
+    post.language = row.text(12);
+    post.extra = extraObject(row.text(13));
+    return post;
+}
+
+// The columns written by both insert and update, as parameters ?2 to ?12.
+void bindContent(Statement &statement, const Post &post)
+{
+    statement.bindText(2, post.title);
+    statement.bindText(3, post.slug);
+    statement.bindText(4, post.body);
+    statement.bindText(5, post.summary);
+    statement.bindText(6, postStatusName(post.status));
+    statement.bindText(7, post.kind);
+    statement.bindTime(8, post.updatedAt);
+    statement.bindTime(9, post.publishedAt);
+    statement.bindOptionalInt(10, post.coverAssetId);
+    statement.bindText(11, post.language);
+    statement.bindText(12, extraText(post.extra));
+}
+
+QByteArray orderBy(PostFilter::Order order, bool searching)
+{
+    switch (order) {
+    case PostFilter::Order::Relevance:
+        if (!searching)
+            break;
+        // Lower is better; a word in the title or tags counts more than one in the body.
+        return "bm25(posts_fts, 10.0, 5.0, 1.0, 5.0), p.updated_at DESC, p.id DESC";
+    case PostFilter::Order::PublishedDesc:
+        return "p.published_at IS NULL, p.published_at DESC, p.updated_at DESC, p.id DESC";
+    case PostFilter::Order::TitleAsc:
+        return "p.title COLLATE quire_nocase, p.id";
+    case PostFilter::Order::UpdatedDesc:
+        break;
+    }
+    return "p.updated_at DESC, p.id DESC";
+}
+
+} // namespace
+
+PostRepository::PostRepository(Database &database)
+    : m_database(database)
+{
+}
+
+Result<qint64> PostRepository::insert(const Post &post)
+{
+    Result<Statement> insert = m_database.prepare(
+            "INSERT INTO posts (uuid, title, slug, body, summary, status, kind, updated_at, published_at,"
+            " cover_asset_id, language, extra, created_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    if (!insert)
+        return insert.error();
+    insert->bindText(1, post.uuid);
+    bindContent(*insert, post);
+    insert->bindTime(13, post.createdAt);
+    if (Result<void> done = insert->run(); !done)
+        return done.error();
+    return m_database.lastInsertId();
+}
+
+Result<bool> PostRepository::update(const Post &post)
+{
+    Result<Statement> update = m_database.prepare(
+            "UPDATE posts SET title = ?2, slug = ?3, body = ?4, summary = ?5, status = ?6, kind = ?7,"
+            " updated_at = ?8, published_at = ?9, cover_asset_id = ?10, language = ?11, extra = ?12"
+            " WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bindInt(1, post.id);
+    bindContent(*update, post);
+    if (Result<void> done = update->run(); !done)
+        return done.error();
+    return m_database.changes() > 0;
+}
+
+Result<void> PostRepository::remove(qint64 id)
+{
+    Result<Statement> remove = m_database.prepare("DELETE FROM posts WHERE id = ?1");
+    if (!remove)
+        return remove.error();
+    remove->bindInt(1, id);
+    return remove->run();
+}
+
+Result<std::optional<Post>> PostRepository::findOne(QByteArrayView where,
+                                                     const std::function<void(Statement &)> &bind)
+{
+    Result<Statement> query = m_database.prepare("SELECT " + postColumns + " FROM posts WHERE " + where.toByteArray());
+    if (!query)
+        return query.error();
+    bind(*query);
+    const Result<bool> row = query->step();
+    if (!row)
+        return row.error();
+    return *row ? std::optional<Post>(postFrom(*query)) : std::nullopt;
+}
+
+Result<std::optional<Post>> PostRepository::find(qint64 id)
+{
+    return findOne("id = ?1", [id](Statement &query) { query.bindInt(1, id); });
+}
+
+Result<std::optional<Post>> PostRepository::findBySlug(const QString &slug)
+{
+    return findOne("slug = ?1", [&slug](Statement &query) { query.bindText(1, slug); });
+}
+
+Result<std::optional<Post>> PostRepository::slugOwner(const QString &slug, qint64 exceptId)
+{
+    return findOne("slug = ?1 AND id <> ?2", [&](Statement &query) {
+        query.bindText(1, slug);
+        query.bindInt(2, exceptId);
+    });
+}
+
+Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::optional<qint64> tagId)
+{
+    const QString match = FtsQuery::fromUserText(filter.search);
+    const bool searching = !match.isEmpty();
+
+    QByteArray sql = "SELECT p.id, p.title, p.slug, p.status, p.updated_at, p.published_at FROM posts p";
+    QByteArrayList conditions;
+    if (searching) {
+        sql += " JOIN posts_fts ON posts_fts.rowid = p.id";
+        conditions.append("posts_fts MATCH :match");
+    }
+    if (filter.status)
+        conditions.append("p.status = :status");
+    if (tagId)
+        conditions.append("p.id IN (SELECT post_id FROM post_tags WHERE tag_id = :tag)");
+    if (!conditions.isEmpty())
+        sql += " WHERE " + conditions.join(" AND ");
+    sql += " ORDER BY " + orderBy(filter.order, searching) + " LIMIT :limit";
+
+    Result<Statement> query = m_database.prepare(sql);
+    if (!query)
+        return query.error();
+    if (searching)
+        query->bindText(":match", match);
+    if (filter.status)
+        query->bindText(":status", postStatusName(*filter.status));
+    if (tagId)
+        query->bindInt(":tag", *tagId);
+    query->bindInt(":limit", filter.limit < 0 ? -1 : filter.limit);
+
+    QList<PostSummary> posts;
+    for (;;) {
+        const Result<bool> row = query->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return posts;
+        PostSummary post;
+        post.id = query->int64(0);
+        post.title = query->text(1);
+        post.slug = query->text(2);
+        post.status = statusFrom(query->text(3));
+        post.updatedAt = query->time(4);
+        post.publishedAt = query->time(5);
+        posts.append(post);
+    }
+}
+
+Result<int> PostRepository::count()
+{
+    const Result<qint64> count = m_database.queryInt("SELECT count(*) FROM posts");
+    if (!count)
+        return count.error();
+    return int(*count);
+}
+
+} // namespace quire

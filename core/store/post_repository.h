@@ -1,0 +1,47 @@
+#pragma once
+
+#include "result.h"
+#include "store/post.h"
+#include "store/post_filter.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace quire {
+
+class Database;
+class Statement;
+
+// The posts table. Stores posts as they are given; choosing slugs, identities, timestamps and
+// tags is the Library's job.
+class PostRepository
+{
+public:
+    explicit PostRepository(Database &database);
+
+    // Inserts every column but the id and returns the new id.
+    Result<qint64> insert(const Post &post);
+    // Writes every column but the id, uuid and creation time; false when there is no such post.
+    Result<bool> update(const Post &post);
+    Result<void> remove(qint64 id);
+
+    // The post without its tags.
+    Result<std::optional<Post>> find(qint64 id);
+    Result<std::optional<Post>> findBySlug(const QString &slug);
+    // The post other than exceptId that uses slug.
+    Result<std::optional<Post>> slugOwner(const QString &slug, qint64 exceptId);
+
+    // The posts that pass filter (tagId already resolved from filter.tag), without their tags.
+    Result<QList<PostSummary>> list(const PostFilter &filter, std::optional<qint64> tagId);
+    Result<int> count();
+
+private:
+    Result<std::optional<Post>> findOne(QByteArrayView where, const std::function<void(Statement &)> &bind);
+
+    Database &m_database;
+};
+
+} // namespace quire

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "result.h"
+#include "store/library.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace quire {
+
+class Database;
+
+// The revisions table: snapshots of posts, only ever added (or pruned), never changed.
+class RevisionRepository
+{
+public:
+    explicit RevisionRepository(Database &database);
+
+    // Records post as it is now.
+    Result<void> add(const Post &post, RevisionReason reason, const QDateTime &at);
+    // When the post's newest autosave revision was made; invalid when it has none.
+    Result<QDateTime> newestAutosave(qint64 postId);
+    // Newest first.
+    Result<QList<Revision>> forPost(qint64 postId);
+
+    // What a revision keeps beside title and body.
+    static QJsonObject metadataOf(const Post &post);
+
+    static QString reasonName(RevisionReason reason);
+    static std::optional<RevisionReason> reasonFromName(const QString &name);
+
+private:
+    Database &m_database;
+};
+
+} // namespace quire

@@ -1,0 +1,266 @@
+// The `quire` commands as a script sees them: output, exit codes (0 ok, 1 failure, 2 usage),
+// one-line errors on stderr, and no display needed.
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void versionAndHelp();
+    void usageErrors_data();
+    void usageErrors();
+    void newListShow();
+    void listFilters();
+    void importJekyllAndReimport();
+    void importHugo();
+    void importFailures();
+    void badLibraries_data();
+    void badLibraries();
+    void libraryInUse();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run quire(const QStringList &arguments);
+    QString library() const { return m_dir->filePath(QStringLiteral("blog.quire")); }
+    void write(const QString &relative, const QByteArray &content);
+    static QByteArray digest(const QString &path);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+TestCli::Run TestCli::quire(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Headless for real: no display of any kind.
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(QUIRE_BINARY), arguments);
+    if (!process.waitForFinished(60000))
+        qWarning() << "quire did not finish:" << arguments;
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+void TestCli::write(const QString &relative, const QByteArray &content)
+{
+    const QString path = m_dir->filePath(relative);
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QByteArray TestCli::digest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+void TestCli::versionAndHelp()
+{
+    const Run version = quire({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(QStringLiteral("quire " QUIRE_VERSION)));
+    const Run help = quire({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *word : {"new TITLE", "list", "show SLUG", "import DIR", "--library PATH"})
+        QVERIFY2(help.out.contains(QLatin1String(word)), word);
+    QCOMPARE(quire({QStringLiteral("list"), QStringLiteral("--help")}).exitCode, 0);
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("publsh")};
+    QTest::newRow("library without path") << QStringList{QStringLiteral("list"), QStringLiteral("--library")};
+    QTest::newRow("bad status") << QStringList{QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("gone")};
+    QTest::newRow("list junk") << QStringList{QStringLiteral("list"), QStringLiteral("extra")};
+    QTest::newRow("show nothing") << QStringList{QStringLiteral("show")};
+    QTest::newRow("show two") << QStringList{QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("new nothing") << QStringList{QStringLiteral("new")};
+    QTest::newRow("import nothing") << QStringList{QStringLiteral("import")};
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    const Run run = quire(QStringList{QStringLiteral("--library"), library()} + arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.startsWith(QStringLiteral("quire: ")));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFile::exists(library()));   // a usage error touches nothing
+}
+
+void TestCli::newListShow()
+{
+    const Run created = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("Float <sums> & you")});
+    QCOMPARE(created.exitCode, 0);
+    QCOMPARE(created.out.trimmed(), QStringLiteral("float-sums-you"));
+    const Run again = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("Float sums you")});
+    QCOMPARE(again.out.trimmed(), QStringLiteral("float-sums-you-2"));
+
+    // --library after the command works as well.
+    const Run list = quire({QStringLiteral("list"), QStringLiteral("--library"), library()});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.out.count(QLatin1Char('\n')), 2);
+    QVERIFY(list.out.contains(QStringLiteral("draft")));
+    QVERIFY(list.out.contains(QStringLiteral("Float <sums> & you")));
+
+    const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("float-sums-you")});
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.startsWith(QStringLiteral("---\n")));
+    QVERIFY(show.out.contains(QStringLiteral("title: Float <sums> & you")));
+    QVERIFY(show.out.contains(QStringLiteral("draft: true")));
+
+    const Run missing = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("nope")});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(missing.err.contains(QStringLiteral("nope")));
+}
+
+void TestCli::listFilters()
+{
+    write(QStringLiteral("blog/_posts/2023-01-01-gpu-notes.md"), "---\ntitle: GPU notes\ntags: [gpu]\n---\nWarp divergence.\n");
+    write(QStringLiteral("blog/_posts/2023-01-02-float-notes.md"), "---\ntitle: Float notes\ntags: [numerics]\n---\nKahan summation.\n");
+    write(QStringLiteral("blog/_drafts/idea.md"), "---\ntitle: Idea\n---\nUnfinished kahan thought.\n");
+    QCOMPARE(quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("blog"))}).exitCode, 0);
+
+    auto lines = [this](const QStringList &args) {
+        const Run run = quire(QStringList{QStringLiteral("--library"), library(), QStringLiteral("list")} + args);
+        return run.exitCode == 0 ? run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts) : QStringList{run.err};
+    };
+    QCOMPARE(lines({}).size(), 3);
+    QCOMPARE(lines({QStringLiteral("--status"), QStringLiteral("draft")}).size(), 1);
+    QCOMPARE(lines({QStringLiteral("--status=published")}).size(), 2);
+    const QStringList gpu = lines({QStringLiteral("--tag"), QStringLiteral("GPU")});
+    QCOMPARE(gpu.size(), 1);
+    QVERIFY(gpu.first().contains(QStringLiteral("gpu-notes")));
+    QCOMPARE(lines({QStringLiteral("--search"), QStringLiteral("kahan")}).size(), 2);
+    QCOMPARE(lines({QStringLiteral("--search"), QStringLiteral("kahan"), QStringLiteral("--status"), QStringLiteral("draft")}).size(), 1);
+    QCOMPARE(lines({QStringLiteral("--search"), QStringLiteral("\"(NEAR*")}).size(), 0);
+}
+
+void TestCli::importJekyllAndReimport()
+{
+    write(QStringLiteral("blog/_posts/2023-04-05-first.md"), "---\ntitle: First\n---\nOne.\n");
+    write(QStringLiteral("blog/_posts/2023-04-06-second.md"), "---\ntitle: Second\nslug: ../../etc\n---\nTwo.\n");
+    write(QStringLiteral("blog/_posts/2023-04-07-broken.md"), "---\ntitle: [\n---\nThree.\n");
+    const QString blog = m_dir->filePath(QStringLiteral("blog"));
+
+    const Run first = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), blog});
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.out.contains(QStringLiteral("2 new, 0 updated, 0 unchanged, 1 skipped")), qPrintable(first.out));
+    QVERIFY(first.out.contains(QStringLiteral("skipped  _posts/2023-04-07-broken.md")));
+    QVERIFY(first.out.contains(QStringLiteral("cleaned to \"etc\"")));
+
+    write(QStringLiteral("blog/_posts/2023-04-05-first.md"), "---\ntitle: First, again\n---\nOne more.\n");
+    const Run second = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), blog});
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY2(second.out.contains(QStringLiteral("0 new, 1 updated, 1 unchanged, 1 skipped")), qPrintable(second.out));
+
+    const Run list = quire({QStringLiteral("--library"), library(), QStringLiteral("list")});
+    QCOMPARE(list.out.count(QLatin1Char('\n')), 2);
+    const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("first")});
+    QVERIFY(show.out.contains(QStringLiteral("One more.")));
+    QVERIFY(show.out.contains(QStringLiteral("date: 2023-04-05T00:00:00Z")));
+}
+
+void TestCli::importHugo()
+{
+    write(QStringLiteral("site/content/posts/a.md"), "---\ntitle: A\ndraft: true\n---\nA\n");
+    write(QStringLiteral("site/content/posts/b/index.md"), "---\ntitle: B\n---\nB\n");
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("site"))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("2 new")));
+    const Run drafts = quire({QStringLiteral("--library"), library(), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("draft")});
+    QVERIFY(drafts.out.contains(QStringLiteral(" a ")));
+}
+
+void TestCli::importFailures()
+{
+    const Run missing = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("none"))});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(missing.err.contains(QStringLiteral("does not exist")));
+
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("plain"))));
+    const Run plain = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("plain"))});
+    QCOMPARE(plain.exitCode, 1);
+    QVERIFY(plain.err.contains(QStringLiteral("neither a Hugo site")));
+}
+
+void TestCli::badLibraries_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("text") << QByteArray("my shopping list\n") << QStringLiteral("not a Quire library");
+    QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << QStringLiteral("not a Quire library");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("not a Quire library");
+}
+
+void TestCli::badLibraries()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, problem);
+    write(QStringLiteral("blog.quire"), content);
+    const QByteArray before = digest(library());
+    for (const QString &command : {QStringLiteral("list"), QStringLiteral("new")}) {
+        QStringList args{QStringLiteral("--library"), library(), command};
+        if (command == u"new")
+            args << QStringLiteral("Title");
+        const Run run = quire(args);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(run.err.contains(library()), qPrintable(run.err));
+        QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+    }
+    QCOMPARE(digest(library()), before);
+    QVERIFY(!QFile::exists(library() + QStringLiteral("-wal")));
+
+    const Run absent = quire({QStringLiteral("--library"), m_dir->filePath(QStringLiteral("absent.quire")), QStringLiteral("list")});
+    QCOMPARE(absent.exitCode, 1);
+    QVERIFY(absent.err.contains(QStringLiteral("does not exist")));
+}
+
+void TestCli::libraryInUse()
+{
+    QCOMPARE(quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("One")}).exitCode, 0);
+    // Hold the library the way a running Quire window does, from another process.
+    QProcess holder;
+    holder.start(QStringLiteral("flock"), {QStringLiteral("-x"), library(), QStringLiteral("sleep"), QStringLiteral("30")});
+    QVERIFY(holder.waitForStarted());
+    QTest::qWait(300);
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("list")});
+    holder.kill();
+    holder.waitForFinished();
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("already open")), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

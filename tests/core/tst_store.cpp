@@ -1,0 +1,1211 @@
+// The library file: schema and migrations, posts, tags, search, revisions, transactions,
+// settings, and every kind of file Library::open must refuse without changing a byte of it.
+
+#include "store/library.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace quire;
+
+namespace {
+
+const QDateTime epoch = QDateTime(QDate(2026, 11, 24), QTime(22, 11, 8, 123), Qt::UTC);
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+// The files SQLite keeps beside a database while it is in use.
+QStringList sidecars(const QString &path)
+{
+    QStringList found;
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        if (QFileInfo::exists(path + QLatin1String(suffix)))
+            found.append(QLatin1String(suffix));
+    }
+    return found;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// Changes bytes of a closed library in place, as damage or a newer program would.
+void patchFile(const QString &path, qint64 offset, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(offset));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+QByteArray bigEndian32(quint32 value)
+{
+    QByteArray bytes(4, '\0');
+    qToBigEndian(value, bytes.data());
+    return bytes;
+}
+
+// Plain SQLite, for looking at a library from outside or making a database of another program.
+// Only used on files no Library has open: closing a second descriptor of an open file would drop
+// the first connection's POSIX locks.
+class RawDatabase
+{
+public:
+    explicit RawDatabase(const QString &path)
+    {
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    }
+    ~RawDatabase() { sqlite3_close(m_db); }
+
+    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+    QStringList column(const char *sql)
+    {
+        QStringList values;
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &statement, nullptr) != SQLITE_OK)
+            return {QStringLiteral("error: ") + QString::fromUtf8(sqlite3_errmsg(m_db))};
+        int rc;
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
+            values.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0))));
+        if (rc != SQLITE_DONE)
+            values.append(QStringLiteral("error: ") + QString::fromUtf8(sqlite3_errmsg(m_db)));
+        sqlite3_finalize(statement);
+        return values;
+    }
+
+    QString value(const char *sql) { return column(sql).value(0); }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+// For QVERIFY2, which evaluates its message even when the check passes.
+template<typename T>
+QByteArray why(const Result<T> &result)
+{
+    return result ? QByteArray() : result.errorMessage().toUtf8();
+}
+
+QStringList titles(const QList<PostSummary> &posts)
+{
+    QStringList result;
+    for (const PostSummary &post : posts)
+        result.append(post.title);
+    return result;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void createsLibraryWithSchema();
+    void reopenKeepsDataWithoutMigrating();
+    void openExistingNeedsAFile();
+    void defaultPath();
+    void postStatusNames();
+
+    void createReadUpdateDelete();
+    void unicodeRoundTrip();
+    void foreignKeysAreOn();
+    void slugsAreUnique();
+    void slugConflictOnUpdate();
+    void tagsIgnoreCase();
+    void tagOrderAndCounts();
+
+    void searchFindsWords();
+    void searchFollowsChanges();
+    void searchFollowsTagRename();
+    void hostileSearchIsHarmless();
+    void filtersAndOrders();
+
+    void explicitSavesAlwaysRecord();
+    void autosavesCoalesce();
+
+    void rollbackLeavesNoTrace();
+    void nestedTransactions();
+    void settings();
+
+    void refusesTextFile();
+    void refusesPng();
+    void refusesEmptyFile();
+    void refusesFolder();
+    void refusesTruncatedLibrary();
+    void refusesCutHeader();
+    void refusesCorruptSchema();
+    void refusesNewerLibrary();
+    void refusesOtherSqliteDatabase();
+    void refusesOtherWalDatabase();
+    void refusesEmptySqliteDatabase();
+    void refusesReadOnlyFile();
+    void refusesReadOnlyFolder();
+    void refusesSecondOpenInProcess();
+    void refusesLibraryLockedByOtherProcess();
+
+    void tenThousandPosts();
+
+private:
+    std::unique_ptr<Library> openLibrary(const QString &name = QStringLiteral("library.quire"));
+    QString makeClosedLibrary(const QString &name, int posts = 3);
+    void expectRefused(const QString &path, const QString &problem,
+                       Library::OpenMode mode = Library::OpenMode::OpenOrCreate);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QDateTime m_now;
+};
+
+void TestStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_now = epoch;
+}
+
+void TestStore::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<Library> TestStore::openLibrary(const QString &name)
+{
+    Result<std::unique_ptr<Library>> library = Library::open(m_dir->filePath(name));
+    if (!library) {
+        qWarning("%s", why(library).constData());
+        return nullptr;
+    }
+    (*library)->setClock([this] { return m_now; });
+    return std::move(*library);
+}
+
+// A library with a few posts, closed again, so that tests can damage or inspect the file.
+QString TestStore::makeClosedLibrary(const QString &name, int posts)
+{
+    std::unique_ptr<Library> library = openLibrary(name);
+    if (!library)
+        return {};
+    const Result<void> filled = library->transaction([&]() -> Result<void> {
+        for (int i = 0; i < posts; ++i) {
+            Post post;
+            post.title = QStringLiteral("Post %1").arg(i);
+            post.body = QString(2000, QLatin1Char('x')) + QStringLiteral(" word%1").arg(i);
+            post.tags = {QStringLiteral("tag%1").arg(i % 5)};
+            if (Result<Post> created = library->createPost(post); !created)
+                return created.error();
+        }
+        return {};
+    });
+    if (!filled)
+        qWarning("%s", why(filled).constData());
+    return library->path();
+}
+
+// Library::open must fail with one sentence naming the file and the problem, and leave the file
+// exactly as it was, with no journal files beside it that were not there before.
+void TestStore::expectRefused(const QString &path, const QString &problem, Library::OpenMode mode)
+{
+    const QByteArray before = sha256(path);
+    const QStringList sidecarsBefore = sidecars(path);
+
+    const Result<std::unique_ptr<Library>> library = Library::open(path, mode);
+    QVERIFY(!library);
+    qInfo("%s", why(library).constData());
+    QVERIFY2(library.errorMessage().contains(problem), why(library).constData());
+    QVERIFY2(library.errorMessage().contains(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+             why(library).constData());
+
+    QCOMPARE(sha256(path), before);
+    QCOMPARE(sidecars(path), sidecarsBefore);
+}
+
+void TestStore::createsLibraryWithSchema()
+{
+    const QString path = m_dir->filePath(QStringLiteral("nested/folder/library.quire"));
+    {
+        Result<std::unique_ptr<Library>> library = Library::open(path);
+        QVERIFY2(library, why(library).constData());
+        QVERIFY((*library)->wasCreated());
+        QCOMPARE((*library)->path(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE((*library)->postCount().value(), 0);
+        QVERIFY(QFileInfo::exists(path + QLatin1String("-wal")));   // write-ahead log in use
+    }
+    QVERIFY(sidecars(path).isEmpty());   // closed cleanly
+    // No temporary file left beside it from building the library.
+    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("library.quire")});
+
+    RawDatabase raw(path);
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(raw.value("PRAGMA journal_mode"), QStringLiteral("wal"));
+    const QStringList tables = raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    for (const char *table : {"assets", "post_tags", "posts", "posts_fts", "publish_targets", "revisions",
+                              "settings", "tags", "theme_files", "themes"})
+        QVERIFY2(tables.contains(QLatin1String(table)), table);
+    const QStringList triggers = raw.column("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name");
+    QCOMPARE(triggers, (QStringList{"post_tags_fts_after_delete", "post_tags_fts_after_insert",
+                                    "post_tags_fts_after_update", "posts_fts_after_delete",
+                                    "posts_fts_after_insert", "posts_fts_after_update",
+                                    "revisions_are_never_rewritten", "tags_fts_after_rename"}));
+    QVERIFY(raw.value("SELECT sql FROM sqlite_schema WHERE name = 'posts_fts'").contains("remove_diacritics 2"));
+    QVERIFY(raw.column("PRAGMA integrity_check") == QStringList{QStringLiteral("ok")});
+}
+
+void TestStore::reopenKeepsDataWithoutMigrating()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("library.quire"));
+    QVERIFY(!path.isEmpty());
+    const QByteArray schemaBefore = RawDatabase(path).column("SELECT sql FROM sqlite_schema").join('\n').toUtf8();
+
+    for (int round = 0; round < 2; ++round) {
+        std::unique_ptr<Library> library = openLibrary();
+        QVERIFY(library);
+        QVERIFY(!library->wasCreated());
+        QCOMPARE(library->postCount().value(), 3);
+        const Result<std::optional<Post>> post = library->postBySlug(QStringLiteral("post-1"));
+        QVERIFY(post && *post);
+        QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
+    }
+    RawDatabase raw(path);
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(raw.column("SELECT sql FROM sqlite_schema").join('\n').toUtf8(), schemaBefore);
+    // Times are stored as UTC ISO 8601 text with milliseconds.
+    QCOMPARE(raw.value("SELECT created_at FROM posts WHERE slug = 'post-1'"), QStringLiteral("2026-11-24T22:11:08.123Z"));
+}
+
+void TestStore::openExistingNeedsAFile()
+{
+    const QString path = m_dir->filePath(QStringLiteral("missing/library.quire"));
+    const Result<std::unique_ptr<Library>> library = Library::open(path, Library::OpenMode::OpenExisting);
+    QVERIFY(!library);
+    QVERIFY2(library.errorMessage().contains(QStringLiteral("does not exist")), why(library).constData());
+    QVERIFY(library.errorMessage().contains(path));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("missing"))));
+}
+
+void TestStore::defaultPath()
+{
+    const QString generic = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString expected = generic + QStringLiteral("/Quire/library.quire");
+    QCOMPARE(Library::defaultPath(), expected);
+
+    // Independent of the names the application sets (or forgets to set).
+    const QString appName = QCoreApplication::applicationName();
+    const QString organization = QCoreApplication::organizationName();
+    QCoreApplication::setApplicationName(QString());
+    QCoreApplication::setOrganizationName(QStringLiteral("Some Organization"));
+    QCOMPARE(Library::defaultPath(), expected);
+    QCoreApplication::setApplicationName(appName);
+    QCoreApplication::setOrganizationName(organization);
+}
+
+void TestStore::postStatusNames()
+{
+    for (PostStatus status : {PostStatus::Draft, PostStatus::Scheduled, PostStatus::Published})
+        QCOMPARE(postStatusFromName(postStatusName(status)), status);
+    QCOMPARE(postStatusName(PostStatus::Scheduled), QStringLiteral("scheduled"));
+    QCOMPARE(postStatusFromName(QStringLiteral("Published")), PostStatus::Published);
+    QVERIFY(!postStatusFromName(QStringLiteral("deleted")));
+    QVERIFY(!postStatusFromName(QString()));
+}
+
+void TestStore::createReadUpdateDelete()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+
+    Post draft;
+    draft.title = QStringLiteral("Gradient clipping, revisited");
+    draft.body = QStringLiteral("# Intro\n\nSome *Markdown*.");
+    draft.summary = QStringLiteral("Why norms explode.");
+    draft.kind = QStringLiteral("note");
+    draft.language = QStringLiteral("en");
+    draft.extra = QJsonObject{{QStringLiteral("math"), true}, {QStringLiteral("series"), QStringLiteral("ML")}};
+    draft.tags = {QStringLiteral("ML"), QStringLiteral("Reliability")};
+    const Result<Post> created = library->createPost(draft);
+    QVERIFY2(created, why(created).constData());
+    QVERIFY(created->id > 0);
+    QCOMPARE(created->uuid.size(), 36);
+    QVERIFY(!created->uuid.startsWith(QLatin1Char('{')));
+    QCOMPARE(created->slug, QStringLiteral("gradient-clipping-revisited"));
+    QCOMPARE(created->createdAt, epoch);
+    QCOMPARE(created->updatedAt, epoch);
+    QCOMPARE(created->createdAt.timeSpec(), Qt::UTC);
+    QVERIFY(!created->publishedAt.isValid());
+    QVERIFY(!created->coverAssetId);
+
+    const Result<Post> read = library->post(created->id);
+    QVERIFY(read);
+    QCOMPARE(read->title, draft.title);
+    QCOMPARE(read->body, draft.body);
+    QCOMPARE(read->summary, draft.summary);
+    QCOMPARE(read->kind, draft.kind);
+    QCOMPARE(read->language, draft.language);
+    QCOMPARE(read->extra, draft.extra);
+    QCOMPARE(read->tags, draft.tags);
+    QCOMPARE(read->status, PostStatus::Draft);
+    QCOMPARE(read->uuid, created->uuid);
+
+    Post changed = *read;
+    changed.title = QStringLiteral("Gradient clipping, final");
+    changed.slug = QStringLiteral("gradient-clipping");
+    changed.status = PostStatus::Published;
+    changed.publishedAt = epoch.addDays(1);
+    changed.tags = {QStringLiteral("Reliability")};
+    changed.extra = {};
+    m_now = epoch.addSecs(30);
+    QVERIFY(library->updatePost(changed));
+    const Result<Post> updated = library->post(created->id);
+    QVERIFY(updated);
+    QCOMPARE(updated->title, changed.title);
+    QCOMPARE(updated->slug, changed.slug);
+    QCOMPARE(updated->status, PostStatus::Published);
+    QCOMPARE(updated->publishedAt, epoch.addDays(1));
+    QCOMPARE(updated->tags, changed.tags);
+    QCOMPARE(updated->extra, QJsonObject());
+    QCOMPARE(updated->createdAt, epoch);
+    QCOMPARE(updated->updatedAt, m_now);
+    QCOMPARE(updated->uuid, created->uuid);
+
+    QCOMPARE(library->postCount().value(), 1);
+    QVERIFY(library->deletePost(created->id));
+    QCOMPARE(library->postCount().value(), 0);
+    const Result<Post> gone = library->post(created->id);
+    QVERIFY(!gone);
+    QVERIFY(!gone.errorMessage().isEmpty());
+    QVERIFY(!library->updatePost(changed));   // the post is gone: an error, not a silent no-op
+    QVERIFY(!library->postBySlug(QStringLiteral("gradient-clipping")).value());
+}
+
+void TestStore::unicodeRoundTrip()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Überlegungen zu Fließkomma — 浮動小数点 🚀");
+    post.body = QStringLiteral("Ελληνικά, עברית, हिन्दी, emoji 🧪 and a NUL-free \t tab\n");
+    post.summary = QStringLiteral("“Quotes” and ‘apostrophes’");
+    post.tags = {QStringLiteral("Fließkomma"), QStringLiteral("数値")};
+    const Result<Post> created = library->createPost(post);
+    QVERIFY2(created, why(created).constData());
+    QCOMPARE(created->title, post.title);
+    QCOMPARE(created->body, post.body);
+    QCOMPARE(created->summary, post.summary);
+    QCOMPARE(created->tags, post.tags);
+    QVERIFY(!created->slug.isEmpty());
+    QVERIFY(created->slug.startsWith(QStringLiteral("überlegungen")));
+    const Result<std::optional<Post>> bySlug = library->postBySlug(created->slug);
+    QVERIFY(bySlug && *bySlug);
+    QCOMPARE((*bySlug)->id, created->id);
+}
+
+void TestStore::foreignKeysAreOn()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Cover");
+    post.coverAssetId = 4242;   // no such asset
+    const Result<Post> refused = library->createPost(post);
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains(QStringLiteral("FOREIGN KEY")), why(refused).constData());
+    QCOMPARE(library->postCount().value(), 0);   // the whole createPost was rolled back
+
+    // Cascades: revisions and tag links go with the post.
+    post.coverAssetId.reset();
+    post.tags = {QStringLiteral("kept")};
+    const Result<Post> created = library->createPost(post);
+    QVERIFY(created);
+    QVERIFY(library->saveDraft(*created, RevisionReason::Save));
+    QCOMPARE(library->revisions(created->id)->size(), 1);
+    QVERIFY(library->deletePost(created->id));
+    QCOMPARE(library->revisions(created->id)->size(), 0);
+    QCOMPARE(library->tags()->size(), 1);
+    QCOMPARE(library->tags()->first().postCount, 0);
+}
+
+void TestStore::slugsAreUnique()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    auto create = [&](const QString &title, const QString &slug = {}) {
+        Post post;
+        post.title = title;
+        post.slug = slug;
+        const Result<Post> created = library->createPost(post);
+        return created ? created->slug : QStringLiteral("error: ") + created.errorMessage();
+    };
+    QCOMPARE(create(QStringLiteral("Hello World")), QStringLiteral("hello-world"));
+    QCOMPARE(create(QStringLiteral("Hello, World!")), QStringLiteral("hello-world-2"));
+    QCOMPARE(create(QStringLiteral("hello world")), QStringLiteral("hello-world-3"));
+    QCOMPARE(create(QString()), QStringLiteral("post"));
+    QCOMPARE(create(QStringLiteral("!!!")), QStringLiteral("post-2"));
+    QCOMPARE(create(QStringLiteral("Anything"), QStringLiteral("Custom Slug")), QStringLiteral("custom-slug"));
+    QCOMPARE(create(QStringLiteral("Other"), QStringLiteral("custom-slug")), QStringLiteral("custom-slug-2"));
+    // A title that merely looks like a numbered slug does not confuse the numbering.
+    QCOMPARE(create(QStringLiteral("Hello World 10")), QStringLiteral("hello-world-10"));
+    QCOMPARE(create(QStringLiteral("Hello World")), QStringLiteral("hello-world-4"));
+
+    QCOMPARE(library->uniqueSlug(QStringLiteral("Hello World")).value(), QStringLiteral("hello-world-5"));
+    QCOMPARE(library->uniqueSlug(QStringLiteral("Brand new")).value(), QStringLiteral("brand-new"));
+    QCOMPARE(library->uniqueSlug(QStringLiteral("  ")).value(), QStringLiteral("post-3"));
+    const qint64 first = library->postBySlug(QStringLiteral("hello-world"))->value().id;
+    QCOMPARE(library->uniqueSlug(QStringLiteral("Hello World"), first).value(), QStringLiteral("hello-world"));
+}
+
+void TestStore::slugConflictOnUpdate()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post a;
+    a.title = QStringLiteral("First");
+    Post b;
+    b.title = QStringLiteral("Second");
+    const Post first = library->createPost(a).value();
+    Post second = library->createPost(b).value();
+
+    second.slug = first.slug;
+    const Result<void> conflict = library->updatePost(second);
+    QVERIFY(!conflict);
+    QVERIFY2(conflict.errorMessage().contains(QStringLiteral("first")), why(conflict).constData());
+    QCOMPARE(library->post(second.id)->slug, QStringLiteral("second"));
+
+    second.slug = QStringLiteral("Second Post!");   // written as a title: stored as a slug
+    QVERIFY(library->updatePost(second));
+    QCOMPARE(library->post(second.id)->slug, QStringLiteral("second-post"));
+
+    second.slug.clear();   // no slug: one is made from the title
+    second.title = QStringLiteral("First");
+    QVERIFY(library->updatePost(second));
+    QCOMPARE(library->post(second.id)->slug, QStringLiteral("first-2"));
+}
+
+void TestStore::tagsIgnoreCase()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("One");
+    post.tags = {QStringLiteral("Rust"), QStringLiteral("rust"), QStringLiteral("  GPU   portability "),
+                 QString(), QStringLiteral("Ärger")};
+    const Result<Post> one = library->createPost(post);
+    QVERIFY(one);
+    QCOMPARE(one->tags, (QStringList{"Rust", "GPU portability", "Ärger"}));
+
+    post.title = QStringLiteral("Two");
+    post.tags = {QStringLiteral("RUST"), QStringLiteral("ärger"), QStringLiteral("ÄRGER")};
+    const Result<Post> two = library->createPost(post);
+    QVERIFY(two);
+    QCOMPARE(two->tags, (QStringList{"Rust", "Ärger"}));   // the first spelling stays
+
+    const QList<Tag> tags = library->tags().value();
+    QCOMPARE(tags.size(), 3);
+    QCOMPARE(tags.at(0).name, QStringLiteral("Ärger"));   // by name, without regard to case
+    QCOMPARE(tags.at(0).slug, QStringLiteral("ärger"));
+    QCOMPARE(tags.at(0).postCount, 2);
+    QCOMPARE(tags.at(1).name, QStringLiteral("GPU portability"));
+    QCOMPARE(tags.at(1).slug, QStringLiteral("gpu-portability"));
+    QCOMPARE(tags.at(1).postCount, 1);
+    QCOMPARE(tags.at(2).name, QStringLiteral("Rust"));
+    QCOMPARE(tags.at(2).postCount, 2);
+
+    // Tags that make the same slug are different tags with different slugs.
+    post.title = QStringLiteral("Three");
+    post.tags = {QStringLiteral("C++"), QStringLiteral("C#")};
+    QVERIFY(library->createPost(post));
+    QStringList slugs;
+    const QList<Tag> allTags = library->tags().value();
+    for (const Tag &tag : allTags)
+        slugs.append(tag.slug);
+    QVERIFY(slugs.contains(QStringLiteral("c")));
+    QVERIFY(slugs.contains(QStringLiteral("c-2")));
+
+    PostFilter filter;
+    for (const QString &tag : {QStringLiteral("rust"), QStringLiteral("RUST"), QStringLiteral("Rust")}) {
+        filter.tag = tag;
+        QCOMPARE(library->listPosts(filter)->size(), 2);
+    }
+    filter.tag = QStringLiteral("ÄRGER");
+    QCOMPARE(library->listPosts(filter)->size(), 2);
+    filter.tag = QStringLiteral("gpu-portability");   // by slug
+    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("One")});
+    filter.tag = QStringLiteral("C#");
+    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Three")});
+    filter.tag = QStringLiteral("no such tag");
+    QVERIFY(library->listPosts(filter)->isEmpty());
+}
+
+void TestStore::tagOrderAndCounts()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Ordered");
+    post.tags = {QStringLiteral("zeta"), QStringLiteral("Alpha"), QStringLiteral("mid")};
+    Post created = library->createPost(post).value();
+    QCOMPARE(created.tags, post.tags);
+
+    created.tags = {QStringLiteral("mid"), QStringLiteral("new"), QStringLiteral("zeta")};
+    QVERIFY(library->updatePost(created));
+    QCOMPARE(library->post(created.id)->tags, created.tags);
+    QCOMPARE(library->listPosts().value().first().tags, created.tags);
+
+    QStringList names;
+    QList<int> counts;
+    const QList<Tag> tags = library->tags().value();
+    for (const Tag &tag : tags) {
+        names.append(tag.name);
+        counts.append(tag.postCount);
+    }
+    QCOMPARE(names, (QStringList{"Alpha", "mid", "new", "zeta"}));   // unused tags may stay
+    QCOMPARE(counts, (QList<int>{0, 1, 1, 1}));
+
+    created.tags.clear();
+    QVERIFY(library->updatePost(created));
+    QVERIFY(library->post(created.id)->tags.isEmpty());
+}
+
+void TestStore::searchFindsWords()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    auto add = [&](const QString &title, const QString &body, const QStringList &tags = {}) {
+        Post post;
+        post.title = title;
+        post.body = body;
+        post.tags = tags;
+        QVERIFY(library->createPost(post));
+    };
+    add(QStringLiteral("Gradient clipping"), QStringLiteral("We discuss numerical stability of training."));
+    add(QStringLiteral("Porting kernels"), QStringLiteral("GPU portability with HIP and the café crowd."));
+    add(QStringLiteral("Field notes"), QStringLiteral("Nothing to see."), {QStringLiteral("reliability")});
+    add(QStringLiteral("AND or OR"), QStringLiteral("Words that look like operators."));
+
+    auto search = [&](const QString &words) {
+        PostFilter filter;
+        filter.search = words;
+        filter.order = PostFilter::Order::TitleAsc;
+        const Result<QList<PostSummary>> found = library->listPosts(filter);
+        return found ? titles(*found) : QStringList{QStringLiteral("error: ") + found.errorMessage()};
+    };
+    QCOMPARE(search(QStringLiteral("numerical")), QStringList{"Gradient clipping"});       // body
+    QCOMPARE(search(QStringLiteral("GRADIENT")), QStringList{"Gradient clipping"});        // title
+    QCOMPARE(search(QStringLiteral("reliability")), QStringList{"Field notes"});           // tag
+    QCOMPARE(search(QStringLiteral("portab")), QStringList{"Porting kernels"});            // prefix
+    QCOMPARE(search(QStringLiteral("clipping grad")), QStringList{"Gradient clipping"});   // all words
+    QCOMPARE(search(QStringLiteral("clipping kernels")), QStringList());
+    QCOMPARE(search(QStringLiteral("cafe")), QStringList{"Porting kernels"});              // diacritics
+    QCOMPARE(search(QStringLiteral("AND")), (QStringList{"AND or OR", "Porting kernels"})); // a word, not an operator
+    QCOMPARE(search(QStringLiteral("  ")).size(), 4);                                      // no filter
+    QCOMPARE(search(QStringLiteral("numerical (")), QStringList{"Gradient clipping"});    // punctuation ignored
+}
+
+void TestStore::searchFollowsChanges()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Mixed precision");
+    post.body = QStringLiteral("Loss scaling keeps gradients alive.");
+    post.tags = {QStringLiteral("numerics")};
+    Post created = library->createPost(post).value();
+
+    auto count = [&](const QString &words) {
+        PostFilter filter;
+        filter.search = words;
+        const Result<QList<PostSummary>> found = library->listPosts(filter);
+        return found ? int(found->size()) : -1;
+    };
+    QCOMPARE(count(QStringLiteral("scaling")), 1);
+    QCOMPARE(count(QStringLiteral("numerics")), 1);
+
+    created.body = QStringLiteral("Bfloat16 needs no scaling tricks.");
+    created.summary = QStringLiteral("A summary word: ephemeral.");
+    created.tags = {QStringLiteral("hardware")};
+    QVERIFY(library->updatePost(created));
+    QCOMPARE(count(QStringLiteral("gradients")), 0);
+    QCOMPARE(count(QStringLiteral("bfloat16")), 1);
+    QCOMPARE(count(QStringLiteral("ephemeral")), 1);
+    QCOMPARE(count(QStringLiteral("numerics")), 0);
+    QCOMPARE(count(QStringLiteral("hardware")), 1);
+    QCOMPARE(count(QStringLiteral("mixed")), 1);
+
+    QVERIFY(library->deletePost(created.id));
+    QCOMPARE(count(QStringLiteral("bfloat16")), 0);
+    QCOMPARE(count(QStringLiteral("hardware")), 0);
+}
+
+// Renaming a tag has no API yet (a later tag manager will have one); the trigger already keeps
+// the index in step when another tool, or a later Quire, renames one.
+void TestStore::searchFollowsTagRename()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("library.quire"));
+    QVERIFY(!path.isEmpty());
+    {
+        RawDatabase raw(path);
+        QVERIFY(raw.exec("UPDATE tags SET name = 'Reproducibility' WHERE name = 'tag1'"));
+        QCOMPARE(raw.value("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'reproducibility'"),
+                 QStringLiteral("1"));
+        QCOMPARE(raw.value("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'tag1'"), QStringLiteral("0"));
+        QCOMPARE(raw.value("INSERT INTO posts_fts(posts_fts, rank) VALUES ('integrity-check', 1)"), QString());
+    }
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    PostFilter filter;
+    filter.search = QStringLiteral("reproduc");
+    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Post 1")});
+    QCOMPARE(library->post(library->listPosts(filter)->first().id)->tags, QStringList{QStringLiteral("Reproducibility")});
+}
+
+void TestStore::hostileSearchIsHarmless()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("a b x start foo");
+    post.body = QStringLiteral("and or not near title body");
+    QVERIFY(library->createPost(post));
+
+    // FTS5 syntax a user may type by accident (or on purpose): never an error.
+    for (const char *text : {"\"", "\"\"", "\"unterminated", "a\"b", "AND OR", "AND", "OR", "NOT", "*", "**",
+                             "(", ")", "((", "NEAR(", "NEAR(a b", "-", "- -", "-foo", "+", "^", "^start", ":",
+                             "title:", "body:foo", "{title body}: x", "'", "\\", "!!! ??? ...", "x AND", "a OR",
+                             "NOT x", "\t\n", "\xc2\xa0", "\xf0\x9f\x98\x80", "a*b", "?", "%", "_", "\"a\" OR \"b\""}) {
+        PostFilter filter;
+        filter.search = QString::fromUtf8(text);
+        for (PostFilter::Order order : {PostFilter::Order::Relevance, PostFilter::Order::UpdatedDesc}) {
+            filter.order = order;
+            const Result<QList<PostSummary>> found = library->listPosts(filter);
+            QVERIFY2(found, (filter.search.toUtf8() + ": " + why(found)).constData());
+        }
+    }
+}
+
+void TestStore::filtersAndOrders()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    struct Spec
+    {
+        const char *title;
+        PostStatus status;
+        int publishedDay;   // 0: never published
+    };
+    const Spec specs[] = {
+        {"banana", PostStatus::Published, 3},
+        {"Apple", PostStatus::Draft, 0},
+        {"cherry", PostStatus::Published, 1},
+        {"apple pie", PostStatus::Scheduled, 9},
+        {"Date", PostStatus::Draft, 0},
+    };
+    for (const Spec &spec : specs) {
+        m_now = m_now.addSecs(10);
+        Post post;
+        post.title = QString::fromUtf8(spec.title);
+        post.status = spec.status;
+        if (spec.publishedDay)
+            post.publishedAt = epoch.addDays(spec.publishedDay);
+        post.body = QStringLiteral("fruit");
+        QVERIFY(library->createPost(post));
+    }
+    auto list = [&](PostFilter filter) { return titles(library->listPosts(filter).value()); };
+
+    PostFilter filter;
+    QCOMPARE(list(filter), (QStringList{"Date", "apple pie", "cherry", "Apple", "banana"}));   // newest first
+    filter.order = PostFilter::Order::TitleAsc;
+    QCOMPARE(list(filter), (QStringList{"Apple", "apple pie", "banana", "cherry", "Date"}));
+    filter.order = PostFilter::Order::PublishedDesc;
+    QCOMPARE(list(filter), (QStringList{"apple pie", "banana", "cherry", "Date", "Apple"}));
+    filter.order = PostFilter::Order::Relevance;   // without a search: newest first
+    QCOMPARE(list(filter), (QStringList{"Date", "apple pie", "cherry", "Apple", "banana"}));
+
+    filter.order = PostFilter::Order::TitleAsc;
+    filter.status = PostStatus::Published;
+    QCOMPARE(list(filter), (QStringList{"banana", "cherry"}));
+    filter.status = PostStatus::Draft;
+    filter.limit = 1;
+    QCOMPARE(list(filter), (QStringList{"Apple"}));
+    filter.status.reset();
+    filter.limit = 3;
+    QCOMPARE(list(filter), (QStringList{"Apple", "apple pie", "banana"}));
+    filter.limit = 0;
+    QCOMPARE(list(filter), QStringList());
+
+    // Relevance: a word in the title outranks the same word deep in a body.
+    Post titled;
+    titled.title = QStringLiteral("Quantization");
+    titled.body = QStringLiteral("Short.");
+    Post mentioned;
+    mentioned.title = QStringLiteral("Long essay");
+    mentioned.body = QString(QStringLiteral("filler ")).repeated(200) + QStringLiteral("quantization");
+    m_now = m_now.addSecs(10);
+    QVERIFY(library->createPost(titled));
+    m_now = m_now.addSecs(10);
+    QVERIFY(library->createPost(mentioned));
+    filter = PostFilter();
+    filter.search = QStringLiteral("quantization");
+    filter.order = PostFilter::Order::Relevance;
+    QCOMPARE(list(filter), (QStringList{"Quantization", "Long essay"}));
+    filter.order = PostFilter::Order::UpdatedDesc;
+    QCOMPARE(list(filter), (QStringList{"Long essay", "Quantization"}));
+}
+
+void TestStore::explicitSavesAlwaysRecord()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Saved");
+    post.tags = {QStringLiteral("one")};
+    Post created = library->createPost(post).value();
+    QVERIFY(library->revisions(created.id)->isEmpty());
+
+    const RevisionReason reasons[] = {RevisionReason::Save, RevisionReason::Save, RevisionReason::Publish,
+                                      RevisionReason::Import, RevisionReason::Restore};
+    for (int i = 0; i < 5; ++i) {
+        m_now = epoch.addSecs(i);   // seconds apart: explicit saves never coalesce
+        created.body = QStringLiteral("version %1").arg(i);
+        QVERIFY(library->saveDraft(created, reasons[i]));
+    }
+    const QList<Revision> revisions = library->revisions(created.id).value();
+    QCOMPARE(revisions.size(), 5);
+    QCOMPARE(revisions.first().body, QStringLiteral("version 4"));   // newest first
+    QCOMPARE(revisions.first().reason, RevisionReason::Restore);
+    QCOMPARE(revisions.first().createdAt, epoch.addSecs(4));
+    QCOMPARE(revisions.last().body, QStringLiteral("version 0"));
+    QCOMPARE(revisions.at(2).reason, RevisionReason::Publish);
+    QCOMPARE(revisions.first().title, QStringLiteral("Saved"));
+    QCOMPARE(revisions.first().postId, created.id);
+    const QJsonObject metadata = revisions.first().metadata;
+    QCOMPARE(metadata.value(QStringLiteral("slug")).toString(), QStringLiteral("saved"));
+    QCOMPARE(metadata.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
+    QCOMPARE(metadata.value(QStringLiteral("tags")).toArray(), QJsonArray{QStringLiteral("one")});
+    QVERIFY(metadata.value(QStringLiteral("published_at")).isNull());
+
+    Post never;
+    never.id = 999;
+    QVERIFY(!library->saveDraft(never, RevisionReason::Save));
+}
+
+void TestStore::autosavesCoalesce()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Typing");
+    Post created = library->createPost(post).value();
+
+    auto autosaves = [&] {
+        int count = 0;
+        const QList<Revision> revisions = library->revisions(created.id).value();
+        for (const Revision &revision : revisions)
+            count += revision.reason == RevisionReason::Autosave;
+        return count;
+    };
+    // Ten autosaves within 59 seconds make one revision; the post always has the newest text.
+    for (int i = 0; i < 10; ++i) {
+        m_now = epoch.addMSecs(qint64(i) * 59000 / 9);
+        created.body = QStringLiteral("draft %1").arg(i);
+        QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
+        QCOMPARE(library->post(created.id)->body, created.body);
+    }
+    QCOMPARE(m_now, epoch.addSecs(59));
+    QCOMPARE(autosaves(), 1);
+    QCOMPARE(library->revisions(created.id)->first().body, QStringLiteral("draft 0"));   // never rewritten
+
+    m_now = epoch.addSecs(61);
+    created.body = QStringLiteral("a minute later");
+    QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
+    QCOMPARE(autosaves(), 2);
+    QCOMPARE(library->revisions(created.id)->first().body, QStringLiteral("a minute later"));
+
+    // An explicit save in between neither waits nor resets the autosave minute.
+    m_now = epoch.addSecs(62);
+    QVERIFY(library->saveDraft(created, RevisionReason::Save));
+    m_now = epoch.addSecs(100);
+    QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
+    QCOMPARE(autosaves(), 2);
+    QCOMPARE(library->revisions(created.id)->size(), 3);
+}
+
+void TestStore::rollbackLeavesNoTrace()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QVERIFY(library->setSetting(QStringLiteral("title"), QStringLiteral("Before")));
+
+    const Result<void> failed = library->transaction([&]() -> Result<void> {
+        Post post;
+        post.title = QStringLiteral("Ghost");
+        post.body = QStringLiteral("spectral");
+        post.tags = {QStringLiteral("phantom")};
+        const Result<Post> created = library->createPost(post);
+        if (!created)
+            return created.error();
+        if (Result<void> saved = library->saveDraft(*created, RevisionReason::Save); !saved)
+            return saved;
+        if (Result<void> set = library->setSetting(QStringLiteral("title"), QStringLiteral("After")); !set)
+            return set;
+        if (library->postCount().value() != 1)
+            return Error{QStringLiteral("the post should be visible inside the transaction")};
+        return Error{QStringLiteral("changed my mind")};
+    });
+    QVERIFY(!failed);
+    QCOMPARE(failed.errorMessage(), QStringLiteral("changed my mind"));
+
+    QCOMPARE(library->postCount().value(), 0);
+    QVERIFY(library->tags()->isEmpty());
+    QCOMPARE(library->setting(QStringLiteral("title")).value(), QStringLiteral("Before"));
+    PostFilter filter;
+    filter.search = QStringLiteral("spectral");
+    QVERIFY(library->listPosts(filter)->isEmpty());
+    QVERIFY(!library->postBySlug(QStringLiteral("ghost")).value());
+}
+
+void TestStore::nestedTransactions()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    auto create = [&](const QString &title) -> Result<void> {
+        Post post;
+        post.title = title;
+        const Result<Post> created = library->createPost(post);   // itself a transaction
+        return created ? Result<void>() : Result<void>(created.error());
+    };
+
+    // An inner failure is undone; the outer work goes on and commits.
+    Result<void> outer = library->transaction([&]() -> Result<void> {
+        if (Result<void> a = create(QStringLiteral("Kept")); !a)
+            return a;
+        const Result<void> inner = library->transaction([&]() -> Result<void> {
+            if (Result<void> b = create(QStringLiteral("Undone")); !b)
+                return b;
+            return Error{QStringLiteral("inner failure")};
+        });
+        if (inner)
+            return Error{QStringLiteral("the inner failure was lost")};
+        return create(QStringLiteral("Also kept"));
+    });
+    QVERIFY2(outer, why(outer).constData());
+    QCOMPARE(library->postCount().value(), 2);
+    QVERIFY(!library->postBySlug(QStringLiteral("undone")).value());
+
+    // An outer failure undoes inner work that succeeded.
+    outer = library->transaction([&]() -> Result<void> {
+        const Result<void> inner = library->transaction([&] { return create(QStringLiteral("Inner")); });
+        if (!inner)
+            return inner;
+        return Error{QStringLiteral("outer failure")};
+    });
+    QVERIFY(!outer);
+    QCOMPARE(library->postCount().value(), 2);
+
+    // The library is usable afterwards, with and without a transaction.
+    QVERIFY(create(QStringLiteral("After")));
+    QCOMPARE(library->postCount().value(), 3);
+}
+
+void TestStore::settings()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QCOMPARE(library->setting(QStringLiteral("site.title")).value(), QString());
+    QCOMPARE(library->setting(QStringLiteral("site.title"), QStringLiteral("Untitled")).value(),
+             QStringLiteral("Untitled"));
+    QVERIFY(library->setSetting(QStringLiteral("site.title"), QStringLiteral("Numerics Notebook")));
+    QCOMPARE(library->setting(QStringLiteral("site.title"), QStringLiteral("Untitled")).value(),
+             QStringLiteral("Numerics Notebook"));
+    QVERIFY(library->setSetting(QStringLiteral("site.title"), QStringLiteral("Ζ notebook ✓")));
+    QCOMPARE(library->setting(QStringLiteral("site.title")).value(), QStringLiteral("Ζ notebook ✓"));
+    QVERIFY(library->setSetting(QStringLiteral("empty"), QString()));
+    QCOMPARE(library->setting(QStringLiteral("empty"), QStringLiteral("fallback")).value(), QString());
+}
+
+void TestStore::refusesTextFile()
+{
+    const QString path = m_dir->filePath(QStringLiteral("notes.txt"));
+    writeFile(path, "Just some notes, not a database.\n");
+    expectRefused(path, QStringLiteral("is not a Quire library (not an SQLite database)"));
+    expectRefused(path, QStringLiteral("not an SQLite database"), Library::OpenMode::OpenExisting);
+}
+
+void TestStore::refusesPng()
+{
+    const QString path = m_dir->filePath(QStringLiteral("image.png"));
+    writeFile(path, QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + QByteArray(200, '\x7f'));
+    expectRefused(path, QStringLiteral("is not a Quire library (not an SQLite database)"));
+}
+
+void TestStore::refusesEmptyFile()
+{
+    const QString path = m_dir->filePath(QStringLiteral("empty.quire"));
+    writeFile(path, QByteArray());
+    expectRefused(path, QStringLiteral("is not a Quire library (the file is empty)"));
+    QCOMPARE(QFileInfo(path).size(), 0);
+}
+
+void TestStore::refusesFolder()
+{
+    const QString path = m_dir->filePath(QStringLiteral("folder.quire"));
+    QVERIFY(QDir().mkpath(path));
+    const Result<std::unique_ptr<Library>> library = Library::open(path);
+    QVERIFY(!library);
+    QVERIFY2(library.errorMessage().contains(QStringLiteral("is not a Quire library")), why(library).constData());
+    QVERIFY(QDir(path).isEmpty());
+}
+
+void TestStore::refusesTruncatedLibrary()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("cut.quire"), 200);
+    QVERIFY(!path.isEmpty());
+    const qint64 size = QFileInfo(path).size();
+    QVERIFY(size > 100 * 1024);
+    QVERIFY(QFile::resize(path, size / 2));
+    expectRefused(path, QStringLiteral("is damaged (truncated or corrupt)"));
+    QCOMPARE(QFileInfo(path).size(), size / 2);
+}
+
+void TestStore::refusesCutHeader()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("header.quire"));
+    QVERIFY(!path.isEmpty());
+    for (qint64 length : {99, 40, 10}) {
+        QVERIFY(QFile::resize(path, length));
+        expectRefused(path, QStringLiteral("is damaged (truncated or corrupt)"));
+    }
+}
+
+void TestStore::refusesCorruptSchema()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("corrupt.quire"));
+    QVERIFY(!path.isEmpty());
+    // Keep the 100-byte file header, wipe the rest of page 1 (the schema's b-tree page).
+    patchFile(path, 100, QByteArray(4096 - 100, '\xff'));
+    expectRefused(path, QStringLiteral("is damaged (truncated or corrupt)"));
+}
+
+void TestStore::refusesNewerLibrary()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("newer.quire"));
+    QVERIFY(!path.isEmpty());
+    patchFile(path, 60, bigEndian32(2));   // PRAGMA user_version lives at offset 60
+    expectRefused(path, QStringLiteral("was made by a newer version of Quire (library format 2, this Quire reads up to 1)"));
+}
+
+void TestStore::refusesOtherSqliteDatabase()
+{
+    const QString path = m_dir->filePath(QStringLiteral("other.sqlite"));
+    {
+        RawDatabase raw(path);
+        QVERIFY(raw.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada')"));
+    }
+    QVERIFY(sidecars(path).isEmpty());
+    expectRefused(path, QStringLiteral("is not a Quire library"));
+
+    // Same with a user_version another program set.
+    { QVERIFY(RawDatabase(path).exec("PRAGMA user_version = 1")); }
+    expectRefused(path, QStringLiteral("is not a Quire library"));
+}
+
+void TestStore::refusesOtherWalDatabase()
+{
+    const QString path = m_dir->filePath(QStringLiteral("other-wal.sqlite"));
+    {
+        RawDatabase raw(path);
+        QVERIFY(raw.exec("PRAGMA journal_mode = WAL; CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')"));
+    }
+    QVERIFY(sidecars(path).isEmpty());
+    expectRefused(path, QStringLiteral("is not a Quire library"));
+}
+
+void TestStore::refusesEmptySqliteDatabase()
+{
+    const QString path = m_dir->filePath(QStringLiteral("blank.sqlite"));
+    { QVERIFY(RawDatabase(path).exec("CREATE TABLE t (x); DROP TABLE t")); }
+    QVERIFY(QFileInfo(path).size() > 0);
+    expectRefused(path, QStringLiteral("is not a Quire library"));
+}
+
+void TestStore::refusesReadOnlyFile()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("readonly.quire"));
+    QVERIFY(!path.isEmpty());
+    const QFileDevice::Permissions readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(path, readOnly));
+    expectRefused(path, QStringLiteral("is read-only"));
+    const QFileDevice::Permissions anyWrite = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    QVERIFY(!(QFile::permissions(path) & anyWrite));
+}
+
+void TestStore::refusesReadOnlyFolder()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("inner/library.quire"));
+    QVERIFY(!path.isEmpty());
+    const QString folder = QFileInfo(path).absolutePath();
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    expectRefused(path, QStringLiteral("is read-only"));
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+
+    // Nor is a library created inside a read-only folder.
+    const QString locked = m_dir->filePath(QStringLiteral("locked"));
+    QVERIFY(QDir().mkpath(locked));
+    QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const Result<std::unique_ptr<Library>> created = Library::open(locked + QStringLiteral("/new.quire"));
+    QVERIFY(!created);
+    QVERIFY2(created.errorMessage().contains(QStringLiteral("could not be created")), why(created).constData());
+    QVERIFY(QDir(locked).isEmpty());
+    QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+}
+
+void TestStore::refusesSecondOpenInProcess()
+{
+    std::unique_ptr<Library> first = openLibrary();
+    QVERIFY(first);
+    Post post;
+    post.title = QStringLiteral("Open");
+    QVERIFY(first->createPost(post));
+    const QString path = first->path();
+
+    // (Hashing reads the file with a second descriptor; nothing writes to it meanwhile.)
+    expectRefused(path, QStringLiteral("is already open in another Quire window or command"));
+    expectRefused(path, QStringLiteral("is already open"), Library::OpenMode::OpenExisting);
+    QCOMPARE(first->postCount().value(), 1);   // the first Library is unharmed
+
+    first.reset();
+    std::unique_ptr<Library> second = openLibrary();
+    QVERIFY(second);
+    QCOMPARE(second->postCount().value(), 1);
+}
+
+void TestStore::refusesLibraryLockedByOtherProcess()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("shared.quire"));
+    QVERIFY(!path.isEmpty());
+    const QByteArray name = QFile::encodeName(path);
+
+    // Another process (a plain child, as another Quire would be) holds the lock.
+    int locked[2];
+    int release[2];
+    QVERIFY(::pipe(locked) == 0 && ::pipe(release) == 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+        const char ok = fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0 ? '1' : '0';
+        (void)!::write(locked[1], &ok, 1);
+        char done;
+        (void)!::read(release[0], &done, 1);
+        ::_exit(0);
+    }
+    char ok = 0;
+    QCOMPARE(::read(locked[0], &ok, 1), ssize_t(1));
+    QCOMPARE(ok, '1');
+    expectRefused(path, QStringLiteral("is already open in another Quire window or command"));
+    QCOMPARE(::write(release[1], "x", 1), ssize_t(1));
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    for (int fd : {locked[0], locked[1], release[0], release[1]})
+        ::close(fd);
+
+    // The child is gone, and with it the lock. Now this process holds it, and a child cannot.
+    std::unique_ptr<Library> library = openLibrary(QStringLiteral("shared.quire"));
+    QVERIFY(library);
+    const pid_t prober = ::fork();
+    QVERIFY(prober >= 0);
+    if (prober == 0) {
+        const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+        ::_exit(fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK ? 0 : 1);
+    }
+    QCOMPARE(::waitpid(prober, &status, 0), prober);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+}
+
+void TestStore::tenThousandPosts()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    const QStringList tagNames = {"ml", "gpu", "numerics", "reliability", "notes", "papers", "rust", "cpp"};
+    QElapsedTimer timer;
+    timer.start();
+    const Result<void> filled = library->transaction([&]() -> Result<void> {
+        for (int i = 0; i < 10000; ++i) {
+            m_now = epoch.addSecs(i);
+            Post post;
+            post.title = QStringLiteral("Post number %1 about things").arg(i);
+            post.body = QStringLiteral("Paragraph about topic%1 and gradient descent. ").arg(i % 100).repeated(8);
+            post.status = i % 3 == 0 ? PostStatus::Published : PostStatus::Draft;
+            post.tags = {tagNames.at(i % tagNames.size()), tagNames.at((i / 8) % tagNames.size())};
+            if (const Result<Post> created = library->createPost(post); !created)
+                return created.error();
+        }
+        return {};
+    });
+    QVERIFY2(filled, why(filled).constData());
+    qInfo("created 10000 posts in one transaction in %lld ms", timer.elapsed());
+
+    struct Case
+    {
+        const char *name;
+        PostFilter filter;
+    };
+    PostFilter search;
+    search.search = QStringLiteral("topic42");
+    search.order = PostFilter::Order::Relevance;
+    PostFilter byTitle;
+    byTitle.order = PostFilter::Order::TitleAsc;
+    PostFilter tagged;
+    tagged.tag = QStringLiteral("GPU");
+    tagged.status = PostStatus::Published;
+    const Case cases[] = {{"all, newest first", PostFilter()},
+                          {"all, by title", byTitle},
+                          {"search, by relevance", search},
+                          {"tag and status", tagged}};
+    for (const Case &c : cases) {
+        timer.restart();
+        const Result<QList<PostSummary>> posts = library->listPosts(c.filter);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(posts, why(posts).constData());
+        qInfo("listPosts (%s): %lld posts in %lld ms", c.name, qint64(posts->size()), elapsed);
+        QVERIFY(!posts->isEmpty());
+        QVERIFY(!posts->first().tags.isEmpty());
+        QVERIFY2(elapsed < 1000, "listing 10k posts should take well under a second");
+    }
+    QCOMPARE(library->postCount().value(), 10000);
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -1,0 +1,266 @@
+// The window as a writer uses it: the welcome post, typing with the preview following, saving
+// within a second, everything still there after a restart, and clear dialogs for bad libraries.
+
+#include "draft_session.h"
+#include "editor_view.h"
+#include "main_window.h"
+#include "post_list_panel.h"
+#include "preview_view.h"
+#include "store/library.h"
+#include "web_engine_setup.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QFile>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWebEnginePage>
+
+using namespace quire;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void newLibraryShowsWelcomePost();
+    void typingUpdatesPreviewAndSaves();
+    void postsSurviveRestart();
+    void titleRenamesDraftAndList();
+    void deleteAsksFirst();
+    void previewLoadsNothingRemote();
+    void badLibraryShowsDialog();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    QVariant evaluate(const QString &script);
+    bool waitForPreview(const QString &script, const QVariant &expected, int timeout = 15000);
+    QString libraryPath() const { return m_dir->filePath(QStringLiteral("blog.quire")); }
+    // Types text key by key, as a person would (Return for line breaks).
+    static void type(QWidget *widget, const QString &text);
+    // Answers the next modal dialog with its button of that role, returning the dialog's text.
+    void answerNextDialog(QMessageBox::ButtonRole role, QString *text);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_window = openWindow();
+    QVERIFY(m_window);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow()
+{
+    auto library = Library::open(libraryPath());
+    if (!library) {
+        qWarning() << library.errorMessage();
+        return nullptr;
+    }
+    auto window = std::make_unique<MainWindow>(std::move(*library));
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+QVariant TestMainWindow::evaluate(const QString &script)
+{
+    QVariant result;
+    bool done = false;
+    m_window->preview()->page()->runJavaScript(script, [&](const QVariant &value) {
+        result = value;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 10000);
+    return result;
+}
+
+bool TestMainWindow::waitForPreview(const QString &script, const QVariant &expected, int timeout)
+{
+    return QTest::qWaitFor([&] { return evaluate(script) == expected; }, timeout);
+}
+
+void TestMainWindow::type(QWidget *widget, const QString &text)
+{
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(widget, Qt::Key_Return);
+        for (const QChar c : lines.at(i))
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
+}
+
+void TestMainWindow::answerNextDialog(QMessageBox::ButtonRole role, QString *text)
+{
+    QTimer::singleShot(200, this, [this, role, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            answerNextDialog(role, text);   // not up yet
+            return;
+        }
+        *text = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        }
+        qWarning() << "no button of role" << role << "in" << box->text();
+        box->reject();
+    });
+}
+
+void TestMainWindow::newLibraryShowsWelcomePost()
+{
+    QVERIFY(m_window->library()->wasCreated());
+    QCOMPARE(*m_window->library()->postCount(), 1);
+    QCOMPARE(m_window->titleField()->text(), QStringLiteral("Welcome to Quire"));
+    QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("```python")));
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelectorAll('#quire-content h2').length > 0"), true));
+    QCOMPARE(evaluate(QStringLiteral("document.getElementById('quire-title')?.textContent")).toString(),
+             QStringLiteral("Welcome to Quire"));
+    for (const char *selector : {"pre code.language-python", "span.math.inline", "div.math.display", "table",
+                                 "section.footnotes", "sup a[data-footnote-ref]"}) {
+        const QString script = QStringLiteral("document.querySelector('#quire-content %1') !== null").arg(QLatin1String(selector));
+        QVERIFY2(evaluate(script).toBool(), selector);
+    }
+}
+
+void TestMainWindow::typingUpdatesPreviewAndSaves()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    m_window->editor()->setFocus();
+    type(m_window->editor(), QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content h1')?.textContent ?? ''"),
+                           QStringLiteral("Hello Quire")));
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content h1').dataset.line")).toString(),
+             QStringLiteral("1"));
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content p').textContent")).toString(),
+             QStringLiteral("Some text & 1 < 2 \"quoted\"."));
+
+    // Autosaved within a second of the last keystroke, without any explicit save.
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(QTest::qWaitFor([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1000));
+    QVERIFY(clock.elapsed() <= 1000);
+    QCOMPARE(m_window->library()->post(*id)->body, QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
+    QCOMPARE(m_window->editor()->document()->isUndoAvailable(), true);   // autosave leaves undo alone
+}
+
+void TestMainWindow::postsSurviveRestart()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    m_window->titleField()->setFocus();
+    m_window->titleField()->selectAll();
+    type(m_window->titleField(), QStringLiteral("Restart me"));
+    m_window->editor()->setFocus();
+    type(m_window->editor(), QStringLiteral("Words typed just before closing"));
+    m_window->close();          // flushes at once, no waiting for the autosave
+    m_window.reset();           // releases the library
+
+    m_window = openWindow();
+    QVERIFY(m_window);
+    QCOMPARE(*m_window->library()->postCount(), 2);
+    m_window->postList()->selectPost(*id);
+    QCOMPARE(m_window->titleField()->text(), QStringLiteral("Restart me"));
+    QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("Words typed just before closing"));
+    QCOMPARE(m_window->library()->post(*id)->slug, QStringLiteral("restart-me"));
+}
+
+void TestMainWindow::titleRenamesDraftAndList()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    m_window->titleField()->selectAll();
+    type(m_window->titleField(), QStringLiteral("GPU portability notes"));
+    QVERIFY(QTest::qWaitFor([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1500));
+    QCOMPARE(m_window->library()->post(*id)->slug, QStringLiteral("gpu-portability-notes"));
+    QVERIFY(waitForPreview(QStringLiteral("document.getElementById('quire-title')?.textContent"),
+                           QStringLiteral("GPU portability notes")));
+}
+
+void TestMainWindow::deleteAsksFirst()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    QAction *action = nullptr;
+    for (QAction *candidate : m_window->findChildren<QAction *>()) {
+        if (candidate->text().contains(QStringLiteral("Delete Post")))
+            action = candidate;
+    }
+    QVERIFY(action);
+
+    QString text;
+    answerNextDialog(QMessageBox::RejectRole, &text);
+    action->trigger();
+    QVERIFY(text.contains(QStringLiteral("Untitled post")));
+    QCOMPARE(*m_window->library()->postCount(), 2);
+
+    answerNextDialog(QMessageBox::DestructiveRole, &text);
+    action->trigger();
+    QCOMPARE(*m_window->library()->postCount(), 1);
+    QVERIFY(!m_window->library()->post(*id).ok());
+}
+
+void TestMainWindow::previewLoadsNothingRemote()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    m_window->editor()->setPlainText(QStringLiteral("# Remote\n\n![tracker](http://127.0.0.1:9/pixel.png)\n"));
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content img') !== null"), true));
+    QTest::qWait(500);
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content img').naturalWidth")).toInt(), 0);
+    QCOMPARE(evaluate(QStringLiteral("location.protocol")).toString(), QStringLiteral("qrc:"));
+}
+
+void TestMainWindow::badLibraryShowsDialog()
+{
+    const QString bad = m_dir->filePath(QStringLiteral("notes.quire"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("these are my notes, not a library\n");
+    file.close();
+
+    const QString before = m_window->library()->path();
+    QString text;
+    answerNextDialog(QMessageBox::AcceptRole, &text);
+    QVERIFY(!m_window->openLibrary(bad));
+    QVERIFY2(text.contains(QStringLiteral("not a Quire library")), qPrintable(text));
+    QVERIFY(text.contains(bad));
+    QCOMPARE(m_window->library()->path(), before);   // the open library stays
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("these are my notes, not a library\n"));
+}
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    WebEngineSetup::prepare();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Quire"));
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_main_window.moc"

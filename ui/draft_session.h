@@ -1,0 +1,61 @@
+#pragma once
+
+#include "result.h"
+#include "store/post.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace quire {
+
+class Library;
+
+// The post being edited and its way into the library: every change is written within a second
+// (half a second after the author pauses, and at least once a second while they keep typing),
+// and at once when the post is switched or the window closes.
+class DraftSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Saved, Modified, Failed };
+    Q_ENUM(State)
+
+    explicit DraftSession(QObject *parent = nullptr);
+
+    void setLibrary(Library *library);   // flushes first
+
+    // Starts editing post (after writing what is pending for the previous one).
+    Result<void> open(const Post &post);
+    void close();
+    bool hasPost() const { return m_post.id != 0; }
+    const Post &post() const { return m_post; }
+    State state() const { return m_state; }
+
+    void setTitle(const QString &title);
+    void setBody(const QString &body);
+
+    // Writes pending changes now (an autosave revision, coalesced by the store).
+    Result<void> flush();
+    // An explicit save: always records a revision.
+    Result<void> save();
+
+signals:
+    void stateChanged(quire::DraftSession::State state);
+    void saveFailed(const QString &message);
+    void postRenamed(qint64 id);   // title or slug changed: lists should refresh
+
+private:
+    void changed();
+    Result<void> write(int reason);
+    void setState(State state);
+
+    Library *m_library = nullptr;
+    Post m_post;
+    State m_state = State::Saved;
+    bool m_renamed = false;
+    QTimer m_idle;
+    QTimer m_deadline;
+};
+
+} // namespace quire

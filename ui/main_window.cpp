@@ -1,0 +1,371 @@
+#include "main_window.h"
+
+#include "draft_session.h"
+#include "editor_view.h"
+#include "library_file_dialog.h"
+#include "post_list_model.h"
+#include "post_list_panel.h"
+#include "preview_view.h"
+#include "store/library.h"
+#include "welcome_post.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace quire {
+
+MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new DraftSession(this))
+    , m_postModel(new PostListModel(this))
+{
+    createActions();
+    m_postList = new PostListPanel(m_postModel, m_newPostAction, m_deletePostAction, this);
+    m_title = new QLineEdit(this);
+    m_title->setPlaceholderText(tr("Title"));
+    m_title->setFrame(false);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_editor = new EditorView(this);
+    m_preview = new PreviewView(this);
+
+    auto *editorColumn = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorColumn);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(2);
+    editorLayout->addWidget(m_title);
+    editorLayout->addWidget(m_editor, 1);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_postList);
+    m_splitter->addWidget(editorColumn);
+    m_splitter->addWidget(m_preview);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    createMenus();
+    createStatusBar();
+
+    connect(m_postList, &PostListPanel::currentPostChanged, this, &MainWindow::showPost);
+    connect(m_postList, &PostListPanel::searchChanged, this, [this](const QString &text) {
+        m_postModel->setSearch(text);
+        reloadPostList();
+    });
+    connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
+        m_session->setTitle(title);
+        m_preview->setPost(title, m_editor->toPlainText());
+    });
+    connect(m_editor, &EditorView::edited, this, [this] {
+        const QString body = m_editor->toPlainText();
+        m_session->setBody(body);
+        m_preview->setPost(m_title->text(), body);
+    });
+    connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
+        m_wordsLabel->setText(tr("%n word(s)", nullptr, words) + QStringLiteral(" · ")
+                              + tr("%n min read", nullptr, minutes));
+    });
+    connect(m_session, &DraftSession::stateChanged, this, &MainWindow::showSaveState);
+    connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not save: %1").arg(message));
+    });
+    connect(m_session, &DraftSession::postRenamed, this, [this](qint64 id) {
+        reloadPostList();
+        m_postList->selectPost(id);
+    });
+
+    restoreLayout();
+    setLibrary(std::move(library));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newPostAction = new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Post"), this);
+    m_newPostAction->setShortcut(QKeySequence::New);
+    m_newPostAction->setToolTip(tr("Start a new draft post"));
+    connect(m_newPostAction, &QAction::triggered, this, [this] { (void)newPost(); });
+
+    m_deletePostAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Post…"), this);
+    m_deletePostAction->setToolTip(tr("Delete the selected post and its history"));
+    connect(m_deletePostAction, &QAction::triggered, this, &MainWindow::deleteCurrentPost);
+
+    m_openLibraryAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Library…"), this);
+    m_openLibraryAction->setShortcut(QKeySequence::Open);
+    m_openLibraryAction->setToolTip(tr("Open another blog's library, or create a new one"));
+    connect(m_openLibraryAction, &QAction::triggered, this, &MainWindow::chooseLibrary);
+
+    m_saveAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), this);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setToolTip(tr("Save now and keep this version in the post's history"));
+    connect(m_saveAction, &QAction::triggered, this, [this] {
+        if (auto saved = m_session->save())
+            statusBar()->showMessage(tr("Saved a version of “%1”.").arg(m_session->post().title), 3000);
+    });
+
+    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newPostAction);
+    file->addAction(m_saveAction);
+    file->addSeparator();
+    file->addAction(m_openLibraryAction);
+    file->addSeparator();
+    file->addAction(m_deletePostAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    const struct {
+        QString text;
+        QKeySequence::StandardKey key;
+        void (QPlainTextEdit::*slot)();
+    } editActions[] = {
+        {tr("&Undo"), QKeySequence::Undo, &QPlainTextEdit::undo},
+        {tr("&Redo"), QKeySequence::Redo, &QPlainTextEdit::redo},
+        {tr("Cu&t"), QKeySequence::Cut, &QPlainTextEdit::cut},
+        {tr("&Copy"), QKeySequence::Copy, &QPlainTextEdit::copy},
+        {tr("&Paste"), QKeySequence::Paste, &QPlainTextEdit::paste},
+        {tr("Select &All"), QKeySequence::SelectAll, &QPlainTextEdit::selectAll},
+    };
+    for (const auto &entry : editActions) {
+        QAction *action = edit->addAction(entry.text, m_editor, entry.slot);
+        action->setShortcut(entry.key);
+        // The editor and the title field handle these keys themselves while they have focus.
+        action->setShortcutContext(Qt::WidgetShortcut);
+        if (entry.key == QKeySequence::Redo || entry.key == QKeySequence::Paste)
+            edit->addSeparator();
+    }
+    edit->actions().at(0)->setEnabled(false);
+    edit->actions().at(1)->setEnabled(false);
+    connect(m_editor, &QPlainTextEdit::undoAvailable, edit->actions().at(0), &QAction::setEnabled);
+    connect(m_editor, &QPlainTextEdit::redoAvailable, edit->actions().at(1), &QAction::setEnabled);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Quire"), this, [this] {
+        QMessageBox::about(this, tr("About Quire"),
+                           tr("<h3>Quire %1</h3><p>A blog editor for technical writers.</p>"
+                              "<p>Library: %2</p>")
+                               .arg(QApplication::applicationVersion(),
+                                    m_library ? m_library->path().toHtmlEscaped() : QString()));
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_wordsLabel = new QLabel(this);
+    m_saveLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_wordsLabel);
+    statusBar()->addPermanentWidget(m_saveLabel);
+}
+
+void MainWindow::setLibrary(std::unique_ptr<Library> library)
+{
+    m_session->setLibrary(library.get());
+    m_postModel->setLibrary(library.get());
+    m_library = std::move(library);   // the previous library closes (and unlocks) here
+    setWindowFilePath(m_library->path());
+    setWindowTitle(tr("%1 — Quire").arg(QFileInfo(m_library->path()).fileName()));
+
+    if (m_library->wasCreated()) {
+        if (auto welcome = WelcomePost::addTo(*m_library); !welcome)
+            showError(tr("Welcome post"), welcome.errorMessage());
+    }
+    reloadPostList();
+    if (m_postModel->rowCount() > 0)
+        m_postList->selectPost(m_postModel->postIdAt(0));
+    else
+        showPost(0);
+}
+
+bool MainWindow::openLibrary(const QString &path)
+{
+    if (m_library && QFileInfo(path).canonicalFilePath() == QFileInfo(m_library->path()).canonicalFilePath())
+        return true;
+    if (auto flushed = m_session->flush(); !flushed) {
+        showError(tr("Could not save"), flushed.errorMessage());
+        return false;
+    }
+    auto library = Library::open(path);
+    if (!library) {
+        showError(tr("Could not open the library"), library.errorMessage());
+        return false;
+    }
+    setLibrary(std::move(*library));
+    return true;
+}
+
+void MainWindow::chooseLibrary()
+{
+    const QString start = m_library ? QFileInfo(m_library->path()).absolutePath() : QString();
+    if (const QString path = LibraryFileDialog::choose(this, start); !path.isEmpty())
+        openLibrary(path);
+}
+
+Result<qint64> MainWindow::newPost()
+{
+    if (auto flushed = m_session->flush(); !flushed)
+        return flushed.error();
+    Post post;
+    post.title = tr("Untitled post");
+    auto created = m_library->createPost(post);
+    if (!created) {
+        showError(tr("Could not create a post"), created.errorMessage());
+        return created.error();
+    }
+    m_postList->searchField()->clear();
+    m_postModel->setSearch({});
+    reloadPostList();
+    m_postList->selectPost(created->id);
+    m_title->setFocus();
+    m_title->selectAll();
+    return created->id;
+}
+
+void MainWindow::showPost(qint64 id)
+{
+    if (id == m_session->post().id && id != 0)
+        return;
+    Post post;
+    if (id != 0) {
+        auto loaded = m_library->post(id);
+        if (!loaded) {
+            showError(tr("Could not open the post"), loaded.errorMessage());
+            return;
+        }
+        post = std::move(*loaded);
+    }
+    if (auto opened = m_session->open(post); !opened) {
+        showError(tr("Could not save"), opened.errorMessage());
+        return;
+    }
+    const bool hasPost = id != 0;
+    m_title->setText(post.title);
+    m_title->setEnabled(hasPost);
+    m_editor->loadText(post.body);
+    m_editor->setEnabled(hasPost);
+    m_editor->setPlaceholderText(hasPost ? tr("Write your post in Markdown…") : tr("No post selected. Create one with File › New Post."));
+    m_deletePostAction->setEnabled(hasPost);
+    m_saveAction->setEnabled(hasPost);
+    m_preview->setPost(post.title, post.body);
+    showSaveState();
+}
+
+void MainWindow::reloadPostList()
+{
+    const qint64 current = m_session->post().id;
+    if (auto loaded = m_postModel->reload(); !loaded)
+        showError(tr("Could not list the posts"), loaded.errorMessage());
+    if (current != 0 && m_postModel->rowOfPost(current) >= 0)
+        m_postList->selectPost(current);
+}
+
+void MainWindow::deleteCurrentPost()
+{
+    if (!m_session->hasPost())
+        return;
+    const Post post = m_session->post();
+    QMessageBox confirm(QMessageBox::Question, tr("Delete Post"),
+                        tr("Delete “%1” and all its saved versions? This cannot be undone.").arg(post.title),
+                        QMessageBox::Cancel, this);
+    QPushButton *remove = confirm.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    confirm.setDefaultButton(QMessageBox::Cancel);
+    confirm.exec();
+    if (confirm.clickedButton() != remove)
+        return;
+    m_session->close();
+    if (auto deleted = m_library->deletePost(post.id); !deleted)
+        showError(tr("Could not delete the post"), deleted.errorMessage());
+    reloadPostList();
+    if (m_postModel->rowCount() > 0)
+        m_postList->selectPost(m_postModel->postIdAt(0));
+    else
+        showPost(0);
+}
+
+void MainWindow::showSaveState()
+{
+    if (!m_session->hasPost()) {
+        m_saveLabel->clear();
+        m_wordsLabel->clear();
+        return;
+    }
+    switch (m_session->state()) {
+    case DraftSession::State::Saved:
+        m_saveLabel->setText(tr("Saved"));
+        break;
+    case DraftSession::State::Modified:
+        m_saveLabel->setText(tr("Editing…"));
+        break;
+    case DraftSession::State::Failed:
+        m_saveLabel->setText(tr("Not saved"));
+        break;
+    }
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 850);
+    const QList<int> sizes = [&] {
+        QList<int> stored;
+        for (const QVariant &size : settings.value(QStringLiteral("window/splitter")).toList())
+            stored.append(size.toInt());
+        return stored;
+    }();
+    // A QSplitter leaves a QWebEngineView at zero width unless it is given sizes.
+    const bool usable = sizes.size() == 3 && std::all_of(sizes.begin(), sizes.end(), [](int s) { return s > 40; });
+    m_splitter->setSizes(usable ? sizes : QList<int>{260, 560, 580});
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QVariantList sizes;
+    for (int size : m_splitter->sizes())
+        sizes.append(size);
+    settings.setValue(QStringLiteral("window/splitter"), sizes);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (auto flushed = m_session->flush(); !flushed) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Could not save"),
+            tr("The last changes could not be saved: %1\n\nQuit anyway and lose them?").arg(flushed.errorMessage()),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    saveLayout();
+    event->accept();
+}
+
+} // namespace quire

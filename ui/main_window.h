@@ -1,0 +1,80 @@
+#pragma once
+
+#include "result.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+
+namespace quire {
+
+class DraftSession;
+class EditorView;
+class Library;
+class PostListModel;
+class PostListPanel;
+class PreviewView;
+
+// Quire's window: post list | Markdown editor | live preview. It wires the parts together and
+// owns no feature logic of its own.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(std::unique_ptr<Library> library, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Library *library() const { return m_library.get(); }
+    EditorView *editor() const { return m_editor; }
+    PreviewView *preview() const { return m_preview; }
+    PostListPanel *postList() const { return m_postList; }
+    QLineEdit *titleField() const { return m_title; }
+    DraftSession *session() const { return m_session; }
+
+    // Opens (or creates) the library at path in this window; a problem is shown in a dialog
+    // and the current library stays open.
+    bool openLibrary(const QString &path);
+    Result<qint64> newPost();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void setLibrary(std::unique_ptr<Library> library);
+    void showPost(qint64 id);
+    void reloadPostList();
+    void deleteCurrentPost();
+    void chooseLibrary();
+    void showSaveState();
+    void showError(const QString &title, const QString &message);
+    void restoreLayout();
+    void saveLayout();
+
+    std::unique_ptr<Library> m_library;
+    DraftSession *m_session;
+    PostListModel *m_postModel;
+    PostListPanel *m_postList = nullptr;
+    QLineEdit *m_title = nullptr;
+    EditorView *m_editor = nullptr;
+    PreviewView *m_preview = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLabel *m_wordsLabel = nullptr;
+    QLabel *m_saveLabel = nullptr;
+
+    QAction *m_newPostAction = nullptr;
+    QAction *m_deletePostAction = nullptr;
+    QAction *m_openLibraryAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_quitAction = nullptr;
+};
+
+} // namespace quire

@@ -1,0 +1,21 @@
+#include "remote_request_blocker.h"
+
+#include <QUrl>
+
+namespace quire {
+
+bool RemoteRequestBlocker::isAllowed(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    return scheme == u"qrc" || scheme == u"data" || scheme == u"blob" || scheme == u"about";
+}
+
+void RemoteRequestBlocker::interceptRequest(QWebEngineUrlRequestInfo &info)
+{
+    if (isAllowed(info.requestUrl()))
+        return;
+    info.block(true);
+    m_blocked.fetchAndAddRelaxed(1);
+}
+
+} // namespace quire
