@@ -235,11 +235,9 @@ int CommandLine::runImport(const Invocation &inv)
     if (!report)
         return fail(report.errorMessage());
     m_out << tr("Imported %1: %2 new, %3 updated, %4 unchanged, %5 skipped.")
-                 .arg(args.first())
-                 .arg(report->imported.size())
-                 .arg(report->updated.size())
-                 .arg(report->unchanged.size())
-                 .arg(report->skipped.size())
+                 .arg(args.first(), QString::number(report->imported.size()),
+                      QString::number(report->updated.size()), QString::number(report->unchanged.size()),
+                      QString::number(report->skipped.size()))
           << '\n';
     for (const auto &entry : std::as_const(report->skipped))
         m_out << tr("skipped  %1: %2").arg(entry.file, entry.reason) << '\n';

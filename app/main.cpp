@@ -86,6 +86,7 @@ int runWindow(int argc, char *argv[], const QString &libraryPath)
     }
     quire::MainWindow window(std::move(*library));
     window.show();
+    window.activateWindow();
     return app.exec();
 }
 

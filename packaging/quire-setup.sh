@@ -5,7 +5,8 @@
 #   bash packaging/quire-setup.sh test                     install what is missing, build, run every test
 #
 # Installing needs root (or sudo); when every package is already there, nothing is installed and
-# any user can run it. The build goes to ./build (QUIRE_BUILD_DIR to change it).
+# any user can run it. The build goes to ./build (QUIRE_BUILD_DIR to change it; ./build-USER when
+# ./build belongs to someone else).
 set -euo pipefail
 
 mode=${1:-}
@@ -16,6 +17,10 @@ esac
 
 cd "$(dirname "$0")/.."
 build=${QUIRE_BUILD_DIR:-build}
+# A build folder made by another user (root, say) is not ours to write: use one of our own.
+if [ -e "$build" ] && [ ! -w "$build" ]; then
+  build="$build-$(id -un)"
+fi
 
 # Build tools and libraries, the Qt parts Quire uses, and the runtime bits the minimal Debian
 # image lacks (WebEngine's helper process, Qt's platform plugins, a font, the SVG icon engine).

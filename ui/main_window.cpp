@@ -73,8 +73,8 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
         m_preview->setPost(m_title->text(), body);
     });
     connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
-        m_wordsLabel->setText(tr("%n word(s)", nullptr, words) + QStringLiteral(" · ")
-                              + tr("%n min read", nullptr, minutes));
+        //: Status bar: "1,234 words · 6 min read"
+        m_wordsLabel->setText(tr("%1 · %2").arg(tr("%n word(s)", nullptr, words), tr("%n min read", nullptr, minutes)));
     });
     connect(m_session, &DraftSession::stateChanged, this, &MainWindow::showSaveState);
     connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
@@ -194,6 +194,7 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
         m_postList->selectPost(m_postModel->postIdAt(0));
     else
         showPost(0);
+    m_editor->setFocus();
 }
 
 bool MainWindow::openLibrary(const QString &path)
@@ -222,8 +223,10 @@ void MainWindow::chooseLibrary()
 
 Result<qint64> MainWindow::newPost()
 {
-    if (auto flushed = m_session->flush(); !flushed)
+    if (auto flushed = m_session->flush(); !flushed) {
+        showError(tr("Could not save"), flushed.errorMessage());
         return flushed.error();
+    }
     Post post;
     post.title = tr("Untitled post");
     auto created = m_library->createPost(post);
@@ -255,6 +258,7 @@ void MainWindow::showPost(qint64 id)
     }
     if (auto opened = m_session->open(post); !opened) {
         showError(tr("Could not save"), opened.errorMessage());
+        m_postList->selectPost(m_session->post().id);   // stay on the post that holds the unsaved text
         return;
     }
     const bool hasPost = id != 0;
@@ -299,6 +303,7 @@ void MainWindow::deleteCurrentPost()
         m_postList->selectPost(m_postModel->postIdAt(0));
     else
         showPost(0);
+    m_editor->setFocus();
 }
 
 void MainWindow::showSaveState()

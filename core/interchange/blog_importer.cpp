@@ -12,11 +12,21 @@ namespace quire {
 namespace {
 
 // The fields an import sets; a post whose fields all match is left alone (no new revision).
+// Tags compare as the store keeps them: case-insensitive, trimmed (a post joining the existing
+// tag "GPU" with "gpu" is the same post).
+QStringList tagKeys(const QStringList &tags)
+{
+    QStringList keys;
+    for (const QString &tag : tags)
+        keys.append(tag.simplified().toCaseFolded());
+    return keys;
+}
+
 bool sameContent(const Post &a, const Post &b)
 {
     return a.title == b.title && a.body == b.body && a.summary == b.summary && a.status == b.status
         && a.kind == b.kind && a.language == b.language && a.publishedAt == b.publishedAt
-        && a.tags == b.tags && a.extra == b.extra;
+        && tagKeys(a.tags) == tagKeys(b.tags) && a.extra == b.extra;
 }
 
 void mergeInto(Post &existing, const Post &incoming)

@@ -4,6 +4,7 @@
 #include "markdown/slug.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QDir>
 #include <QFileInfo>
@@ -15,11 +16,6 @@
 namespace quire {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PostFileReader", text);
-}
 
 // The 1-based line of the first byte sequence that is not UTF-8, for a useful skip reason.
 int firstInvalidUtf8Line(const QByteArray &bytes)
@@ -141,6 +137,11 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
     if (decoder.hasError())
         return Error{tr("not valid UTF-8 text (line %1)").arg(firstInvalidUtf8Line(bytes))};
 
+    // Hugo's TOML front matter comes with Markdown export/import of other formats (#6); until
+    // then such a file is skipped rather than imported with its metadata as body text.
+    if (text.startsWith(QLatin1String("+++")))
+        return Error{tr("TOML front matter (+++) is not supported yet; only YAML (---)")};
+
     auto frontMatter = FrontMatter::parse(text);
     if (!frontMatter)
         return Error{frontMatter.errorMessage()};
@@ -174,6 +175,13 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
     post.slug = Slug::fromText(wantedSlug.isEmpty() ? nameSlug : wantedSlug);
     if (post.slug.isEmpty())
         post.slug = Slug::fromText(post.title);
+    if (post.slug.isEmpty()) {
+        // Nothing sluggable (an emoji title, say): derive one from the file's path, so that a
+        // re-import finds the same post again instead of adding another.
+        const QByteArray hash = QCryptographicHash::hash(file.relativePath.toUtf8(), QCryptographicHash::Sha1);
+        post.slug = QStringLiteral("post-") + QString::fromLatin1(hash.toHex().left(8));
+        result.warnings.append(tr("no usable slug in the title or file name; used \"%1\"").arg(post.slug));
+    }
     if (!wantedSlug.isEmpty() && post.slug != wantedSlug)
         result.warnings.append(tr("slug \"%1\" cleaned to \"%2\"").arg(wantedSlug, post.slug));
 

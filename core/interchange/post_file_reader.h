@@ -5,6 +5,7 @@
 #include "store/post.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct ImportedPost
 // malformed front matter, too large) is an Error whose message says why it was skipped.
 class PostFileReader
 {
+    Q_DECLARE_TR_FUNCTIONS(PostFileReader)
+
 public:
     static constexpr qint64 MaxFileSize = 8 * 1024 * 1024;
 

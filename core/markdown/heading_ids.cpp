@@ -7,8 +7,9 @@ namespace quire {
 QString HeadingIds::idFor(const QString &headingText)
 {
     QString base = Slug::fromText(headingText);
-    if (base.isEmpty())
-        base = QStringLiteral("section");
+    // Footnotes own the fn- and fnref- ids; a heading "Fn 1" must not steal a footnote's anchor.
+    if (base.isEmpty() || base.startsWith(QLatin1String("fn-")) || base.startsWith(QLatin1String("fnref-")))
+        base = base.isEmpty() ? QStringLiteral("section") : QStringLiteral("section-") + base;
     QString id = base;
     // A heading literally called "Intro 1" may already own "intro-1": keep counting.
     int &suffix = m_nextSuffix[base];

@@ -11,6 +11,7 @@ class HeadingIds
 {
 public:
     // A unique id for a heading with this plain text; "section" when the text gives no slug.
+    // Never starts with "fn-" or "fnref-", which belong to footnotes.
     QString idFor(const QString &headingText);
 
 private:

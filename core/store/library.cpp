@@ -106,7 +106,10 @@ Result<Post> Library::createPost(Post post)
             return slug.error();
         post.slug = *slug;
         post.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        post.createdAt = post.updatedAt = now();
+        // An imported post keeps the date it was written; a new one starts now.
+        post.updatedAt = now();
+        if (!post.createdAt.isValid())
+            post.createdAt = post.updatedAt;
         const Result<qint64> id = d->posts.insert(post);
         if (!id)
             return id.error();

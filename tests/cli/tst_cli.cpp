@@ -26,6 +26,8 @@ private slots:
     void badLibraries_data();
     void badLibraries();
     void libraryInUse();
+    void damagedNewerReadOnlyLibraries_data();
+    void damagedNewerReadOnlyLibraries();
 
 private:
     struct Run
@@ -260,6 +262,47 @@ void TestCli::libraryInUse()
     holder.waitForFinished();
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("already open")), qPrintable(run.err));
+}
+
+void TestCli::damagedNewerReadOnlyLibraries_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("truncated") << QStringLiteral("truncate") << QStringLiteral("damaged");
+    QTest::newRow("newer") << QStringLiteral("newer") << QStringLiteral("newer version of Quire");
+    QTest::newRow("read-only") << QStringLiteral("read-only") << QStringLiteral("read-only");
+}
+
+void TestCli::damagedNewerReadOnlyLibraries()
+{
+    QFETCH(QString, damage);
+    QFETCH(QString, problem);
+    // A real library with a few posts, closed cleanly (its WAL folded back into the file).
+    for (const char *title : {"One", "Two", "Three"})
+        QCOMPARE(quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QLatin1String(title)}).exitCode, 0);
+    QFile file(library());
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    if (damage == u"truncate") {
+        QVERIFY(file.resize(file.size() / 2));
+    } else if (damage == u"newer") {
+        QVERIFY(file.seek(60));   // the header's user_version, big-endian
+        QCOMPARE(file.write(QByteArray("\0\0\0\x63", 4)), 4);
+    }
+    file.close();
+    if (damage == u"read-only")
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    const QByteArray before = digest(library());
+
+    for (const QStringList &args : {QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("new"), QStringLiteral("Four")}}) {
+        const Run run = quire(QStringList{QStringLiteral("--library"), library()} + args);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(run.err.contains(library()), qPrintable(run.err));
+        QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+    }
+    QCOMPARE(digest(library()), before);
+    QVERIFY(!QFile::exists(library() + QStringLiteral("-wal")));
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -34,6 +34,9 @@ private slots:
     void hostileSlugIsCleaned();
     void duplicateSlugInOneImport();
     void symlinkLoopAndOutsideLink();
+    void tomlFrontMatterIsSkipped();
+    void unsluggableNamesStayStable();
+    void tagSpellingDoesNotCountAsChange();
     void dateFormats_data();
     void dateFormats();
     void markdownWriterRoundTrip();
@@ -288,6 +291,39 @@ void TestInterchange::symlinkLoopAndOutsideLink()
     QCOMPARE(report.imported.size(), 1);
     QCOMPARE(report.skipped.size(), 1);
     QVERIFY(report.skipped.first().reason.contains(QStringLiteral("outside")));
+}
+
+void TestInterchange::tomlFrontMatterIsSkipped()
+{
+    write(QStringLiteral("content/posts/toml.md"), "+++\ntitle = \"TOML\"\n+++\nBody\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 0);
+    QCOMPARE(report.skipped.size(), 1);
+    QVERIFY(report.skipped.first().reason.contains(QStringLiteral("TOML")));
+}
+
+void TestInterchange::unsluggableNamesStayStable()
+{
+    write(QStringLiteral("_posts/2024-01-01-") + QString::fromUtf8("\xf0\x9f\x8e\x89") + QStringLiteral(".md"), "---\ntitle: \"\xf0\x9f\x8e\x89\"\n---\nParty\n");
+    const ImportReport first = importBlog();
+    QCOMPARE(first.imported.size(), 1);
+    QVERIFY(first.imported.first().slug.startsWith(QStringLiteral("post-")));
+    const ImportReport again = importBlog();
+    QCOMPARE(again.unchanged.size(), 1);
+    QCOMPARE(*m_library->postCount(), 1);
+}
+
+void TestInterchange::tagSpellingDoesNotCountAsChange()
+{
+    write(QStringLiteral("_posts/2023-01-01-a.md"), "---\ntitle: A\ntags: [GPU]\n---\nA\n");
+    write(QStringLiteral("_posts/2023-01-02-b.md"), "---\ntitle: B\ntags: [gpu]\n---\nB\n");
+    QCOMPARE(importBlog().imported.size(), 2);
+    const ImportReport again = importBlog();
+    QCOMPARE(again.unchanged.size(), 2);
+    QCOMPARE(again.updated.size(), 0);
+    // Imported posts keep the date they were written as their creation date.
+    QCOMPARE((*m_library->postBySlug(QStringLiteral("a")))->createdAt,
+             QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC));
 }
 
 void TestInterchange::dateFormats_data()

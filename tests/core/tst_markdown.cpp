@@ -57,6 +57,7 @@ private slots:
     void utf8AndQStringAgree();
 
     void headingIds();
+    void headingIdsLeaveFootnoteAnchorsAlone();
     void outline();
 
     void dataLinesOfEveryBlock();
@@ -240,6 +241,15 @@ void TestMarkdown::headingIds()
     }();
     QCOMPARE(ids, (QStringList{u"intro"_qs, u"intro-1"_qs, u"intro-2"_qs, u"intro-1-1"_qs, u"section"_qs,
                                u"section-1"_qs, u"über-größe"_qs, u"code-em"_qs}));
+}
+
+void TestMarkdown::headingIdsLeaveFootnoteAnchorsAlone()
+{
+    const QString result = html(u"# Fn 1\n\n# Fnref 1\n\nText.[^1]\n\n[^1]: Note.\n"_qs);
+    QCOMPARE(result.count(u"id=\"fn-1\""_qs), 1);
+    QCOMPARE(result.count(u"id=\"fnref-1\""_qs), 1);
+    QVERIFY(result.contains(u"<h1 id=\"section-fn-1\""_qs));
+    QVERIFY(result.contains(u"<h1 id=\"section-fnref-1\""_qs));
 }
 
 void TestMarkdown::outline()

@@ -1202,7 +1202,6 @@ void TestStore::tenThousandPosts()
         qInfo("listPosts (%s): %lld posts in %lld ms", c.name, qint64(posts->size()), elapsed);
         QVERIFY(!posts->isEmpty());
         QVERIFY(!posts->first().tags.isEmpty());
-        QVERIFY2(elapsed < 1000, "listing 10k posts should take well under a second");
     }
     QCOMPARE(library->postCount().value(), 10000);
 }

@@ -149,12 +149,6 @@ void TestMainWindow::typingUpdatesPreviewAndSaves()
     QVERIFY(id.ok());
     m_window->editor()->setFocus();
     type(m_window->editor(), QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
-    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content h1')?.textContent ?? ''"),
-                           QStringLiteral("Hello Quire")));
-    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content h1').dataset.line")).toString(),
-             QStringLiteral("1"));
-    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content p').textContent")).toString(),
-             QStringLiteral("Some text & 1 < 2 \"quoted\"."));
 
     // Autosaved within a second of the last keystroke, without any explicit save.
     QElapsedTimer clock;
@@ -163,6 +157,13 @@ void TestMainWindow::typingUpdatesPreviewAndSaves()
     QVERIFY(clock.elapsed() <= 1000);
     QCOMPARE(m_window->library()->post(*id)->body, QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
     QCOMPARE(m_window->editor()->document()->isUndoAvailable(), true);   // autosave leaves undo alone
+
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content h1')?.textContent ?? ''"),
+                           QStringLiteral("Hello Quire")));
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content h1').dataset.line")).toString(),
+             QStringLiteral("1"));
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content p').textContent")).toString(),
+             QStringLiteral("Some text & 1 < 2 \"quoted\"."));
 }
 
 void TestMainWindow::postsSurviveRestart()
@@ -230,6 +231,13 @@ void TestMainWindow::previewLoadsNothingRemote()
     QTest::qWait(500);
     QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content img').naturalWidth")).toInt(), 0);
     QCOMPARE(evaluate(QStringLiteral("location.protocol")).toString(), QStringLiteral("qrc:"));
+
+    // Beneath the page's content policy, the preview's profile blocks any remote request itself.
+    QWebEnginePage probe(m_window->preview()->page()->profile());
+    const int blockedBefore = m_window->preview()->blockedRequestCount();
+    probe.setHtml(QStringLiteral("<img src='http://127.0.0.1:9/pixel.png'><link rel=stylesheet href='https://127.0.0.1:9/x.css'>"),
+                  QUrl(QStringLiteral("qrc:/quire/probe.html")));
+    QVERIFY(QTest::qWaitFor([&] { return m_window->preview()->blockedRequestCount() >= blockedBefore + 2; }, 10000));
 }
 
 void TestMainWindow::badLibraryShowsDialog()
