@@ -189,12 +189,7 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
         if (auto welcome = WelcomePost::addTo(*m_library); !welcome)
             showError(tr("Welcome post"), welcome.errorMessage());
     }
-    reloadPostList();
-    if (m_postModel->rowCount() > 0)
-        m_postList->selectPost(m_postModel->postIdAt(0));
-    else
-        showPost(0);
-    m_editor->setFocus();
+    showFirstPost();
 }
 
 bool MainWindow::openLibrary(const QString &path)
@@ -273,6 +268,16 @@ void MainWindow::showPost(qint64 id)
     showSaveState();
 }
 
+void MainWindow::showFirstPost()
+{
+    reloadPostList();
+    if (m_postModel->rowCount() > 0)
+        m_postList->selectPost(m_postModel->postIdAt(0));
+    else
+        showPost(0);
+    m_editor->setFocus();
+}
+
 void MainWindow::reloadPostList()
 {
     const qint64 current = m_session->post().id;
@@ -298,12 +303,7 @@ void MainWindow::deleteCurrentPost()
     m_session->close();
     if (auto deleted = m_library->deletePost(post.id); !deleted)
         showError(tr("Could not delete the post"), deleted.errorMessage());
-    reloadPostList();
-    if (m_postModel->rowCount() > 0)
-        m_postList->selectPost(m_postModel->postIdAt(0));
-    else
-        showPost(0);
-    m_editor->setFocus();
+    showFirstPost();
 }
 
 void MainWindow::showSaveState()

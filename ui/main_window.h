@@ -51,6 +51,7 @@ private:
     void createStatusBar();
     void setLibrary(std::unique_ptr<Library> library);
     void showPost(qint64 id);
+    void showFirstPost();
     void reloadPostList();
     void deleteCurrentPost();
     void chooseLibrary();

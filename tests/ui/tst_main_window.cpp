@@ -13,6 +13,8 @@
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QListView>
+#include <QSplitter>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +38,8 @@ private slots:
     void deleteAsksFirst();
     void previewLoadsNothingRemote();
     void badLibraryShowsDialog();
+    void searchFiltersTheList();
+    void layoutIsRemembered();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -257,6 +261,40 @@ void TestMainWindow::badLibraryShowsDialog()
     QCOMPARE(m_window->library()->path(), before);   // the open library stays
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("these are my notes, not a library\n"));
+}
+
+void TestMainWindow::searchFiltersTheList()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    m_window->editor()->setPlainText(QStringLiteral("Notes on warp divergence."));
+    QVERIFY(m_window->session()->flush().ok());
+    auto *list = m_window->postList()->findChild<QListView *>();
+    QVERIFY(list);
+    QCOMPARE(list->model()->rowCount(), 2);
+
+    type(m_window->postList()->searchField(), QStringLiteral("diverg"));
+    QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() == 1; }, 2000));
+    QCOMPARE(m_window->postList()->currentPostId(), *id);
+    m_window->postList()->searchField()->clear();
+    QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() == 2; }, 2000));
+}
+
+void TestMainWindow::layoutIsRemembered()
+{
+    auto *splitter = m_window->findChild<QSplitter *>();
+    QVERIFY(splitter);
+    m_window->resize(1100, 700);
+    splitter->setSizes({200, 500, 400});
+    const QList<int> sizes = splitter->sizes();
+    const QSize size = m_window->size();
+    m_window->close();
+    m_window.reset();
+
+    m_window = openWindow();
+    QVERIFY(m_window);
+    QCOMPARE(m_window->size(), size);
+    QCOMPARE(m_window->findChild<QSplitter *>()->sizes(), sizes);
 }
 
 int main(int argc, char *argv[])
