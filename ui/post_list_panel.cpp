@@ -50,8 +50,12 @@ PostListPanel::PostListPanel(PostListModel *model, QAction *newPost, QAction *de
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
     connect(searchDelay, &QTimer::timeout, this, [this] { emit searchChanged(m_search->text()); });
 
+    // A search that hides the open post leaves it open in the editor: only a real choice switches.
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { emit currentPostChanged(m_model->postIdAt(current.row())); });
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    emit currentPostChanged(m_model->postIdAt(current.row()));
+            });
 }
 
 qint64 PostListPanel::currentPostId() const

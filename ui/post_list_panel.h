@@ -23,7 +23,7 @@ public:
     QLineEdit *searchField() const { return m_search; }
 
 signals:
-    void currentPostChanged(qint64 id);   // 0: none
+    void currentPostChanged(qint64 id);   // the writer picked a post in the list
     void searchChanged(const QString &text);
 
 private:

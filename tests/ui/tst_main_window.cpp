@@ -4,6 +4,7 @@
 #include "draft_session.h"
 #include "editor_view.h"
 #include "main_window.h"
+#include "post_list_model.h"
 #include "post_list_panel.h"
 #include "preview_view.h"
 #include "store/library.h"
@@ -276,6 +277,17 @@ void TestMainWindow::searchFiltersTheList()
     type(m_window->postList()->searchField(), QStringLiteral("diverg"));
     QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() == 1; }, 2000));
     QCOMPARE(m_window->postList()->currentPostId(), *id);
+
+    // A search that hides the open post does not take it out of the editor.
+    m_window->postList()->searchField()->clear();
+    type(m_window->postList()->searchField(), QStringLiteral("kahan"));
+    QVERIFY(QTest::qWaitFor([&] {
+        return list->model()->rowCount() == 1
+            && list->model()->index(0, 0).data(PostListModel::IdRole).toLongLong() != *id;
+    }, 2000));
+    QCOMPARE(m_window->postList()->currentPostId(), 0);
+    QCOMPARE(m_window->session()->post().id, *id);
+    QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("Notes on warp divergence."));
     m_window->postList()->searchField()->clear();
     QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() == 2; }, 2000));
 }
