@@ -191,12 +191,7 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
     query->bindInt(":limit", filter.limit < 0 ? -1 : filter.limit);
 
     QList<PostSummary> posts;
-    for (;;) {
-        const Result<bool> row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return posts;
+    const Result<void> read = query->forEachRow([&] {
         PostSummary post;
         post.id = query->int64(0);
         post.title = query->text(1);
@@ -205,7 +200,10 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
         post.updatedAt = query->time(4);
         post.publishedAt = query->time(5);
         posts.append(post);
-    }
+    });
+    if (!read)
+        return read.error();
+    return posts;
 }
 
 Result<int> PostRepository::count()

@@ -96,12 +96,7 @@ Result<QList<Revision>> RevisionRepository::forPost(qint64 postId)
         return query.error();
     query->bindInt(1, postId);
     QList<Revision> revisions;
-    for (;;) {
-        const Result<bool> row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return revisions;
+    const Result<void> read = query->forEachRow([&] {
         Revision revision;
         revision.id = query->int64(0);
         revision.postId = query->int64(1);
@@ -111,7 +106,10 @@ Result<QList<Revision>> RevisionRepository::forPost(qint64 postId)
         revision.body = query->text(5);
         revision.metadata = QJsonDocument::fromJson(query->text(6).toUtf8()).object();
         revisions.append(revision);
-    }
+    });
+    if (!read)
+        return read.error();
+    return revisions;
 }
 
 } // namespace quire

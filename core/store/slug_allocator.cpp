@@ -52,18 +52,15 @@ Result<QString> SlugAllocator::unique(Database &database, Table table, const QSt
 
     bool baseTaken = false;
     QSet<qint64> takenNumbers;
-    for (;;) {
-        const Result<bool> row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Result<void> read = query->forEachRow([&] {
         const QString slug = query->text(0);
         if (slug == base)
             baseTaken = true;
         else if (const qint64 number = suffixNumber(slug, base))
             takenNumbers.insert(number);
-    }
+    });
+    if (!read)
+        return read.error();
     if (!baseTaken)
         return base;
     qint64 number = 2;

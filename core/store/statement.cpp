@@ -122,12 +122,18 @@ Result<bool> Statement::step()
 
 Result<void> Statement::run()
 {
+    return forEachRow([] {});
+}
+
+Result<void> Statement::forEachRow(const std::function<void()> &readRow)
+{
     for (;;) {
         const Result<bool> row = step();
         if (!row)
             return row.error();
         if (!*row)
             return {};
+        readRow();
     }
 }
 

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 struct sqlite3_stmt;
@@ -43,6 +44,8 @@ public:
     Result<bool> step();
     // Runs the statement to its end, for statements that change data.
     Result<void> run();
+    // Steps through every row, calling readRow while the statement stands on it.
+    Result<void> forEachRow(const std::function<void()> &readRow);
     // Makes the statement ready to run again with new bindings.
     void reset();
 

@@ -109,14 +109,12 @@ Result<QList<qint64>> TagRepository::linkedTags(qint64 postId)
         return query.error();
     query->bindInt(1, postId);
     QList<qint64> ids;
-    for (;;) {
-        const Result<bool> row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return ids;
+    const Result<void> read = query->forEachRow([&] {
         ids.append(query->int64(0));
-    }
+    });
+    if (!read)
+        return read.error();
+    return ids;
 }
 
 Result<void> TagRepository::setPostTags(qint64 postId, const QStringList &names)
@@ -189,14 +187,12 @@ Result<QHash<qint64, QStringList>> TagRepository::postTags(const QList<qint64> &
     if (!query)
         return query.error();
     query->bindText(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
-    for (;;) {
-        const Result<bool> row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return tags;
+    const Result<void> read = query->forEachRow([&] {
         tags[query->int64(0)].append(query->text(1));
-    }
+    });
+    if (!read)
+        return read.error();
+    return tags;
 }
 
 Result<std::optional<qint64>> TagRepository::find(const QString &nameOrSlug)
@@ -224,14 +220,12 @@ Result<QList<Tag>> TagRepository::all()
     if (!query)
         return query.error();
     QList<Tag> tags;
-    for (;;) {
-        const Result<bool> row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return tags;
+    const Result<void> read = query->forEachRow([&] {
         tags.append(Tag{query->int64(0), query->text(1), query->text(2), int(query->int64(3))});
-    }
+    });
+    if (!read)
+        return read.error();
+    return tags;
 }
 
 } // namespace quire
