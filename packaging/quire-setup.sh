@@ -23,13 +23,16 @@ if [ -e "$build" ] && [ ! -w "$build" ]; then
 fi
 
 # Build tools and libraries, the Qt parts Quire uses, and the runtime bits the minimal Debian
-# image lacks (WebEngine's helper process, Qt's platform plugins, a font, the SVG icon engine).
+# image lacks (WebEngine's helper process, Qt's platform plugins, a font, the SVG icon engine,
+# Node.js with KaTeX and highlight.js for rendering math and code).
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin qt6-qpa-plugins libqt6svg6
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libsqlite3-dev
   fonts-dejavu-core
+  # Math and code for the site: KaTeX and highlight.js run in one Node.js worker process.
+  nodejs libjs-katex libjs-highlight.js fonts-katex
 )
 # The tests also run the corpus generator from ../shared/bench.
 [ "$mode" = test ] && packages+=(python3)

@@ -1,0 +1,219 @@
+#include "render/math_code_renderer.h"
+
+#include "render/render_cache.h"
+#include "render/render_worker.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+namespace quire {
+
+namespace {
+
+// The markup of core/markdown/html_writer.cpp: math spans, display-math blocks, fenced code
+// with a language. Their text is escaped, so it holds no '<'.
+const QRegularExpression &elementPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        R"re(<span class="math (inline|display)">([^<]*)</span>)re"
+        R"re(|<div class="math display"([^>]*)>([^<]*)</div>)re"
+        R"re(|<pre([^>]*)><code class="language-([^"]*)">([^<]*)</code></pre>)re"));
+    return pattern;
+}
+
+const QRegularExpression &dataLinePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(R"re( data-line="(\d+)")re"));
+    return pattern;
+}
+
+// Exactly the four entities HtmlEscaper writes; "&amp;" last so "&amp;lt;" stays "&lt;".
+QString unescape(QString text)
+{
+    if (!text.contains(u'&'))
+        return text;
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return text;
+}
+
+QString escape(const QString &text)
+{
+    return text.toHtmlEscaped();   // & < > " (QtCore, no QtGui needed)
+}
+
+struct Element
+{
+    enum Form { MathSpan, MathBlock, Code };
+
+    Form form = MathSpan;
+    qsizetype start = 0;
+    qsizetype length = 0;
+    QString attributes;     // of the wrapping <div> or <pre>, data-line included
+    QString escapedSource;
+    QString escapedLanguage;
+    bool display = false;
+    int line = 0;
+    RenderRequest request;
+    QByteArray key;
+};
+
+// Source line of each data-line attribute, by position, to place inline math.
+class LineMap
+{
+public:
+    explicit LineMap(const QString &html)
+    {
+        for (auto it = dataLinePattern().globalMatch(html); it.hasNext();) {
+            const auto match = it.next();
+            m_lines.push_back({match.capturedStart(), match.captured(1).toInt()});
+        }
+    }
+
+    // The line of the last data-line before `position` (0 if none).
+    int lineBefore(qsizetype position) const
+    {
+        const auto it = std::lower_bound(m_lines.begin(), m_lines.end(), position,
+                                         [](const auto &entry, qsizetype p) { return entry.first < p; });
+        return it == m_lines.begin() ? 0 : std::prev(it)->second;
+    }
+
+private:
+    std::vector<std::pair<qsizetype, int>> m_lines;
+};
+
+std::vector<Element> findElements(const QString &html)
+{
+    const LineMap lines(html);
+    std::vector<Element> elements;
+    for (auto it = elementPattern().globalMatch(html); it.hasNext();) {
+        const auto match = it.next();
+        Element element;
+        element.start = match.capturedStart();
+        element.length = match.capturedLength();
+        if (match.capturedStart(1) >= 0) {
+            element.form = Element::MathSpan;
+            element.display = match.capturedView(1) == u"display";
+            element.escapedSource = match.captured(2);
+            element.line = lines.lineBefore(element.start);
+        } else if (match.capturedStart(3) >= 0) {
+            element.form = Element::MathBlock;
+            element.display = true;
+            element.attributes = match.captured(3);
+            element.escapedSource = match.captured(4);
+            element.line = lines.lineBefore(element.start + element.length);
+        } else {
+            element.form = Element::Code;
+            element.attributes = match.captured(5);
+            element.escapedLanguage = match.captured(6);
+            element.escapedSource = match.captured(7);
+            element.line = lines.lineBefore(element.start + element.length);
+        }
+        element.request.kind = element.form == Element::Code ? RenderRequest::Kind::Code : RenderRequest::Kind::Math;
+        element.request.source = unescape(element.escapedSource);
+        element.request.display = element.display;
+        element.request.language = unescape(element.escapedLanguage);
+        elements.push_back(std::move(element));
+    }
+    return elements;
+}
+
+QString mathError(const Element &element, const RenderResult &result)
+{
+    return QStringLiteral("<span class=\"math-error\" title=\"%1\">%2</span>")
+        .arg(escape(result.error), element.escapedSource);
+}
+
+QString replacement(const Element &element, const RenderResult &result)
+{
+    switch (element.form) {
+    case Element::MathSpan: {
+        const QString body = result.error.isEmpty() ? result.html : mathError(element, result);
+        return (element.display ? QLatin1String("<span class=\"math display\">")
+                                : QLatin1String("<span class=\"math inline\">"))
+            + body + QLatin1String("</span>");
+    }
+    case Element::MathBlock:
+        return QLatin1String("<div class=\"math display\"") + element.attributes + u'>'
+            + (result.error.isEmpty() ? result.html : mathError(element, result)) + QLatin1String("</div>");
+    case Element::Code:
+        return QLatin1String("<pre") + element.attributes
+            + (result.highlighted ? QLatin1String("><code class=\"hljs language-") : QLatin1String("><code class=\"language-"))
+            + element.escapedLanguage + QLatin1String("\">") + result.html + QLatin1String("</code></pre>");
+    }
+    return {};
+}
+
+QString problemReason(const Element &element, const QString &error)
+{
+    if (element.form == Element::Code)
+        return QCoreApplication::translate("quire::MathCodeRenderer", "code block not highlighted: %1").arg(error);
+    return QCoreApplication::translate("quire::MathCodeRenderer", "math not rendered: %1").arg(error);
+}
+
+} // namespace
+
+MathCodeRenderer::MathCodeRenderer(RenderWorker &worker, RenderCache &cache) : m_worker(worker), m_cache(cache) {}
+
+Result<MathCodeRenderer::Output> MathCodeRenderer::render(const QString &html)
+{
+    Output output;
+    std::vector<Element> elements = findElements(html);
+    if (elements.empty()) {
+        output.html = html;
+        return output;
+    }
+
+    // Results by key: from the cache, or rendered once per distinct key in one batch.
+    const QString engineVersion = m_worker.engineVersion();
+    QHash<QByteArray, RenderResult> results;
+    QList<RenderRequest> misses;
+    QList<QByteArray> missKeys;
+    for (Element &element : elements) {
+        element.key = RenderCache::key(element.request, engineVersion);
+        if (results.contains(element.key))
+            continue;
+        if (auto cached = m_cache.find(element.key)) {
+            results.insert(element.key, *cached);
+        } else if (!missKeys.contains(element.key)) {
+            misses.append(element.request);
+            missKeys.append(element.key);
+        }
+    }
+    if (!misses.isEmpty()) {
+        auto rendered = m_worker.render(misses);
+        if (!rendered)
+            return rendered.error();
+        for (qsizetype i = 0; i < misses.size(); ++i) {
+            if (!rendered->at(i).timedOut)   // on a less busy machine it may well render
+                m_cache.insert(missKeys[i], rendered->at(i));
+            results.insert(missKeys[i], rendered->at(i));
+        }
+    }
+
+    output.html.reserve(html.size() * 4);
+    qsizetype copied = 0;
+    for (const Element &element : elements) {
+        const RenderResult &result = results[element.key];
+        output.html += QStringView(html).mid(copied, element.start - copied);
+        output.html += replacement(element, result);
+        copied = element.start + element.length;
+        if (!result.error.isEmpty())
+            output.problems.append(Problem{element.line, problemReason(element, result.error)});
+        if (element.form == Element::Code)
+            output.needsHighlightCss = output.needsHighlightCss || result.highlighted;
+        else
+            output.needsKatexCss = output.needsKatexCss || result.error.isEmpty();
+    }
+    output.html += QStringView(html).mid(copied);
+    return output;
+}
+
+} // namespace quire
