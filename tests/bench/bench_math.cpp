@@ -8,17 +8,14 @@
 // not yet started) and warm (everything cached). Also times the engine alone: all formulas in
 // one batch, then all code blocks in one batch, through a fresh worker.
 
-#include "markdown/front_matter.h"
+#include "bench_corpus.h"
 #include "markdown/markdown_renderer.h"
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
 #include "render/render_worker.h"
 
 #include <QCoreApplication>
-#include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -29,61 +26,6 @@ using namespace quire;
 
 namespace {
 
-struct Body
-{
-    QByteArray markdown;
-    int firstLine = 1;
-};
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-bool generateCorpus(const QString &folder)
-{
-    const QString generator = QStringLiteral(QUIRE_SHARED_DIR "/bench/gen_corpus.py");
-    if (!QFile::exists(generator)) {
-        err() << "no corpus folder given and no generator at " << generator << Qt::endl;
-        return false;
-    }
-    QProcess python;
-    python.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    python.start(QStringLiteral("python3"), {generator, QStringLiteral("--n"), QStringLiteral("1000"),
-                                             QStringLiteral("--out"), folder});
-    if (!python.waitForFinished(600000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
-        err() << "gen_corpus.py failed" << Qt::endl;
-        return false;
-    }
-    out() << python.readAllStandardOutput();
-    return true;
-}
-
-std::vector<Body> readBodies(const QString &folder)
-{
-    std::vector<Body> bodies;
-    QDirIterator it(folder, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const auto parsed = FrontMatter::parse(QString::fromUtf8(file.readAll()));
-        if (!parsed) {
-            err() << file.fileName() << ": " << parsed.errorMessage() << Qt::endl;
-            continue;
-        }
-        bodies.push_back(Body{parsed->body.toUtf8(), parsed->bodyFirstLine});
-    }
-    return bodies;
-}
-
 struct Pass
 {
     double seconds = 0;
@@ -92,17 +34,17 @@ struct Pass
 };
 
 // Markdown and math/code for every post, as a site build would do it. Empty on an Error.
-std::optional<Pass> renderAll(const std::vector<Body> &bodies, MathCodeRenderer &renderer)
+std::optional<Pass> renderAll(const std::vector<BenchCorpus::Post> &bodies, MathCodeRenderer &renderer)
 {
     Pass pass;
     QElapsedTimer timer;
     timer.start();
-    for (const Body &body : bodies) {
+    for (const BenchCorpus::Post &body : bodies) {
         MarkdownRenderer::Options options;
         options.firstLine = body.firstLine;
         auto output = renderer.render(MarkdownRenderer::renderUtf8(body.markdown, options).html);
         if (!output) {
-            err() << output.errorMessage() << Qt::endl;
+            BenchCorpus::err() << output.errorMessage() << Qt::endl;
             return std::nullopt;
         }
         pass.problems += output->problems.size();
@@ -113,7 +55,7 @@ std::optional<Pass> renderAll(const std::vector<Body> &bodies, MathCodeRenderer 
 }
 
 // The formulas and code blocks of all posts, as the renderer would request them.
-void collectRequests(const std::vector<Body> &bodies, QList<RenderRequest> &math, QList<RenderRequest> &code)
+void collectRequests(const std::vector<BenchCorpus::Post> &bodies, QList<RenderRequest> &math, QList<RenderRequest> &code)
 {
     static const QRegularExpression element(QStringLiteral(
         R"re(<span class="math (inline|display)">([^<]*)</span>|<div class="math display"[^>]*>([^<]*)</div>)re"
@@ -122,7 +64,7 @@ void collectRequests(const std::vector<Body> &bodies, QList<RenderRequest> &math
         return text.replace(u"&lt;"_qs, u"<"_qs).replace(u"&gt;"_qs, u">"_qs)
             .replace(u"&quot;"_qs, u"\""_qs).replace(u"&amp;"_qs, u"&"_qs);
     };
-    for (const Body &body : bodies) {
+    for (const BenchCorpus::Post &body : bodies) {
         MarkdownRenderer::Options options;
         options.firstLine = body.firstLine;
         const QString html = MarkdownRenderer::renderUtf8(body.markdown, options).html;
@@ -145,7 +87,7 @@ double timeBatch(RenderWorker &worker, const QList<RenderRequest> &requests)
     timer.start();
     auto results = worker.render(requests);
     if (!results) {
-        err() << results.errorMessage() << Qt::endl;
+        BenchCorpus::err() << results.errorMessage() << Qt::endl;
         return -1;
     }
     return double(timer.nsecsElapsed()) / 1e9;
@@ -156,18 +98,11 @@ double timeBatch(RenderWorker &worker, const QList<RenderRequest> &requests)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QTemporaryDir temporary;
-    QString folder = app.arguments().value(1);
-    if (folder.isEmpty()) {
-        folder = temporary.path();
-        if (!generateCorpus(folder))
-            return 1;
-    }
-    const std::vector<Body> bodies = readBodies(folder);
-    if (bodies.empty()) {
-        err() << "no Markdown files under " << folder << Qt::endl;
+    const QTemporaryDir scratch;
+    const auto corpus = BenchCorpus::load(app.arguments().value(1), scratch);
+    if (!corpus)
         return 1;
-    }
+    const std::vector<BenchCorpus::Post> &bodies = *corpus;
     QList<RenderRequest> math;
     QList<RenderRequest> code;
     collectRequests(bodies, math, code);
@@ -185,7 +120,7 @@ int main(int argc, char *argv[])
     QElapsedTimer startTimer;
     startTimer.start();
     if (!engine.render({RenderRequest{RenderRequest::Kind::Math, QStringLiteral("x"), false, {}}})) {
-        err() << "the render worker did not start" << Qt::endl;
+        BenchCorpus::err() << "the render worker did not start" << Qt::endl;
         return 1;
     }
     const double startSeconds = double(startTimer.nsecsElapsed()) / 1e9;
@@ -195,17 +130,17 @@ int main(int argc, char *argv[])
         return 1;
 
     const double items = double(math.size() + code.size());
-    out() << QString::asprintf("posts: %zu, formulas: %lld, code blocks: %lld, distinct rendered (cold misses): %lld, problems: %lld\n",
+    BenchCorpus::out() << QString::asprintf("posts: %zu, formulas: %lld, code blocks: %lld, distinct rendered (cold misses): %lld, problems: %lld\n",
                                bodies.size(), (long long)math.size(), (long long)code.size(),
                                (long long)coldMisses, (long long)cold->problems);
-    out() << QString::asprintf("cold (empty cache, node start included): %.2f s total, %.0f formulas+blocks/s\n",
+    BenchCorpus::out() << QString::asprintf("cold (empty cache, node start included): %.2f s total, %.0f formulas+blocks/s\n",
                                cold->seconds, items / cold->seconds);
-    out() << QString::asprintf("warm (all cached): %.3f s total, %.0f formulas+blocks/s (cache hits %lld)\n",
+    BenchCorpus::out() << QString::asprintf("warm (all cached): %.3f s total, %.0f formulas+blocks/s (cache hits %lld)\n",
                                warm->seconds, items / warm->seconds, (long long)cache.hits());
-    out() << QString::asprintf("engine alone: node start + libraries %.3f s; math %.0f formulas/s (%.3f ms each); "
+    BenchCorpus::out() << QString::asprintf("engine alone: node start + libraries %.3f s; math %.0f formulas/s (%.3f ms each); "
                                "code %.0f blocks/s (%.3f ms each)\n",
                                startSeconds, double(math.size()) / mathSeconds, 1000 * mathSeconds / double(math.size()),
                                double(code.size()) / codeSeconds, 1000 * codeSeconds / double(code.size()));
-    out() << QString::asprintf("(checksum %lld)\n", (long long)(cold->checksum + warm->checksum));
+    BenchCorpus::out() << QString::asprintf("(checksum %lld)\n", (long long)(cold->checksum + warm->checksum));
     return 0;
 }

@@ -6,14 +6,11 @@
 // QUIRE_SHARED_DIR/bench/gen_corpus.py in a temporary folder), splits off the front matter,
 // then renders all bodies again and again for at least a second and prints MB/s of Markdown.
 
-#include "markdown/front_matter.h"
+#include "bench_corpus.h"
 #include "markdown/markdown_renderer.h"
 
 #include <QCoreApplication>
-#include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -24,66 +21,11 @@ using namespace quire;
 
 namespace {
 
-struct Body
-{
-    QByteArray markdown;
-    int firstLine = 1;
-};
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-bool generateCorpus(const QString &folder)
-{
-    const QString generator = QStringLiteral(QUIRE_SHARED_DIR "/bench/gen_corpus.py");
-    if (!QFile::exists(generator)) {
-        err() << "no corpus folder given and no generator at " << generator << Qt::endl;
-        return false;
-    }
-    QProcess python;
-    python.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    python.start(QStringLiteral("python3"), {generator, QStringLiteral("--n"), QStringLiteral("1000"),
-                                             QStringLiteral("--out"), folder});
-    if (!python.waitForFinished(600000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
-        err() << "gen_corpus.py failed" << Qt::endl;
-        return false;
-    }
-    out() << python.readAllStandardOutput();
-    return true;
-}
-
-std::vector<Body> readBodies(const QString &folder)
-{
-    std::vector<Body> bodies;
-    QDirIterator it(folder, {QStringLiteral("*.md")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const auto parsed = FrontMatter::parse(QString::fromUtf8(file.readAll()));
-        if (!parsed) {
-            err() << file.fileName() << ": " << parsed.errorMessage() << Qt::endl;
-            continue;
-        }
-        bodies.push_back(Body{parsed->body.toUtf8(), parsed->bodyFirstLine});
-    }
-    return bodies;
-}
-
 // Renders every body once; returns a checksum so the work cannot be optimised away.
-qsizetype renderAll(const std::vector<Body> &bodies)
+qsizetype renderAll(const std::vector<BenchCorpus::Post> &bodies)
 {
     qsizetype checksum = 0;
-    for (const Body &body : bodies) {
+    for (const BenchCorpus::Post &body : bodies) {
         MarkdownRenderer::Options options;
         options.firstLine = body.firstLine;
         checksum += MarkdownRenderer::renderUtf8(body.markdown, options).html.size();
@@ -104,22 +46,12 @@ double threadSeconds()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QTemporaryDir temporary;
-    QString folder = app.arguments().value(1);
-    if (folder.isEmpty()) {
-        folder = temporary.path();
-        if (!generateCorpus(folder))
-            return 1;
-    }
-
-    const std::vector<Body> bodies = readBodies(folder);
-    qint64 bytes = 0;
-    for (const Body &body : bodies)
-        bytes += body.markdown.size();
-    if (bodies.empty() || bytes == 0) {
-        err() << "no Markdown files under " << folder << Qt::endl;
+    const QTemporaryDir scratch;
+    const auto corpus = BenchCorpus::load(app.arguments().value(1), scratch);
+    if (!corpus)
         return 1;
-    }
+    const std::vector<BenchCorpus::Post> &bodies = *corpus;
+    const qint64 bytes = BenchCorpus::totalBytes(bodies);
 
     qsizetype checksum = renderAll(bodies);   // warm-up
     QElapsedTimer timer;
@@ -134,9 +66,9 @@ int main(int argc, char *argv[])
     const double cpuSeconds = threadSeconds() - cpuStart;
     const double megabytes = double(bytes) / 1e6;
 
-    out() << QString::asprintf("render: %.1f MB/s on one thread (%.1f MB/s of CPU time)\n",
+    BenchCorpus::out() << QString::asprintf("render: %.1f MB/s on one thread (%.1f MB/s of CPU time)\n",
                                megabytes * iterations / seconds, megabytes * iterations / cpuSeconds);
-    out() << QString::asprintf("files: %zu, total: %.2f MB of Markdown, iterations: %d, time: %.2f s (checksum %lld)\n",
+    BenchCorpus::out() << QString::asprintf("files: %zu, total: %.2f MB of Markdown, iterations: %d, time: %.2f s (checksum %lld)\n",
                                bodies.size(), megabytes, iterations, seconds, (long long)checksum);
     return 0;
 }
