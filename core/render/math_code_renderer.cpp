@@ -197,6 +197,11 @@ Result<MathCodeRenderer::Output> MathCodeRenderer::render(const QString &html)
             results.insert(missKeys[i], rendered->at(i));
         }
     }
+    // One transaction per fragment (per post in a build) for what the library lacked. A cache
+    // that cannot be written costs time on the next build, not this page: the entries stay
+    // pending for the next flush.
+    if (Result<void> flushed = m_cache.flush(); !flushed)
+        qWarning("Quire: the render cache could not be saved: %s", qPrintable(flushed.errorMessage()));
 
     output.html.reserve(html.size() * 4);
     qsizetype copied = 0;

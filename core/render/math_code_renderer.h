@@ -13,7 +13,8 @@ class RenderWorker;
 // Renders the math and code of an HTML fragment from MarkdownRenderer at build time: math spans
 // and blocks through KaTeX, fenced code with a language through highlight.js. Each wrapping
 // element and its data-line stay; only their contents change. Results come from the cache when
-// it has them; the rest go to the worker in one batch.
+// it has them; the rest go to the worker in one batch, and each render() ends by flushing the
+// cache (one library transaction when it is backed by a library and something was new).
 // Uses the worker, so the same rules apply: one thread at a time per worker.
 class MathCodeRenderer
 {

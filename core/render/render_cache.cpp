@@ -1,5 +1,8 @@
 #include "render/render_cache.h"
 
+#include "store/cached_render.h"
+#include "store/library.h"
+
 #include <QCryptographicHash>
 #include <QMutexLocker>
 
@@ -15,7 +18,15 @@ void addField(QCryptographicHash &hash, const QByteArray &field)
     hash.addData(field);
 }
 
+// The library keeps keys as hex text, readable in any SQLite tool.
+QString libraryKey(const QByteArray &key)
+{
+    return QString::fromLatin1(key.toHex());
+}
+
 } // namespace
+
+RenderCache::RenderCache(Library *library) : m_library(library) {}
 
 QByteArray RenderCache::key(const RenderRequest &request, const QString &engineVersion)
 {
@@ -30,26 +41,81 @@ QByteArray RenderCache::key(const RenderRequest &request, const QString &engineV
 
 std::optional<RenderResult> RenderCache::find(const QByteArray &key)
 {
-    QMutexLocker locker(&m_mutex);
-    const auto it = m_results.constFind(key);
-    if (it == m_results.constEnd()) {
-        ++m_misses;
-        return std::nullopt;
+    {
+        QMutexLocker locker(&m_mutex);
+        const auto it = m_results.constFind(key);
+        if (it != m_results.constEnd()) {
+            ++m_hits;
+            return *it;
+        }
     }
-    ++m_hits;
-    return *it;
+    if (m_library) {
+        // Without the lock: the library serializes its own calls, and other threads may use
+        // the memory cache meanwhile.
+        const Result<std::optional<CachedRender>> stored = m_library->cachedRender(libraryKey(key));
+        if (!stored) {
+            qWarning("Quire: the render cache could not be read: %s", qPrintable(stored.errorMessage()));
+        } else if (*stored) {
+            RenderResult result;
+            result.html = (*stored)->html;
+            result.error = (*stored)->error;
+            result.highlighted = (*stored)->highlighted;
+            QMutexLocker locker(&m_mutex);
+            m_results.insert(key, result);
+            m_pending.insert(key, result);   // marks it as used when flushed
+            ++m_hits;
+            return result;
+        }
+    }
+    ++m_misses;
+    return std::nullopt;
 }
 
 void RenderCache::insert(const QByteArray &key, const RenderResult &result)
 {
     QMutexLocker locker(&m_mutex);
     m_results.insert(key, result);
+    if (m_library && !result.timedOut)   // on a less busy machine it may well render
+        m_pending.insert(key, result);
+}
+
+Result<void> RenderCache::flush()
+{
+    if (!m_library)
+        return {};
+    QHash<QByteArray, RenderResult> pending;
+    {
+        QMutexLocker locker(&m_mutex);
+        pending.swap(m_pending);
+    }
+    if (pending.isEmpty())
+        return {};
+    QList<CachedRender> entries;
+    entries.reserve(pending.size());
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it)
+        entries.append(CachedRender{libraryKey(it.key()), it->html, it->error, it->highlighted});
+    Result<void> stored = m_library->storeRenders(entries);
+    if (!stored) {
+        // Keep them for the next flush, behind anything inserted since.
+        QMutexLocker locker(&m_mutex);
+        for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+            if (!m_pending.contains(it.key()))
+                m_pending.insert(it.key(), *it);
+        }
+    }
+    return stored;
 }
 
 qsizetype RenderCache::size() const
 {
     QMutexLocker locker(&m_mutex);
     return m_results.size();
+}
+
+qsizetype RenderCache::pendingCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_pending.size();
 }
 
 } // namespace quire

@@ -4,6 +4,7 @@
 #include "store/file_lock.h"
 #include "store/library_opener.h"
 #include "store/post_repository.h"
+#include "store/render_cache_repository.h"
 #include "store/revision_repository.h"
 #include "store/settings_repository.h"
 #include "store/slug_allocator.h"
@@ -40,7 +41,8 @@ struct Library::Private
           posts(*database),
           tags(*database),
           revisions(*database),
-          settings(*database)
+          settings(*database),
+          renders(*database)
     {
     }
 
@@ -58,6 +60,7 @@ struct Library::Private
     TagRepository tags;
     RevisionRepository revisions;
     SettingsRepository settings;
+    RenderCacheRepository renders;
 };
 
 Library::Library() = default;
@@ -278,6 +281,27 @@ Result<void> Library::setSetting(const QString &key, const QString &value)
 {
     QMutexLocker locker(&d->mutex);
     return d->settings.setValue(key, value);
+}
+
+Result<std::optional<CachedRender>> Library::cachedRender(const QString &key) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->renders.find(key);
+}
+
+Result<void> Library::storeRenders(const QList<CachedRender> &entries)
+{
+    if (entries.isEmpty())
+        return {};
+    QMutexLocker locker(&d->mutex);
+    const QDateTime usedAt = now();
+    return transaction([&]() -> Result<void> { return d->renders.store(entries, usedAt); });
+}
+
+Result<void> Library::pruneRenderCache(const QDateTime &unusedSince)
+{
+    QMutexLocker locker(&d->mutex);
+    return d->renders.prune(unusedSince);
 }
 
 void Library::setClock(std::function<QDateTime()> clock)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "store/cached_render.h"
 #include "store/post.h"
 #include "store/post_filter.h"
 
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace quire {
 
@@ -48,7 +50,7 @@ class Library
 public:
     enum class OpenMode { OpenExisting, OpenOrCreate };
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     // Opens (or creates, with OpenOrCreate and a path that does not exist) the library at path.
     // Every failure names the file and the problem in one sentence.
@@ -89,6 +91,15 @@ public:
     // Settings (site title, base URL, active theme…): plain key/value text.
     Result<QString> setting(const QString &key, const QString &fallback = {}) const;
     Result<void> setSetting(const QString &key, const QString &value);
+
+    // Rendered math and code (core/render/render_cache.h), by the hex key RenderCache makes.
+    // A cache: entries may vanish (pruneRenderCache), never change meaning.
+    Result<std::optional<CachedRender>> cachedRender(const QString &key) const;
+    // Inserts or replaces every entry in one transaction, marking each as used now(); storing
+    // an entry again is how a build marks it as still in use.
+    Result<void> storeRenders(const QList<CachedRender> &entries);
+    // Deletes the entries not stored or marked as used since unusedSince.
+    Result<void> pruneRenderCache(const QDateTime &unusedSince);
 
     // The clock used for timestamps and autosave coalescing (tests replace it).
     void setClock(std::function<QDateTime()> clock);

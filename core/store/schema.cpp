@@ -162,12 +162,28 @@ BEGIN
 END;
 )sql";
 
+// Rendered math and code blocks, so that a build renders each formula or block once across
+// builds (core/render/render_cache.h). key is the hex SHA-256 of everything that decides the
+// output, engine version included; used_at is the last build that stored or used the row, so
+// that old entries can be pruned. A cache: any row may be deleted at any time.
+const char *const migration2 = R"sql(
+CREATE TABLE render_cache (
+    key          TEXT PRIMARY KEY,
+    html         TEXT NOT NULL,
+    error        TEXT NOT NULL DEFAULT '',
+    highlighted  INTEGER NOT NULL DEFAULT 0 CHECK (highlighted IN (0, 1)),
+    used_at      TEXT NOT NULL DEFAULT )sql" QUIRE_NOW R"sql(
+) WITHOUT ROWID;
+CREATE INDEX render_cache_used_at ON render_cache(used_at);
+)sql";
+
 #undef QUIRE_TAG_TEXT
 #undef QUIRE_NOW
 
 // Index i holds the script that brings a library to format i + 1.
 const char *const migrations[] = {
     migration1,
+    migration2,
 };
 static_assert(std::size(migrations) == Library::SchemaVersion, "Library::SchemaVersion names the newest migration");
 

@@ -7,6 +7,7 @@
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
 #include "render/render_worker.h"
+#include "store/library.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -65,6 +66,8 @@ private slots:
     void codeIsHighlightedByItsLanguage();
     void codeWithoutLanguageIsLeftAlone();
     void secondRunComesFromTheCache();
+    void libraryCacheRendersOnceAcrossBuilds();
+    void timedOutResultIsNotPersisted();
     void workerRestartsAfterBeingKilled();
     void missingNodeIsAClearError();
     void nodeNotOnPathIsAClearError();
@@ -248,6 +251,97 @@ void TestRender::secondRunComesFromTheCache()
     QVERIFY(RenderCache::key(inlineX, version) != RenderCache::key(displayX, version));
     QVERIFY(RenderCache::key(inlineX, version) != RenderCache::key(codeX, version));
     QVERIFY(RenderCache::key(inlineX, version) != RenderCache::key(inlineX, version + u'2'));
+}
+
+void TestRender::libraryCacheRendersOnceAcrossBuilds()
+{
+    REQUIRE_ENGINE();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto library = Library::open(dir.filePath(u"library.quire"_qs));
+    QVERIFY2(library, qPrintable(messageOf(library)));
+    const QString html = MarkdownRenderer::render(
+        u"$a$ and $b$ and $a$\n\n$$\nc\n$$\n\n$\\badmacro$\n\n```python\nx = 1\n```\n"_qs).html;
+
+    // First build: everything goes to node, and is written to the library in one flush.
+    QString firstHtml;
+    {
+        RenderWorker worker;
+        RenderCache cache(library->get());
+        MathCodeRenderer renderer(worker, cache);
+        auto first = renderer.render(html);
+        QVERIFY2(first, qPrintable(messageOf(first)));
+        QCOMPARE(first->problems.size(), 1);
+        QCOMPARE(cache.size(), 5);
+        QCOMPARE(cache.pendingCount(), 0);   // flushed by render()
+        QCOMPARE(worker.starts(), 1);
+        firstHtml = first->html;
+
+        const RenderRequest a{RenderRequest::Kind::Math, u"a"_qs, false, {}};
+        const QString key = QString::fromLatin1(RenderCache::key(a, worker.engineVersion()).toHex());
+        auto stored = (*library)->cachedRender(key);
+        QVERIFY2(stored, qPrintable(messageOf(stored)));
+        QVERIFY(stored->has_value());
+        QVERIFY((*stored)->html.contains(u"katex"_qs));
+    }
+
+    // Next build: a new cache on the same library, and a worker that cannot start at all.
+    RenderWorker::Options options;
+    options.nodeProgram = u"/nonexistent/quire-test/node"_qs;
+    RenderWorker worker(options);
+    RenderCache cache(library->get());
+    MathCodeRenderer renderer(worker, cache);
+    auto second = renderer.render(html);
+    QVERIFY2(second, qPrintable(messageOf(second)));
+    QCOMPARE(second->html, firstHtml);
+    QCOMPARE(second->problems.size(), 1);   // the TeX error is cached too
+    QVERIFY(second->needsKatexCss);
+    QVERIFY(second->needsHighlightCss);
+    QCOMPARE(cache.hits(), 5);
+    QCOMPARE(cache.misses(), 0);
+    QCOMPARE(worker.starts(), 0);
+
+    // Anything new still needs node.
+    QVERIFY(!renderer.render(MarkdownRenderer::render(u"$d$"_qs).html));
+}
+
+void TestRender::timedOutResultIsNotPersisted()
+{
+    REQUIRE_ENGINE();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto library = Library::open(dir.filePath(u"library.quire"_qs));
+    QVERIFY2(library, qPrintable(messageOf(library)));
+    QString slow;
+    for (int i = 0; i < 1500; ++i)
+        slow += u"\\frac{a}{b}"_qs;
+    const QString html = u"<div class=\"math display\" data-line=\"4\">"_qs + slow + u"</div>"_qs;
+
+    RenderWorker::Options options;
+    options.requestTimeoutMs = 1;
+    RenderWorker worker(options);
+    RenderCache cache(library->get());
+    MathCodeRenderer renderer(worker, cache);
+    auto output = renderer.render(html);
+    QVERIFY2(output, qPrintable(messageOf(output)));
+    QCOMPARE(output->problems.size(), 1);
+    QVERIFY2(output->problems[0].reason.contains(u"took longer than"_qs), qPrintable(output->problems[0].reason));
+    QCOMPARE(cache.pendingCount(), 0);
+
+    const RenderRequest request{RenderRequest::Kind::Math, slow, true, {}};
+    const QString key = QString::fromLatin1(RenderCache::key(request, worker.engineVersion()).toHex());
+    auto stored = (*library)->cachedRender(key);
+    QVERIFY2(stored, qPrintable(messageOf(stored)));
+    QVERIFY(!stored->has_value());
+
+    // Even inserted by hand, a timed-out result stays out of the library.
+    RenderResult timedOut;
+    timedOut.error = u"took longer than 1 ms"_qs;
+    timedOut.timedOut = true;
+    cache.insert(RenderCache::key(request, worker.engineVersion()), timedOut);
+    QCOMPARE(cache.pendingCount(), 0);
+    QVERIFY(cache.flush());
+    QVERIFY(!(*library)->cachedRender(key).value().has_value());
 }
 
 void TestRender::workerRestartsAfterBeingKilled()

@@ -2,6 +2,7 @@
 // settings, and every kind of file Library::open must refuse without changing a byte of it.
 
 #include "store/library.h"
+#include "store/schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -159,6 +160,11 @@ private slots:
     void rollbackLeavesNoTrace();
     void nestedTransactions();
     void settings();
+    void migratesVersion1Library();
+    void failedMigrationChangesNothing();
+    void renderCacheRoundTrip();
+    void renderCacheUpserts();
+    void renderCachePrunesUnused();
 
     void refusesTextFile();
     void refusesPng();
@@ -268,11 +274,11 @@ void TestStore::createsLibraryWithSchema()
              QStringList{QStringLiteral("library.quire")});
 
     RawDatabase raw(path);
-    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("2"));
     QCOMPARE(raw.value("PRAGMA journal_mode"), QStringLiteral("wal"));
     const QStringList tables = raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-    for (const char *table : {"assets", "post_tags", "posts", "posts_fts", "publish_targets", "revisions",
-                              "settings", "tags", "theme_files", "themes"})
+    for (const char *table : {"assets", "post_tags", "posts", "posts_fts", "publish_targets", "render_cache",
+                              "revisions", "settings", "tags", "theme_files", "themes"})
         QVERIFY2(tables.contains(QLatin1String(table)), table);
     const QStringList triggers = raw.column("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name");
     QCOMPARE(triggers, (QStringList{"post_tags_fts_after_delete", "post_tags_fts_after_insert",
@@ -299,7 +305,7 @@ void TestStore::reopenKeepsDataWithoutMigrating()
         QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
     }
     RawDatabase raw(path);
-    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("2"));
     QCOMPARE(raw.column("SELECT sql FROM sqlite_schema").join('\n').toUtf8(), schemaBefore);
     // Times are stored as UTC ISO 8601 text with milliseconds.
     QCOMPARE(raw.value("SELECT created_at FROM posts WHERE slug = 'post-1'"), QStringLiteral("2026-11-24T22:11:08.123Z"));
@@ -954,6 +960,163 @@ void TestStore::settings()
     QCOMPARE(library->setting(QStringLiteral("empty"), QStringLiteral("fallback")).value(), QString());
 }
 
+// A library as format 1 left it: no render_cache table, user_version 1.
+static void downgradeToVersion1(const QString &path)
+{
+    RawDatabase raw(path);
+    QVERIFY(raw.exec("DROP TABLE render_cache; PRAGMA user_version = 1"));
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(raw.value("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'render_cache%'"), QStringLiteral("0"));
+}
+
+void TestStore::migratesVersion1Library()
+{
+    const QString path = makeClosedLibrary(QStringLiteral("library.quire"));
+    QVERIFY(!path.isEmpty());
+    downgradeToVersion1(path);
+    if (QTest::currentTestFailed())
+        return;
+
+    {
+        std::unique_ptr<Library> library = openLibrary();
+        QVERIFY(library);
+        QVERIFY(!library->wasCreated());
+        QCOMPARE(library->postCount().value(), 3);
+        const Result<std::optional<Post>> post = library->postBySlug(QStringLiteral("post-1"));
+        QVERIFY(post && *post);
+        QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
+        QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k"), QStringLiteral("<b>x</b>"), {}, false}}));
+        QVERIFY(library->cachedRender(QStringLiteral("k")).value().has_value());
+        // Searching still works: the full-text index came through untouched.
+        PostFilter filter;
+        filter.search = QStringLiteral("word2");
+        QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Post 2")});
+    }
+    RawDatabase raw(path);
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("2"));
+    QCOMPARE(raw.value("PRAGMA application_id"), QString::number(Schema::ApplicationId));
+    QCOMPARE(raw.column("SELECT name FROM sqlite_schema WHERE name LIKE 'render_cache%' ORDER BY name"),
+             (QStringList{QStringLiteral("render_cache"), QStringLiteral("render_cache_used_at")}));
+    QCOMPARE(raw.value("SELECT count(*) FROM posts"), QStringLiteral("3"));
+    QCOMPARE(raw.value("SELECT count(*) FROM render_cache"), QStringLiteral("1"));
+    QVERIFY(raw.column("PRAGMA integrity_check") == QStringList{QStringLiteral("ok")});
+}
+
+void TestStore::failedMigrationChangesNothing()
+{
+    // A format-1 library where migration 2 cannot run (a table already has its name): the open
+    // fails and the library stays at format 1 with everything in it, in one transaction.
+    const QString path = makeClosedLibrary(QStringLiteral("library.quire"));
+    QVERIFY(!path.isEmpty());
+    downgradeToVersion1(path);
+    if (QTest::currentTestFailed())
+        return;
+    { QVERIFY(RawDatabase(path).exec("CREATE TABLE render_cache (other TEXT); INSERT INTO render_cache VALUES ('kept')")); }
+
+    const Result<std::unique_ptr<Library>> library = Library::open(path);
+    QVERIFY(!library);
+    qInfo("%s", why(library).constData());
+
+    RawDatabase raw(path);
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
+    QCOMPARE(raw.value("SELECT other FROM render_cache"), QStringLiteral("kept"));
+    QCOMPARE(raw.value("SELECT count(*) FROM sqlite_schema WHERE name = 'render_cache_used_at'"), QStringLiteral("0"));
+    QCOMPARE(raw.value("SELECT count(*) FROM posts"), QStringLiteral("3"));
+}
+
+void TestStore::renderCacheRoundTrip()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QCOMPARE(library->cachedRender(QStringLiteral("missing")).value(), std::nullopt);
+
+    const QList<CachedRender> entries{
+        CachedRender{QStringLiteral("aa01"), QStringLiteral("<span class=\"katex\">x²</span>"), {}, false},
+        CachedRender{QStringLiteral("bb02"), {}, QStringLiteral("ParseError: Undefined control sequence: \\bad"), false},
+        CachedRender{QStringLiteral("cc03"), QStringLiteral("<span class=\"hljs-keyword\">def</span> ζ"), {}, true},
+    };
+    QVERIFY(library->storeRenders(entries));
+    QVERIFY(library->storeRenders({}));   // nothing to do
+    for (const CachedRender &entry : entries) {
+        const Result<std::optional<CachedRender>> found = library->cachedRender(entry.key);
+        QVERIFY2(found, why(found).constData());
+        QVERIFY(found->has_value());
+        QCOMPARE((*found)->key, entry.key);
+        QCOMPARE((*found)->html, entry.html);
+        QCOMPARE((*found)->error, entry.error);
+        QCOMPARE((*found)->highlighted, entry.highlighted);
+    }
+    library.reset();
+
+    RawDatabase raw(m_dir->filePath(QStringLiteral("library.quire")));
+    QCOMPARE(raw.column("SELECT key || ' ' || highlighted || ' ' || used_at FROM render_cache ORDER BY key"),
+             (QStringList{QStringLiteral("aa01 0 2026-11-24T22:11:08.123Z"),
+                          QStringLiteral("bb02 0 2026-11-24T22:11:08.123Z"),
+                          QStringLiteral("cc03 1 2026-11-24T22:11:08.123Z")}));
+    QCOMPARE(raw.value("SELECT error FROM render_cache WHERE key = 'aa01'"), QString());   // NOT NULL ''
+}
+
+void TestStore::renderCacheUpserts()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("old"), QStringLiteral("e"), false},
+                                   CachedRender{QStringLiteral("k2"), QStringLiteral("two"), {}, false}}));
+    m_now = epoch.addSecs(60);
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("new"), {}, true}}));
+    const CachedRender k1 = library->cachedRender(QStringLiteral("k1")).value().value();
+    QCOMPARE(k1.html, QStringLiteral("new"));
+    QCOMPARE(k1.error, QString());
+    QCOMPARE(k1.highlighted, true);
+    QCOMPARE(library->cachedRender(QStringLiteral("k2")).value().value().html, QStringLiteral("two"));
+
+    // The same key twice in one batch: the last one wins, no constraint error.
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k3"), QStringLiteral("a"), {}, false},
+                                   CachedRender{QStringLiteral("k3"), QStringLiteral("b"), {}, false}}));
+    QCOMPARE(library->cachedRender(QStringLiteral("k3")).value().value().html, QStringLiteral("b"));
+
+    // Inside a caller's transaction the batch joins it, and goes when that rolls back.
+    const Result<void> rolledBack = library->transaction([&]() -> Result<void> {
+        if (Result<void> stored = library->storeRenders({CachedRender{QStringLiteral("k4"), QStringLiteral("x"), {}, false}});
+            !stored)
+            return stored;
+        return Error{QStringLiteral("stop")};
+    });
+    QVERIFY(!rolledBack);
+    QCOMPARE(library->cachedRender(QStringLiteral("k4")).value(), std::nullopt);
+    library.reset();
+
+    RawDatabase raw(m_dir->filePath(QStringLiteral("library.quire")));
+    QCOMPARE(raw.column("SELECT key || ' ' || used_at FROM render_cache ORDER BY key"),
+             (QStringList{QStringLiteral("k1 2026-11-24T22:12:08.123Z"), QStringLiteral("k2 2026-11-24T22:11:08.123Z"),
+                          QStringLiteral("k3 2026-11-24T22:12:08.123Z")}));
+}
+
+void TestStore::renderCachePrunesUnused()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("old"), QStringLiteral("o"), {}, false},
+                                   CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false}}));
+    m_now = epoch.addDays(40);
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("new"), QStringLiteral("n"), {}, false},
+                                   CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false}}));
+
+    // Nothing is older than the first store.
+    QVERIFY(library->pruneRenderCache(epoch));
+    QVERIFY(library->cachedRender(QStringLiteral("old")).value().has_value());
+
+    QVERIFY(library->pruneRenderCache(epoch.addDays(30)));
+    QCOMPARE(library->cachedRender(QStringLiteral("old")).value(), std::nullopt);
+    QVERIFY(library->cachedRender(QStringLiteral("reused")).value().has_value());
+    QVERIFY(library->cachedRender(QStringLiteral("new")).value().has_value());
+
+    // A time given in another zone means the same instant.
+    QVERIFY(library->pruneRenderCache(epoch.addDays(40).addMSecs(1).toOffsetFromUtc(-5 * 3600)));
+    QCOMPARE(library->cachedRender(QStringLiteral("reused")).value(), std::nullopt);
+    QCOMPARE(library->cachedRender(QStringLiteral("new")).value(), std::nullopt);
+}
+
 void TestStore::refusesTextFile()
 {
     const QString path = m_dir->filePath(QStringLiteral("notes.txt"));
@@ -1021,8 +1184,8 @@ void TestStore::refusesNewerLibrary()
 {
     const QString path = makeClosedLibrary(QStringLiteral("newer.quire"));
     QVERIFY(!path.isEmpty());
-    patchFile(path, 60, bigEndian32(2));   // PRAGMA user_version lives at offset 60
-    expectRefused(path, QStringLiteral("was made by a newer version of Quire (library format 2, this Quire reads up to 1)"));
+    patchFile(path, 60, bigEndian32(3));   // PRAGMA user_version lives at offset 60
+    expectRefused(path, QStringLiteral("was made by a newer version of Quire (library format 3, this Quire reads up to 2)"));
 }
 
 void TestStore::refusesOtherSqliteDatabase()

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "result.h"
+#include "store/cached_render.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace quire {
+
+class Database;
+
+// The render_cache table: rendered math and code by content hash.
+class RenderCacheRepository
+{
+public:
+    explicit RenderCacheRepository(Database &database);
+
+    Result<std::optional<CachedRender>> find(const QString &key);
+    // Inserts or replaces each entry, with used_at = usedAt. The caller opens the transaction.
+    Result<void> store(const QList<CachedRender> &entries, const QDateTime &usedAt);
+    // Deletes entries whose used_at is before unusedSince.
+    Result<void> prune(const QDateTime &unusedSince);
+
+private:
+    Database &m_database;
+};
+
+} // namespace quire
