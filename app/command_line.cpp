@@ -8,12 +8,16 @@
 
 namespace quire {
 
+// Shared with command_line_site.cpp.
+std::optional<QString> takeOption(const QStringList &args, qsizetype &i, const QString &name, QString *error);
+
 namespace {
 
 const QStringList &commands()
 {
     static const QStringList names = {QStringLiteral("new"), QStringLiteral("list"),
-                                      QStringLiteral("show"), QStringLiteral("import")};
+                                      QStringLiteral("show"), QStringLiteral("import"),
+                                      QStringLiteral("build"), QStringLiteral("theme"), QStringLiteral("config")};
     return names;
 }
 
@@ -26,6 +30,8 @@ bool isQtOptionWithValue(const QString &arg)
         QStringLiteral("-geometry"), QStringLiteral("-style"), QStringLiteral("-stylesheet")};
     return options.contains(arg);
 }
+
+} // namespace
 
 // Takes "--name VALUE" or "--name=VALUE" at args[i]; advances i past what it used.
 std::optional<QString> takeOption(const QStringList &args, qsizetype &i, const QString &name, QString *error)
@@ -45,6 +51,8 @@ std::optional<QString> takeOption(const QStringList &args, qsizetype &i, const Q
     }
     return std::nullopt;
 }
+
+namespace {
 
 QString dateText(const QDateTime &when)
 {
@@ -105,6 +113,14 @@ QString CommandLine::usage()
               "                             List posts, newest first\n"
               "  show SLUG                  Print a post as Markdown with front matter\n"
               "  import DIR                 Import the posts of a Hugo or Jekyll folder\n"
+              "  build --out DIR [--drafts] [--base-url URL] [--strict] [--force]\n"
+              "                             Write the blog as a static site into DIR\n"
+              "  theme list                 List the library's themes (* marks the active one)\n"
+              "  theme use NAME             Make NAME the site's theme\n"
+              "  theme import DIR           Add the theme in DIR (theme.json, templates/, static/)\n"
+              "  theme export NAME DIR      Write a theme's files into a new folder DIR\n"
+              "  config [NAME [VALUE]]      Show or set a site setting (title, description, author,\n"
+              "                             base-url, language, posts-per-page, permalink)\n"
               "\n"
               "Options:\n"
               "  --library PATH             The library file (default: %1)\n"
@@ -137,6 +153,12 @@ int CommandLine::run(const Invocation &inv)
         return runList(inv);
     if (inv.command == u"show")
         return runShow(inv);
+    if (inv.command == u"build")
+        return runBuild(inv);
+    if (inv.command == u"theme")
+        return runTheme(inv);
+    if (inv.command == u"config")
+        return runConfig(inv);
     return runImport(inv);
 }
 

@@ -48,6 +48,10 @@ private:
     int runList(const Invocation &inv);
     int runShow(const Invocation &inv);
     int runImport(const Invocation &inv);
+    // command_line_site.cpp: the site's commands.
+    int runBuild(const Invocation &inv);
+    int runTheme(const Invocation &inv);
+    int runConfig(const Invocation &inv);
 
     // The invocation's library; nullptr after printing why it cannot be opened.
     std::unique_ptr<Library> openLibrary(const Invocation &inv, bool create);

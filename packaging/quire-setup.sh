@@ -29,13 +29,14 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin qt6-qpa-plugins libqt6svg6
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libsqlite3-dev
+  libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libsqlite3-dev libxxhash-dev
   fonts-dejavu-core
   # Math and code for the site: KaTeX and highlight.js run in one Node.js worker process.
   nodejs libjs-katex libjs-highlight.js fonts-katex
 )
-# The tests also run the corpus generator from ../shared/bench.
-[ "$mode" = test ] && packages+=(python3)
+# The tests also run the corpus generator from ../shared/bench, and check the built site with
+# HTML Tidy and xmllint.
+[ "$mode" = test ] && packages+=(python3 tidy libxml2-utils)
 
 missing=()
 for p in "${packages[@]}"; do

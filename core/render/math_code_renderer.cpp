@@ -1,5 +1,7 @@
 #include "render/math_code_renderer.h"
 
+#include "markdown/data_line_map.h"
+
 #include "render/render_cache.h"
 #include "render/render_worker.h"
 
@@ -23,12 +25,6 @@ const QRegularExpression &elementPattern()
         R"re(<span class="math (inline|display)">([^<]*)</span>)re"
         R"re(|<div class="math display"([^>]*)>([^<]*)</div>)re"
         R"re(|<pre([^>]*)><code class="language-([^"]*)">([^<]*)</code></pre>)re"));
-    return pattern;
-}
-
-const QRegularExpression &dataLinePattern()
-{
-    static const QRegularExpression pattern(QStringLiteral(R"re( data-line="(\d+)")re"));
     return pattern;
 }
 
@@ -65,33 +61,9 @@ struct Element
     QByteArray key;
 };
 
-// Source line of each data-line attribute, by position, to place inline math.
-class LineMap
-{
-public:
-    explicit LineMap(const QString &html)
-    {
-        for (auto it = dataLinePattern().globalMatch(html); it.hasNext();) {
-            const auto match = it.next();
-            m_lines.push_back({match.capturedStart(), match.captured(1).toInt()});
-        }
-    }
-
-    // The line of the last data-line before `position` (0 if none).
-    int lineBefore(qsizetype position) const
-    {
-        const auto it = std::lower_bound(m_lines.begin(), m_lines.end(), position,
-                                         [](const auto &entry, qsizetype p) { return entry.first < p; });
-        return it == m_lines.begin() ? 0 : std::prev(it)->second;
-    }
-
-private:
-    std::vector<std::pair<qsizetype, int>> m_lines;
-};
-
 std::vector<Element> findElements(const QString &html)
 {
-    const LineMap lines(html);
+    const DataLineMap lines(html);
     std::vector<Element> elements;
     for (auto it = elementPattern().globalMatch(html); it.hasNext();) {
         const auto match = it.next();
@@ -200,8 +172,10 @@ Result<MathCodeRenderer::Output> MathCodeRenderer::render(const QString &html)
     // One transaction per fragment (per post in a build) for what the library lacked. A cache
     // that cannot be written costs time on the next build, not this page: the entries stay
     // pending for the next flush.
-    if (Result<void> flushed = m_cache.flush(); !flushed)
-        qWarning("Quire: the render cache could not be saved: %s", qPrintable(flushed.errorMessage()));
+    if (m_flushEachRender) {
+        if (Result<void> flushed = m_cache.flush(); !flushed)
+            qWarning("Quire: the render cache could not be saved: %s", qPrintable(flushed.errorMessage()));
+    }
 
     output.html.reserve(html.size() * 4);
     qsizetype copied = 0;

@@ -40,7 +40,12 @@ public:
     // all; TeX errors are problems, shown in the page as the TeX with the message.
     Result<Output> render(const QString &html);
 
+    // Whether render() flushes the cache (on by default). A site build renders many posts on
+    // several threads and flushes once at the end instead.
+    void setFlushEachRender(bool flush) { m_flushEachRender = flush; }
+
 private:
+    bool m_flushEachRender = true;
     RenderWorker &m_worker;
     RenderCache &m_cache;
 };

@@ -24,6 +24,9 @@ QString libraryKey(const QByteArray &key)
     return QString::fromLatin1(key.toHex());
 }
 
+// A library entry is marked as used again at most this often.
+constexpr qint64 TouchIntervalSeconds = 24 * 60 * 60;
+
 } // namespace
 
 RenderCache::RenderCache(Library *library) : m_library(library) {}
@@ -62,7 +65,8 @@ std::optional<RenderResult> RenderCache::find(const QByteArray &key)
             result.highlighted = (*stored)->highlighted;
             QMutexLocker locker(&m_mutex);
             m_results.insert(key, result);
-            m_pending.insert(key, result);   // marks it as used when flushed
+            if (!(*stored)->usedAt.isValid() || (*stored)->usedAt.secsTo(m_library->now()) > TouchIntervalSeconds)
+                m_touched.insert(key);   // marked as used when flushed
             ++m_hits;
             return result;
         }
@@ -84,16 +88,25 @@ Result<void> RenderCache::flush()
     if (!m_library)
         return {};
     QHash<QByteArray, RenderResult> pending;
+    QSet<QByteArray> touched;
     {
         QMutexLocker locker(&m_mutex);
         pending.swap(m_pending);
+        touched.swap(m_touched);
+    }
+    if (!touched.isEmpty()) {
+        QStringList keys;
+        for (const QByteArray &key : std::as_const(touched))
+            keys.append(libraryKey(key));
+        if (Result<void> marked = m_library->touchRenders(keys); !marked)
+            qWarning("Quire: the render cache could not be marked as used: %s", qPrintable(marked.errorMessage()));
     }
     if (pending.isEmpty())
         return {};
     QList<CachedRender> entries;
     entries.reserve(pending.size());
     for (auto it = pending.cbegin(); it != pending.cend(); ++it)
-        entries.append(CachedRender{libraryKey(it.key()), it->html, it->error, it->highlighted});
+        entries.append(CachedRender{libraryKey(it.key()), it->html, it->error, it->highlighted, {}});
     Result<void> stored = m_library->storeRenders(entries);
     if (!stored) {
         // Keep them for the next flush, behind anything inserted since.

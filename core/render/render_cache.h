@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 
 #include <atomic>
 #include <optional>
@@ -40,7 +41,8 @@ public:
     void insert(const QByteArray &key, const RenderResult &result);
 
     // Writes the results inserted since the last flush, and marks those found in the library as
-    // used (for Library::pruneRenderCache), in one transaction. Does nothing without a library
+    // used (for Library::pruneRenderCache; only those not marked for a day, so a warm build
+    // writes next to nothing). Does nothing without a library
     // or without pending entries. On failure the entries stay pending for the next flush.
     Result<void> flush();
 
@@ -55,6 +57,7 @@ private:
     mutable QMutex m_mutex;
     QHash<QByteArray, RenderResult> m_results;
     QHash<QByteArray, RenderResult> m_pending;   // to be written to m_library
+    QSet<QByteArray> m_touched;                  // found in m_library, to be marked as used
     std::atomic<qint64> m_hits = 0;
     std::atomic<qint64> m_misses = 0;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace quire {
@@ -12,6 +13,7 @@ struct CachedRender
     QString html;
     QString error;             // empty when it rendered
     bool highlighted = false;  // code: highlight.js knew the language
+    QDateTime usedAt;          // when a build last stored or used it (read only)
 };
 
 } // namespace quire

@@ -9,12 +9,16 @@
 #include "store/settings_repository.h"
 #include "store/slug_allocator.h"
 #include "store/tag_repository.h"
+#include "store/theme_repository.h"
+#include "theme/builtin_themes.h"
 
 #include <QCoreApplication>
 #include <QMutexLocker>
 #include <QRecursiveMutex>
 #include <QStandardPaths>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace quire {
 
@@ -42,7 +46,8 @@ struct Library::Private
           tags(*database),
           revisions(*database),
           settings(*database),
-          renders(*database)
+          renders(*database),
+          themes(*database)
     {
     }
 
@@ -61,6 +66,7 @@ struct Library::Private
     RevisionRepository revisions;
     SettingsRepository settings;
     RenderCacheRepository renders;
+    ThemeRepository themes;
 };
 
 Library::Library() = default;
@@ -73,6 +79,12 @@ Result<std::unique_ptr<Library>> Library::open(const QString &path, OpenMode mod
         return opened.error();
     std::unique_ptr<Library> library(new Library);
     library->d = std::make_unique<Private>(std::move(*opened));
+    Result<QList<Theme>> shipped = BuiltinThemes::shipped();
+    if (!shipped)
+        return shipped.error();
+    if (Result<void> installed = library->installBuiltinThemes(*shipped); !installed)
+        return Error{QCoreApplication::translate("quire::Library", "The built-in themes could not be installed in %1: %2")
+                             .arg(path, installed.errorMessage())};
     return library;
 }
 
@@ -298,6 +310,15 @@ Result<void> Library::storeRenders(const QList<CachedRender> &entries)
     return transaction([&]() -> Result<void> { return d->renders.store(entries, usedAt); });
 }
 
+Result<void> Library::touchRenders(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return {};
+    QMutexLocker locker(&d->mutex);
+    const QDateTime usedAt = now();
+    return transaction([&]() -> Result<void> { return d->renders.touch(keys, usedAt); });
+}
+
 Result<void> Library::pruneRenderCache(const QDateTime &unusedSince)
 {
     QMutexLocker locker(&d->mutex);
@@ -315,6 +336,119 @@ QDateTime Library::now() const
     QMutexLocker locker(&d->mutex);
     const QDateTime time = d->clock ? d->clock() : QDateTime::currentDateTimeUtc();
     return time.toUTC();
+}
+
+Result<QList<Post>> Library::allPosts(bool withBodies) const
+{
+    QMutexLocker locker(&d->mutex);
+    Result<QList<Post>> posts = d->posts.all(withBodies);
+    if (!posts)
+        return posts.error();
+    QList<qint64> ids;
+    ids.reserve(posts->size());
+    for (const Post &post : *posts)
+        ids.append(post.id);
+    Result<QHash<qint64, QStringList>> tags = d->tags.postTags(ids);
+    if (!tags)
+        return tags.error();
+    for (Post &post : *posts)
+        post.tags = tags->value(post.id);
+    return posts;
+}
+
+Result<QString> Library::postBody(qint64 id) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->posts.body(id);
+}
+
+Result<QList<Theme>> Library::themes() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->themes.list();
+}
+
+Result<std::optional<Theme>> Library::theme(const QString &name) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->themes.find(name);
+}
+
+Result<void> Library::importTheme(const Theme &theme)
+{
+    QMutexLocker locker(&d->mutex);
+    return transaction([&]() -> Result<void> {
+        Result<std::optional<Theme>> existing = d->themes.find(theme.manifest.name);
+        if (!existing)
+            return existing.error();
+        if (*existing && (*existing)->builtin)
+            return Error{QCoreApplication::translate("quire::Library",
+                    "\"%1\" is the name of a built-in theme; give your copy another name in its theme.json.")
+                    .arg(theme.manifest.name)};
+        Theme copy = theme;
+        copy.builtin = false;
+        return d->themes.save(copy, now());
+    });
+}
+
+QString Library::defaultThemeName()
+{
+    return QStringLiteral("paper");
+}
+
+Result<Theme> Library::activeTheme() const
+{
+    QMutexLocker locker(&d->mutex);
+    const Result<QString> name = setting(QStringLiteral("theme"), defaultThemeName());
+    if (!name)
+        return name.error();
+    Result<std::optional<Theme>> found = d->themes.find(*name);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error{QCoreApplication::translate("quire::Library",
+                "The library's theme \"%1\" is missing; choose another with \"quire theme use\".").arg(*name)};
+    return std::move(**found);
+}
+
+Result<void> Library::setActiveTheme(const QString &name)
+{
+    QMutexLocker locker(&d->mutex);
+    Result<std::optional<Theme>> found = d->themes.find(name);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error{QCoreApplication::translate("quire::Library", "There is no theme called \"%1\".").arg(name)};
+    return setSetting(QStringLiteral("theme"), name);
+}
+
+Result<void> Library::installBuiltinThemes(const QList<Theme> &shipped)
+{
+    QMutexLocker locker(&d->mutex);
+    Result<QList<Theme>> stored = d->themes.list();
+    if (!stored)
+        return stored.error();
+    QList<const Theme *> wanted;
+    for (const Theme &theme : shipped) {
+        const auto same = std::find_if(stored->cbegin(), stored->cend(), [&](const Theme &existing) {
+            return existing.manifest.name == theme.manifest.name;
+        });
+        // A user's theme of the same name stays; a built-in one is replaced only by a newer version.
+        if (same == stored->cend()
+            || (same->builtin && ThemeManifest::compareVersions(same->manifest.version, theme.manifest.version) < 0))
+            wanted.append(&theme);
+    }
+    if (wanted.isEmpty())
+        return {};
+    return transaction([&]() -> Result<void> {
+        for (const Theme *theme : wanted) {
+            Theme builtin = *theme;
+            builtin.builtin = true;
+            if (Result<void> saved = d->themes.save(builtin, now()); !saved)
+                return saved;
+        }
+        return {};
+    });
 }
 
 } // namespace quire

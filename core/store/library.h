@@ -4,6 +4,7 @@
 #include "store/cached_render.h"
 #include "store/post.h"
 #include "store/post_filter.h"
+#include "theme/theme.h"
 
 #include <QDateTime>
 #include <QList>
@@ -77,6 +78,9 @@ public:
     Result<void> deletePost(qint64 id);
     Result<QList<PostSummary>> listPosts(const PostFilter &filter = {}) const;
     Result<int> postCount() const;
+    // Every post with its tags, by id; bodies left empty unless withBodies (see postBody()).
+    Result<QList<Post>> allPosts(bool withBodies) const;
+    Result<QString> postBody(qint64 id) const;
     // A slug derived from wanted (or from "post" when that is empty) that no other post uses.
     Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;
 
@@ -92,12 +96,26 @@ public:
     Result<QString> setting(const QString &key, const QString &fallback = {}) const;
     Result<void> setSetting(const QString &key, const QString &value);
 
+    // Themes. Every library holds Quire's built-in themes, installed on open and upgraded when
+    // Quire ships a newer version; themes a user imported are never changed by that.
+    Result<QList<Theme>> themes() const;                              // by name, without files
+    Result<std::optional<Theme>> theme(const QString &name) const;    // with its files
+    // Stores a theme the user brings (builtin is ignored: it is stored as the user's). Replaces
+    // an earlier import of the same name; refuses the name of a built-in theme.
+    Result<void> importTheme(const Theme &theme);
+    // The theme named by the "theme" setting ("paper" when unset), with its files.
+    Result<Theme> activeTheme() const;
+    Result<void> setActiveTheme(const QString &name);
+    static QString defaultThemeName();
+
     // Rendered math and code (core/render/render_cache.h), by the hex key RenderCache makes.
     // A cache: entries may vanish (pruneRenderCache), never change meaning.
     Result<std::optional<CachedRender>> cachedRender(const QString &key) const;
     // Inserts or replaces every entry in one transaction, marking each as used now(); storing
     // an entry again is how a build marks it as still in use.
     Result<void> storeRenders(const QList<CachedRender> &entries);
+    // Marks entries as used now (for pruneRenderCache), in one transaction.
+    Result<void> touchRenders(const QStringList &keys);
     // Deletes the entries not stored or marked as used since unusedSince.
     Result<void> pruneRenderCache(const QDateTime &unusedSince);
 
@@ -107,6 +125,7 @@ public:
 
 private:
     Library();
+    Result<void> installBuiltinThemes(const QList<Theme> &shipped);
     struct Private;
     std::unique_ptr<Private> d;
 };

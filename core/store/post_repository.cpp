@@ -214,4 +214,33 @@ Result<int> PostRepository::count()
     return int(*count);
 }
 
+Result<QList<Post>> PostRepository::all(bool withBodies)
+{
+    QByteArray columns = postColumns;
+    if (!withBodies)
+        columns.replace(" body,", " '',");
+    Result<Statement> query = m_database.prepare("SELECT " + columns + " FROM posts ORDER BY id");
+    if (!query)
+        return query.error();
+    QList<Post> posts;
+    const Result<void> read = query->forEachRow([&] { posts.append(postFrom(*query)); });
+    if (!read)
+        return read.error();
+    return posts;
+}
+
+Result<QString> PostRepository::body(qint64 id)
+{
+    Result<Statement> query = m_database.prepare("SELECT body FROM posts WHERE id = ?1");
+    if (!query)
+        return query.error();
+    query->bindInt(1, id);
+    const Result<bool> row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error{QStringLiteral("The post %1 is not in the library.").arg(id)};
+    return query->text(0);
+}
+
 } // namespace quire

@@ -37,6 +37,9 @@ public:
     // The posts that pass filter (tagId already resolved from filter.tag), without their tags.
     Result<QList<PostSummary>> list(const PostFilter &filter, std::optional<qint64> tagId);
     Result<int> count();
+    // Every post by id, bodies left empty unless withBodies.
+    Result<QList<Post>> all(bool withBodies);
+    Result<QString> body(qint64 id);
 
 private:
     Result<std::optional<Post>> findOne(QByteArrayView where, const std::function<void(Statement &)> &bind);

@@ -13,7 +13,7 @@ RenderCacheRepository::RenderCacheRepository(Database &database)
 Result<std::optional<CachedRender>> RenderCacheRepository::find(const QString &key)
 {
     Result<Statement> query = m_database.prepare(
-            "SELECT html, error, highlighted FROM render_cache WHERE key = ?1");
+            "SELECT html, error, highlighted, used_at FROM render_cache WHERE key = ?1");
     if (!query)
         return query.error();
     query->bindText(1, key);
@@ -22,7 +22,7 @@ Result<std::optional<CachedRender>> RenderCacheRepository::find(const QString &k
         return row.error();
     if (!*row)
         return std::optional<CachedRender>();
-    return std::optional<CachedRender>(CachedRender{key, query->text(0), query->text(1), query->int64(2) != 0});
+    return std::optional<CachedRender>(CachedRender{key, query->text(0), query->text(1), query->int64(2) != 0, query->time(3)});
 }
 
 Result<void> RenderCacheRepository::store(const QList<CachedRender> &entries, const QDateTime &usedAt)
@@ -43,6 +43,22 @@ Result<void> RenderCacheRepository::store(const QList<CachedRender> &entries, co
         upsert->bindText(5, usedAtText);
         if (Result<void> stored = upsert->run(); !stored)
             return stored;
+    }
+    return {};
+}
+
+Result<void> RenderCacheRepository::touch(const QStringList &keys, const QDateTime &usedAt)
+{
+    Result<Statement> update = m_database.prepare("UPDATE render_cache SET used_at = ?2 WHERE key = ?1");
+    if (!update)
+        return update.error();
+    const QString usedAtText = Timestamp::toText(usedAt);
+    for (const QString &key : keys) {
+        update->reset();
+        update->bindText(1, key);
+        update->bindText(2, usedAtText);
+        if (Result<void> updated = update->run(); !updated)
+            return updated;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -22,6 +23,8 @@ public:
     Result<std::optional<CachedRender>> find(const QString &key);
     // Inserts or replaces each entry, with used_at = usedAt. The caller opens the transaction.
     Result<void> store(const QList<CachedRender> &entries, const QDateTime &usedAt);
+    // Marks entries as used at usedAt. The caller opens the transaction.
+    Result<void> touch(const QStringList &keys, const QDateTime &usedAt);
     // Deletes entries whose used_at is before unusedSince.
     Result<void> prune(const QDateTime &unusedSince);
 

@@ -985,7 +985,7 @@ void TestStore::migratesVersion1Library()
         const Result<std::optional<Post>> post = library->postBySlug(QStringLiteral("post-1"));
         QVERIFY(post && *post);
         QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
-        QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k"), QStringLiteral("<b>x</b>"), {}, false}}));
+        QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k"), QStringLiteral("<b>x</b>"), {}, false, {}}}));
         QVERIFY(library->cachedRender(QStringLiteral("k")).value().has_value());
         // Searching still works: the full-text index came through untouched.
         PostFilter filter;
@@ -1031,9 +1031,9 @@ void TestStore::renderCacheRoundTrip()
     QCOMPARE(library->cachedRender(QStringLiteral("missing")).value(), std::nullopt);
 
     const QList<CachedRender> entries{
-        CachedRender{QStringLiteral("aa01"), QStringLiteral("<span class=\"katex\">x²</span>"), {}, false},
-        CachedRender{QStringLiteral("bb02"), {}, QStringLiteral("ParseError: Undefined control sequence: \\bad"), false},
-        CachedRender{QStringLiteral("cc03"), QStringLiteral("<span class=\"hljs-keyword\">def</span> ζ"), {}, true},
+        CachedRender{QStringLiteral("aa01"), QStringLiteral("<span class=\"katex\">x²</span>"), {}, false, {}},
+        CachedRender{QStringLiteral("bb02"), {}, QStringLiteral("ParseError: Undefined control sequence: \\bad"), false, {}},
+        CachedRender{QStringLiteral("cc03"), QStringLiteral("<span class=\"hljs-keyword\">def</span> ζ"), {}, true, {}},
     };
     QVERIFY(library->storeRenders(entries));
     QVERIFY(library->storeRenders({}));   // nothing to do
@@ -1060,10 +1060,10 @@ void TestStore::renderCacheUpserts()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("old"), QStringLiteral("e"), false},
-                                   CachedRender{QStringLiteral("k2"), QStringLiteral("two"), {}, false}}));
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("old"), QStringLiteral("e"), false, {}},
+                                   CachedRender{QStringLiteral("k2"), QStringLiteral("two"), {}, false, {}}}));
     m_now = epoch.addSecs(60);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("new"), {}, true}}));
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("new"), {}, true, {}}}));
     const CachedRender k1 = library->cachedRender(QStringLiteral("k1")).value().value();
     QCOMPARE(k1.html, QStringLiteral("new"));
     QCOMPARE(k1.error, QString());
@@ -1071,13 +1071,13 @@ void TestStore::renderCacheUpserts()
     QCOMPARE(library->cachedRender(QStringLiteral("k2")).value().value().html, QStringLiteral("two"));
 
     // The same key twice in one batch: the last one wins, no constraint error.
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k3"), QStringLiteral("a"), {}, false},
-                                   CachedRender{QStringLiteral("k3"), QStringLiteral("b"), {}, false}}));
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k3"), QStringLiteral("a"), {}, false, {}},
+                                   CachedRender{QStringLiteral("k3"), QStringLiteral("b"), {}, false, {}}}));
     QCOMPARE(library->cachedRender(QStringLiteral("k3")).value().value().html, QStringLiteral("b"));
 
     // Inside a caller's transaction the batch joins it, and goes when that rolls back.
     const Result<void> rolledBack = library->transaction([&]() -> Result<void> {
-        if (Result<void> stored = library->storeRenders({CachedRender{QStringLiteral("k4"), QStringLiteral("x"), {}, false}});
+        if (Result<void> stored = library->storeRenders({CachedRender{QStringLiteral("k4"), QStringLiteral("x"), {}, false, {}}});
             !stored)
             return stored;
         return Error{QStringLiteral("stop")};
@@ -1096,11 +1096,11 @@ void TestStore::renderCachePrunesUnused()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("old"), QStringLiteral("o"), {}, false},
-                                   CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false}}));
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("old"), QStringLiteral("o"), {}, false, {}},
+                                   CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false, {}}}));
     m_now = epoch.addDays(40);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("new"), QStringLiteral("n"), {}, false},
-                                   CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false}}));
+    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("new"), QStringLiteral("n"), {}, false, {}},
+                                   CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false, {}}}));
 
     // Nothing is older than the first store.
     QVERIFY(library->pruneRenderCache(epoch));

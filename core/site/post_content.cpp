@@ -1,0 +1,166 @@
+#include "site/post_content.h"
+
+#include "markdown/data_line_map.h"
+#include "markdown/markdown_renderer.h"
+#include "render/math_code_renderer.h"
+#include "site/site_path.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace quire {
+
+namespace {
+
+constexpr int SummaryLength = 240;
+
+// An <a …> or <img …> start tag, and a URL-bearing or alt attribute in it.
+const QRegularExpression &tagPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(R"re(<(a|img)\b[^>]*>)re"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+const QRegularExpression &attributePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(R"re(\s(href|src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'))re"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return pattern;
+}
+
+QString decodeEntities(QString text)
+{
+    if (!text.contains(u'&'))
+        return text;
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    text.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    text.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
+    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return text;
+}
+
+QString escapeAttribute(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("quire::PostContent", text);
+}
+
+// Rewrites root-relative hrefs and srcs for the page and records every internal link.
+QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &facts)
+{
+    const DataLineMap lines(html);
+    QString out;
+    out.reserve(html.size() + 256);
+    qsizetype copied = 0;
+    for (auto it = tagPattern().globalMatch(html); it.hasNext();) {
+        const auto tag = it.next();
+        const bool image = tag.capturedView(1).compare(QLatin1String("img"), Qt::CaseInsensitive) == 0;
+        const QString tagText = tag.captured(0);
+        const int line = lines.lineBefore(tag.capturedStart() + 1);
+        bool hasAlt = false;
+        QString altText;
+        QString rewritten;
+        qsizetype tagCopied = 0;
+        for (auto attr = attributePattern().globalMatch(tagText); attr.hasNext();) {
+            const auto match = attr.next();
+            const QString name = match.captured(1).toLower();
+            const int valueGroup = match.capturedStart(2) >= 0 ? 2 : 3;
+            const QString value = decodeEntities(match.captured(valueGroup));
+            if (name == QLatin1String("alt")) {
+                hasAlt = true;
+                altText = value;
+                continue;
+            }
+            if ((name == QLatin1String("src")) != image)
+                continue;
+            const QString target = SitePath::fromHref(pagePath, value);
+            if (target.isEmpty())
+                continue;
+            facts.links.append(PostFacts::Link{target, image, line});
+            if (!value.startsWith(u'/'))
+                continue;
+            // "/posts/x" names the page /posts/x/ unless its last segment looks like a file.
+            QString to = target;
+            if (!to.endsWith(u'/') && !to.section(u'/', -1).contains(u'.'))
+                to += u'/';
+            const qsizetype hash = value.indexOf(u'#');
+            const QString href = SitePath::relative(pagePath, to) + (hash >= 0 ? value.mid(hash) : QString());
+            rewritten += QStringView(tagText).mid(tagCopied, match.capturedStart(valueGroup) - tagCopied);
+            rewritten += escapeAttribute(href);
+            tagCopied = match.capturedEnd(valueGroup);
+        }
+        if (image && altText.trimmed().isEmpty())
+            facts.issues.append(PostFacts::Issue{line, hasAlt ? tr("image without alt text") : tr("image without alt attribute")});
+        if (tagCopied == 0)
+            continue;
+        rewritten += QStringView(tagText).mid(tagCopied);
+        out += QStringView(html).mid(copied, tag.capturedStart() - copied);
+        out += rewritten;
+        copied = tag.capturedEnd();
+    }
+    if (copied == 0)
+        return html;
+    out += QStringView(html).mid(copied);
+    return out;
+}
+
+QString firstParagraph(const QString &html)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"re(<p\b[^>]*>(.*?)</p>)re"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    const auto match = pattern.match(html);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+} // namespace
+
+PostContent::PostContent(MathCodeRenderer &renderer) : m_renderer(renderer) {}
+
+QString PostContent::plainText(QStringView html, int maxLength)
+{
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    QString text = html.toString();
+    text.replace(tags, QString());
+    text = decodeEntities(text).simplified();
+    if (text.size() <= maxLength)
+        return text;
+    qsizetype cut = text.lastIndexOf(u' ', maxLength - 1);
+    if (cut < maxLength / 2)
+        cut = maxLength - 1;
+    return text.left(cut).trimmed() + QStringLiteral("…");
+}
+
+Result<PostContent::Output> PostContent::render(const QString &markdown, const QString &pagePath, const QString &summary)
+{
+    const RenderedDocument document = MarkdownRenderer::render(markdown);
+    Output output;
+    PostFacts &facts = output.facts;
+    facts.wordCount = document.wordCount;
+    facts.readingMinutes = document.readingMinutes;
+    for (const OutlineEntry &entry : document.outline) {
+        if (entry.level == 2 || entry.level == 3)
+            facts.toc.append(entry);
+    }
+    facts.summary = summary.trimmed().isEmpty() ? plainText(firstParagraph(document.html), SummaryLength)
+                                                : summary.simplified();
+
+    const QString linked = rewriteLinks(document.html, pagePath, facts);
+    Result<MathCodeRenderer::Output> rendered = m_renderer.render(linked);
+    if (!rendered)
+        return rendered.error();
+    for (const MathCodeRenderer::Problem &problem : rendered->problems)
+        facts.issues.append(PostFacts::Issue{problem.line, problem.reason});
+    facts.needsKatexCss = rendered->needsKatexCss;
+    facts.needsHighlightCss = rendered->needsHighlightCss;
+    output.html = std::move(rendered->html);
+    return output;
+}
+
+} // namespace quire

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "markdown/rendered_document.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace quire {
+
+// What a build learns from rendering one post, kept between builds (in the output folder's
+// manifest) so that a post that did not change need not be rendered again for the pages that
+// list it or for the link check.
+struct PostFacts
+{
+    struct Link
+    {
+        QString target;       // site path the href or src names ("/posts/x/", "/images/a.png")
+        bool image = false;
+        int line = 0;
+    };
+
+    struct Issue
+    {
+        int line = 0;
+        QString reason;
+    };
+
+    QString summary;              // plain text
+    int wordCount = 0;
+    int readingMinutes = 0;
+    QList<OutlineEntry> toc;      // headings of level 2 and 3
+    QList<Link> links;            // internal links and images, in order
+    QList<Issue> issues;          // TeX errors, images without alt text
+    bool needsKatexCss = false;
+    bool needsHighlightCss = false;
+
+    QJsonObject toJson() const;
+    static PostFacts fromJson(const QJsonObject &json);
+};
+
+} // namespace quire
