@@ -43,7 +43,7 @@ Result<QList<SiteAssets::File>> SiteAssets::katex(const QString &katexScript)
     if (!css)
         return css.error();
     // Keep the woff2 source of each @font-face: drop the woff and ttf alternatives.
-    static const QRegularExpression others(QStringLiteral(R"re(,url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\))re"));
+    static const QRegularExpression others(QStringLiteral(R"re(,url\(fonts/[^)]+\.(?:woff|ttf)\) format\(['"](?:woff|truetype)['"]\))re"));
     QString text = QString::fromUtf8(*css);
     text.replace(others, QString());
     QList<File> files{File{QStringLiteral("assets/katex/katex.min.css"), text.toUtf8()}};

@@ -1,0 +1,747 @@
+// The site builder: every page kind with the right content, pagination boundaries, drafts and
+// scheduled posts, escaping of hostile titles and tags, valid HTML (HTML Tidy) and well-formed
+// XML (xmllint), links between pages that resolve, incremental builds (mtimes kept, removed
+// posts' files gone), a killed build leaving the old site whole, refused output folders, and
+// the problems a build reports.
+
+#include "site/site_builder.h"
+#include "site/site_output.h"
+#include "site/site_path.h"
+#include "site/site_settings.h"
+#include "store/library.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QXmlStreamReader>
+
+#include <csignal>
+
+using namespace quire;
+
+namespace {
+
+template<typename T>
+QString messageOf(const Result<T> &result)
+{
+    return result ? QString() : result.errorMessage();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Every file under dir (relative paths) with its content, Quire's own state left out.
+QMap<QString, QByteArray> snapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString relative = QDir(dir).relativeFilePath(path);
+        if (!relative.startsWith(QLatin1String(".quire/")))
+            files.insert(relative, readAll(path));
+    }
+    return files;
+}
+
+
+} // namespace
+
+class TestSite : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyPageKindExists();
+    void postPageContent();
+    void paginationBoundaries_data();
+    void paginationBoundaries();
+    void draftsAndScheduledPosts();
+    void hostileTitlesAndTagsAreEscaped();
+    void pagesAreValidHtmlAndXmlIsWellFormed();
+    void linksBetweenPagesResolve();
+    void katexAndHighlightOnlyWhenNeeded();
+    void incrementalKeepsMtimesAndRemovesFiles();
+    void killedBuildLeavesOldSiteWhole();
+    void refusesDangerousOutputFolders();
+    void forceLeavesForeignFilesAlone();
+    void neverWritesThroughSymlinks();
+    void problemsAreReported();
+    void permalinkPatterns();
+    void settingsAreChecked_data();
+    void settingsAreChecked();
+    void relativePaths_data();
+    void relativePaths();
+    void cliBuild();
+
+private:
+    std::unique_ptr<Library> newLibrary(const QString &name);
+    Post addPost(Library &library, const QString &title, const QString &body, PostStatus status = PostStatus::Published,
+                 const QDateTime &date = {}, const QStringList &tags = {});
+    SiteBuilder::Report build(Library &library, const QString &out, SiteBuilder::Options options = {});
+    QString m_engineMissing;
+    QTemporaryDir m_dir;
+    int m_count = 0;
+};
+
+void TestSite::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
+        QFAIL("node is not installed (Debian package nodejs): the site renders math with it");
+    QVERIFY(m_dir.isValid());
+}
+
+std::unique_ptr<Library> TestSite::newLibrary(const QString &name)
+{
+    auto library = Library::open(m_dir.filePath(name + QStringLiteral(".quire")));
+    if (!library)
+        qFatal("library: %s", qPrintable(library.errorMessage()));
+    // A clock that moves a second on every reading, from 1 June 2026.
+    auto ticks = std::make_shared<int>(0);
+    (*library)->setClock([ticks] { return QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC).addSecs((*ticks)++); });
+    return std::move(*library);
+}
+
+Post TestSite::addPost(Library &library, const QString &title, const QString &body, PostStatus status,
+                       const QDateTime &date, const QStringList &tags)
+{
+    struct { const QString &title; const QString &body; PostStatus status; const QDateTime &date; const QStringList &tags; }
+        spec{title, body, status, date, tags};
+    Post post;
+    post.title = spec.title;
+    post.body = spec.body;
+    post.status = spec.status;
+    post.tags = spec.tags;
+    const QDateTime when = spec.date.isValid() ? spec.date
+                                               : QDateTime(QDate(2025, 1, 1), QTime(9, 0), Qt::UTC).addDays(++m_count);
+    post.createdAt = when;
+    if (spec.status != PostStatus::Draft)
+        post.publishedAt = when;
+    auto created = library.createPost(post);
+    if (!created)
+        qFatal("post: %s", qPrintable(created.errorMessage()));
+    return *created;
+}
+
+SiteBuilder::Report TestSite::build(Library &library, const QString &out, SiteBuilder::Options options)
+{
+    options.outputDir = out;
+    auto report = SiteBuilder(library).build(options);
+    if (!report)
+        qFatal("build: %s", qPrintable(report.errorMessage()));
+    return *report;
+}
+
+void TestSite::everyPageKindExists()
+{
+    auto library = newLibrary(QStringLiteral("kinds"));
+    addPost(*library, QStringLiteral("First"), QStringLiteral("Hello."), PostStatus::Published, {}, {QStringLiteral("GPU")});
+    addPost(*library, QStringLiteral("Second"), QStringLiteral("World."), PostStatus::Published, {}, {QStringLiteral("GPU"), QStringLiteral("numerics")});
+    const QString out = m_dir.filePath(QStringLiteral("kinds-site"));
+    const auto report = build(*library, out);
+    QCOMPARE(report.posts, 2);
+    for (const char *file : {"index.html", "posts/first/index.html", "posts/second/index.html", "tags/index.html",
+                             "tags/gpu/index.html", "tags/numerics/index.html", "archive/index.html", "feed.xml",
+                             "sitemap.xml", "robots.txt", "404.html", "assets/style.css"})
+        QVERIFY2(QFile::exists(out + u'/' + QLatin1String(file)), file);
+    const QByteArray index = readAll(out + QStringLiteral("/index.html"));
+    QVERIFY(index.contains("First") && index.contains("Second"));
+    QVERIFY(index.indexOf("Second") < index.indexOf("First"));   // newest first
+    const QByteArray tag = readAll(out + QStringLiteral("/tags/numerics/index.html"));
+    QVERIFY(tag.contains("Second") && !tag.contains(">First<"));
+    const QByteArray archive = readAll(out + QStringLiteral("/archive/index.html"));
+    QVERIFY(archive.contains("2025") && archive.contains("First") && archive.contains("Second"));
+    QVERIFY(readAll(out + QStringLiteral("/robots.txt")).startsWith("User-agent: *"));
+    QVERIFY(readAll(out + QStringLiteral("/404.html")).contains("href=\"/\""));
+}
+
+void TestSite::postPageContent()
+{
+    auto library = newLibrary(QStringLiteral("post"));
+    addPost(*library, QStringLiteral("Older"), QStringLiteral("x"));
+    addPost(*library, QStringLiteral("Float sums"),
+                       QStringLiteral("Intro paragraph about $x^2$.\n\n## Setup\n\nText.\n\n## Results\n\n```python\nprint(1)\n```\n"),
+                       PostStatus::Published, {}, {QStringLiteral("numerics")});
+    addPost(*library, QStringLiteral("Newer"), QStringLiteral("y"));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("base-url"), QStringLiteral("https://blog.example.org/notes")));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("title"), QStringLiteral("Notebook")));
+    const QString out = m_dir.filePath(QStringLiteral("post-site"));
+    build(*library, out);
+    const QString html = QString::fromUtf8(readAll(out + QStringLiteral("/posts/float-sums/index.html")));
+    QVERIFY(html.contains(QStringLiteral("<title>Float sums · Notebook</title>")));
+    QVERIFY(html.contains(QStringLiteral("href=\"https://blog.example.org/notes/posts/float-sums/\"")));   // canonical
+    QVERIFY(html.contains(QStringLiteral("og:title")));
+    QVERIFY(html.contains(QStringLiteral("application/atom+xml")));
+    QVERIFY(html.contains(QStringLiteral("datetime=\"2025-")));
+    QVERIFY(html.contains(QStringLiteral("min read")) || html.contains(QStringLiteral("minute")));
+    QVERIFY(html.contains(QStringLiteral("href=\"#setup\"")) && html.contains(QStringLiteral("href=\"#results\"")));   // toc
+    QVERIFY(html.contains(QStringLiteral("../../tags/numerics/index.html")));
+    QVERIFY(html.contains(QStringLiteral("../older/index.html")) && html.contains(QStringLiteral("../newer/index.html")));
+    QVERIFY(html.contains(QStringLiteral("class=\"katex\"")));        // math rendered at build time
+    QVERIFY(html.contains(QStringLiteral("hljs")));                    // code highlighted
+    QVERIFY(!html.contains(QStringLiteral("<script")));               // readers need no JavaScript
+    QVERIFY(!html.contains(QStringLiteral("http://")) );
+    QVERIFY(html.contains(QStringLiteral("Intro paragraph about")));   // description from the first paragraph
+}
+
+void TestSite::paginationBoundaries_data()
+{
+    QTest::addColumn<int>("posts");
+    QTest::addColumn<int>("perPage");
+    QTest::addColumn<int>("pages");
+    QTest::newRow("none") << 0 << 3 << 1;
+    QTest::newRow("one short of a page") << 2 << 3 << 1;
+    QTest::newRow("exactly one page") << 3 << 3 << 1;
+    QTest::newRow("one over") << 4 << 3 << 2;
+    QTest::newRow("exactly three") << 9 << 3 << 3;
+    QTest::newRow("one per page") << 3 << 1 << 3;
+}
+
+void TestSite::paginationBoundaries()
+{
+    QFETCH(int, posts);
+    QFETCH(int, perPage);
+    QFETCH(int, pages);
+    const QString name = QStringLiteral("pages-%1-%2").arg(posts).arg(perPage);
+    auto library = newLibrary(name);
+    for (int i = 0; i < posts; ++i)
+        addPost(*library, QStringLiteral("Post %1").arg(i), QStringLiteral("Body."), PostStatus::Published, {}, {QStringLiteral("all")});
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("posts-per-page"), QString::number(perPage)));
+    const QString out = m_dir.filePath(name);
+    build(*library, out);
+    QVERIFY(QFile::exists(out + QStringLiteral("/index.html")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/page/1/index.html")));
+    for (int page = 2; page <= pages; ++page)
+        QVERIFY2(QFile::exists(out + QStringLiteral("/page/%1/index.html").arg(page)), qPrintable(QString::number(page)));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/page/%1/index.html").arg(pages + 1)));
+    if (posts > 0) {
+        QVERIFY(QFile::exists(out + QStringLiteral("/tags/all/index.html")));
+        QCOMPARE(QFile::exists(out + QStringLiteral("/tags/all/page/%1/index.html").arg(pages)), pages > 1);
+        QVERIFY(!QFile::exists(out + QStringLiteral("/tags/all/page/%1/index.html").arg(pages + 1)));
+    }
+    // Every post appears on exactly one page.
+    int seen = 0;
+    for (int page = 1; page <= pages; ++page) {
+        const QByteArray html = readAll(out + (page == 1 ? QStringLiteral("/index.html") : QStringLiteral("/page/%1/index.html").arg(page)));
+        seen += html.count("posts/post-");
+        if (page < pages) {
+            const QString next = page == 1 ? QStringLiteral("page/2/index.html") : QStringLiteral("../%1/index.html").arg(page + 1);
+            QVERIFY2(html.contains(next.toUtf8()), qPrintable(next));
+        }
+    }
+    QVERIFY(seen >= posts);
+}
+
+void TestSite::draftsAndScheduledPosts()
+{
+    auto library = newLibrary(QStringLiteral("drafts"));
+    addPost(*library, QStringLiteral("Public"), QStringLiteral("p"));
+    addPost(*library, QStringLiteral("Secret draft"), QStringLiteral("d"), PostStatus::Draft, {}, {QStringLiteral("hidden-tag")});
+    addPost(*library, QStringLiteral("Due already"), QStringLiteral("s"), PostStatus::Scheduled,
+                       QDateTime(QDate(2026, 5, 1), QTime(8, 0), Qt::UTC));
+    addPost(*library, QStringLiteral("Future"), QStringLiteral("f"), PostStatus::Scheduled,
+                       QDateTime(QDate(2026, 7, 1), QTime(8, 0), Qt::UTC));
+    const QString out = m_dir.filePath(QStringLiteral("drafts-site"));
+    auto report = build(*library, out);
+    QCOMPARE(report.posts, 2);
+    QVERIFY(QFile::exists(out + QStringLiteral("/posts/public/index.html")));
+    QVERIFY(QFile::exists(out + QStringLiteral("/posts/due-already/index.html")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/posts/secret-draft/index.html")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/posts/future/index.html")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/tags/hidden-tag/index.html")));
+    for (const auto &[path, content] : snapshot(out).asKeyValueRange())
+        QVERIFY2(!content.contains("Secret draft") && !content.contains("Future"), qPrintable(path));
+
+    const QString withDrafts = m_dir.filePath(QStringLiteral("drafts-site-2"));
+    SiteBuilder::Options options;
+    options.includeDrafts = true;
+    report = build(*library, withDrafts, options);
+    QCOMPARE(report.posts, 3);
+    const QByteArray draft = readAll(withDrafts + QStringLiteral("/posts/secret-draft/index.html"));
+    QVERIFY(draft.contains("Secret draft"));
+    QVERIFY(draft.contains("Draft</"));   // marked as such
+    QVERIFY(!readAll(withDrafts + QStringLiteral("/posts/public/index.html")).contains("Draft</"));
+}
+
+void TestSite::hostileTitlesAndTagsAreEscaped()
+{
+    auto library = newLibrary(QStringLiteral("hostile"));
+    const QString title = QStringLiteral("<script>alert(1)</script> & \"quotes\" ]]> 'x'");
+    addPost(*library, title, QStringLiteral("Body with ]]> and <b>bold</b>."), PostStatus::Published, {},
+                       {QStringLiteral("<img src=x onerror=alert(1)>"), QStringLiteral("a&b\"c")});
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("title"), QStringLiteral("My <blog> & \"co\"")));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("base-url"), QStringLiteral("https://example.org/")));
+    const QString out = m_dir.filePath(QStringLiteral("hostile-site"));
+    build(*library, out);
+    for (const auto &[path, content] : snapshot(out).asKeyValueRange()) {
+        if (!path.endsWith(QLatin1String(".html")) && !path.endsWith(QLatin1String(".xml")))
+            continue;
+        QVERIFY2(!content.contains("<script>alert"), qPrintable(path));
+        QVERIFY2(!content.contains("<img src=x"), qPrintable(path));
+        QVERIFY2(!content.contains("My <blog>"), qPrintable(path));
+    }
+    const QByteArray index = readAll(out + QStringLiteral("/index.html"));
+    QVERIFY(index.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    // The feed is XML that says the same title back.
+    QXmlStreamReader feed(readAll(out + QStringLiteral("/feed.xml")));
+    QStringList titles;
+    while (!feed.atEnd()) {
+        if (feed.readNext() == QXmlStreamReader::StartElement && feed.name() == u"title")
+            titles.append(feed.readElementText());
+    }
+    QVERIFY2(!feed.hasError(), qPrintable(feed.errorString()));
+    QVERIFY(titles.contains(title));
+    QVERIFY(titles.contains(QStringLiteral("My <blog> & \"co\"")));
+}
+
+void TestSite::pagesAreValidHtmlAndXmlIsWellFormed()
+{
+    const QString tidy = QStandardPaths::findExecutable(QStringLiteral("tidy"));
+    const QString xmllint = QStandardPaths::findExecutable(QStringLiteral("xmllint"));
+    if (tidy.isEmpty() || xmllint.isEmpty())
+        QFAIL("tidy and xmllint are needed (Debian packages tidy, libxml2-utils; the test set-up installs them)");
+    auto library = newLibrary(QStringLiteral("valid"));
+    addPost(*library, QStringLiteral("Math & code"),
+                       QStringLiteral("Text $\\sum_i x_i$ and a table:\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n$$\\int_0^1 f$$\n\n"
+                                      "```cpp\nint main() {}\n```\n\nA footnote[^1].\n\n[^1]: Note.\n\n- [x] done\n- [ ] todo\n\n"
+                                      "![A figure](https://example.org/x.png)\n"),
+                       PostStatus::Published, {}, {QStringLiteral("c++"), QStringLiteral("<odd> & tag")});
+    addPost(*library, QStringLiteral("<Hostile> \"title\" ]]>"), QStringLiteral("Bad math $\\frac{$ here."), PostStatus::Published, {},
+                       {QStringLiteral("c++")});
+    for (const QString &theme : {QStringLiteral("paper"), QStringLiteral("ledger")}) {
+        QVERIFY(library->setActiveTheme(theme));
+        const QString out = m_dir.filePath(QStringLiteral("valid-") + theme);
+        build(*library, out);
+        int pages = 0;
+        QDirIterator it(out, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QProcess check;
+            if (path.endsWith(QLatin1String(".html"))) {
+                ++pages;
+                check.start(tidy, {QStringLiteral("-q"), QStringLiteral("-e"), path});
+                QVERIFY(check.waitForFinished(30000));
+                const QString report = QString::fromUtf8(check.readAllStandardError());
+                QVERIFY2(!report.contains(QLatin1String("Error:")), qPrintable(path + u'\n' + report));
+            } else if (path.endsWith(QLatin1String(".xml"))) {
+                check.start(xmllint, {QStringLiteral("--noout"), path});
+                QVERIFY(check.waitForFinished(30000));
+                QVERIFY2(check.exitCode() == 0, qPrintable(path + u'\n' + QString::fromUtf8(check.readAllStandardError())));
+            }
+        }
+        QVERIFY(pages >= 8);
+    }
+}
+
+
+void TestSite::linksBetweenPagesResolve()
+{
+    auto library = newLibrary(QStringLiteral("links"));
+    for (int i = 0; i < 7; ++i)
+        addPost(*library, QStringLiteral("Note %1").arg(i), QStringLiteral("See [the first](/posts/note-0/) and $x$ and [ext](https://example.org)."),
+                           PostStatus::Published, {}, {QStringLiteral("tag %1").arg(i % 3), QStringLiteral("Ünïcode")});
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("posts-per-page"), QStringLiteral("3")));
+    const QString out = m_dir.filePath(QStringLiteral("links-site"));
+    const auto report = build(*library, out);
+    QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.value(0).reason));
+    static const QRegularExpression href(QStringLiteral(R"re((?:href|src)="([^"#]*)(#[^"]*)?")re"));
+    int checked = 0;
+    QDirIterator it(out, {QStringLiteral("*.html")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString page = it.next();
+        if (page.endsWith(QLatin1String("404.html")))
+            continue;   // absolute paths, for a host
+        const QString html = QString::fromUtf8(readAll(page));
+        for (auto match = href.globalMatch(html); match.hasNext();) {
+            const QString target = match.next().captured(1);
+            if (target.isEmpty() || target.startsWith(QLatin1String("https:")))
+                continue;
+            QVERIFY2(!target.startsWith(u'/'), qPrintable(page + QStringLiteral(": ") + target));   // works from disk
+            const QString resolved = QFileInfo(page).dir().filePath(QUrl::fromPercentEncoding(target.toUtf8()));
+            QVERIFY2(QFileInfo(resolved).isFile(), qPrintable(page + QStringLiteral(" -> ") + target));
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 100);
+}
+
+void TestSite::katexAndHighlightOnlyWhenNeeded()
+{
+    auto library = newLibrary(QStringLiteral("assets"));
+    addPost(*library, QStringLiteral("Plain"), QStringLiteral("No math, no code."));
+    const QString out = m_dir.filePath(QStringLiteral("assets-site"));
+    build(*library, out);
+    QVERIFY(!QFile::exists(out + QStringLiteral("/assets/katex/katex.min.css")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/assets/highlight.css")));
+    QVERIFY(!readAll(out + QStringLiteral("/posts/plain/index.html")).contains("katex"));
+
+    addPost(*library, QStringLiteral("Mathy"), QStringLiteral("$$e^{i\\pi}+1=0$$\n\n```python\nx = 1\n```\n"));
+    build(*library, out);
+    QVERIFY(QFile::exists(out + QStringLiteral("/assets/katex/katex.min.css")));
+    QVERIFY(QFile::exists(out + QStringLiteral("/assets/highlight.css")));
+    const QByteArray css = readAll(out + QStringLiteral("/assets/katex/katex.min.css"));
+    static const QRegularExpression font(QStringLiteral(R"re(url\(fonts/([^)]+)\))re"));
+    int fonts = 0;
+    for (auto match = font.globalMatch(QString::fromUtf8(css)); match.hasNext(); ++fonts)
+        QVERIFY(QFile::exists(out + QStringLiteral("/assets/katex/fonts/") + match.next().captured(1)));
+    QVERIFY(fonts > 10);
+    QVERIFY(readAll(out + QStringLiteral("/posts/mathy/index.html")).contains("assets/katex/katex.min.css"));
+    QVERIFY(!readAll(out + QStringLiteral("/posts/plain/index.html")).contains("katex.min.css"));
+}
+
+void TestSite::incrementalKeepsMtimesAndRemovesFiles()
+{
+    auto library = newLibrary(QStringLiteral("incremental"));
+    QList<Post> posts;
+    for (int i = 0; i < 12; ++i)
+        posts.append(addPost(*library, QStringLiteral("Entry %1").arg(i), QStringLiteral("Body %1 $x_%1$.").arg(i),
+                                        PostStatus::Published, {}, {i == 3 ? QStringLiteral("only-three") : QStringLiteral("common")}));
+    const QString out = m_dir.filePath(QStringLiteral("incremental-site"));
+    auto first = build(*library, out);
+    QCOMPARE(first.unchanged, 0);
+
+    QHash<QString, QDateTime> mtimes;
+    QDirIterator all(out, QDir::Files, QDirIterator::Subdirectories);
+    while (all.hasNext()) {
+        const QString path = all.next();
+        if (!path.contains(QLatin1String("/.quire/")))
+            mtimes.insert(path, QFileInfo(path).lastModified());
+    }
+    QThread::msleep(20);
+    auto again = build(*library, out);
+    QCOMPARE(again.written, 0);
+    QCOMPARE(again.removed, 0);
+    QCOMPARE(again.unchanged, first.written);
+    for (auto it = mtimes.cbegin(); it != mtimes.cend(); ++it)
+        QVERIFY2(QFileInfo(it.key()).lastModified() == it.value(), qPrintable(it.key()));
+
+    // One post edited: its page changes, a far-away post's page does not.
+    Post edited = posts[5];
+    edited.body = QStringLiteral("A new body.");
+    QVERIFY(library->updatePost(edited));
+    auto afterEdit = build(*library, out);
+    QVERIFY(afterEdit.written >= 1 && afterEdit.written < 10);
+    QVERIFY(readAll(out + QStringLiteral("/posts/entry-5/index.html")).contains("A new body."));
+    const QString far = out + QStringLiteral("/posts/entry-11/index.html");
+    QCOMPARE(QFileInfo(far).lastModified(), mtimes.value(far));
+
+    // A removed post takes its page and its tag's pages with it.
+    QVERIFY(library->deletePost(posts[3].id));
+    auto afterDelete = build(*library, out);
+    QVERIFY(afterDelete.removed >= 2);
+    QVERIFY(!QFile::exists(out + QStringLiteral("/posts/entry-3/index.html")));
+    QVERIFY(!QDir(out + QStringLiteral("/posts/entry-3")).exists());
+    QVERIFY(!QFile::exists(out + QStringLiteral("/tags/only-three/index.html")));
+
+    // A clean build of the same library gives the same files.
+    const QString clean = m_dir.filePath(QStringLiteral("incremental-clean"));
+    build(*library, clean);
+    QCOMPARE(snapshot(out), snapshot(clean));
+}
+
+void TestSite::killedBuildLeavesOldSiteWhole()
+{
+    const QString libraryPath = m_dir.filePath(QStringLiteral("killed.quire"));
+    const QString out = m_dir.filePath(QStringLiteral("killed-site"));
+    {
+        auto library = Library::open(libraryPath);
+        QVERIFY(library);
+        for (int i = 0; i < 150; ++i)
+            addPost(**library, QStringLiteral("Long post %1").arg(i),
+                                QStringLiteral("Paragraph $a_%1 + b$.\n\n```python\nprint(%1)\n```\n").arg(i).repeated(20));
+        build(**library, out);
+    }
+    QMap<QString, QByteArray> before = snapshot(out);
+    QVERIFY(before.size() > 150);
+
+    auto quire = [&](const QStringList &args) {
+        auto process = std::make_unique<QProcess>();
+        process->start(QStringLiteral(QUIRE_BINARY), QStringList{QStringLiteral("--library"), libraryPath} + args);
+        return process;
+    };
+    for (int round = 0; round < 6; ++round) {
+        // Change every post, so the build has everything to write, then kill it part-way.
+        {
+            auto library = Library::open(libraryPath);
+            QVERIFY(library);
+            QVERIFY(SiteSettings::store(**library, QStringLiteral("title"), QStringLiteral("Title %1").arg(round)));
+        }
+        auto process = quire({QStringLiteral("build"), QStringLiteral("--out"), out});
+        QVERIFY(process->waitForStarted());
+        QThread::msleep(100 + QRandomGenerator::global()->bounded(900));
+        ::kill(pid_t(process->processId()), SIGKILL);
+        process->waitForFinished();
+
+        const QMap<QString, QByteArray> after = snapshot(out);
+        const bool journal = QFile::exists(out + QStringLiteral("/.quire/manifest.next.json"));
+        // The next build finishes or clears the interrupted one; the result is a whole new site.
+        auto finish = quire({QStringLiteral("build"), QStringLiteral("--out"), out});
+        QVERIFY(finish->waitForFinished(120000));
+        QCOMPARE(finish->exitCode(), 0);
+        QVERIFY(!QDir(out + QStringLiteral("/.quire/staging")).exists());
+        QVERIFY(readAll(out + QStringLiteral("/index.html")).contains(QStringLiteral("Title %1").arg(round).toUtf8()));
+        const QMap<QString, QByteArray> finished = snapshot(out);
+        QCOMPARE(finished.keys(), before.keys());
+        if (journal) {
+            // Killed while putting the new site in place: every page there, each one whole.
+            for (auto it = after.cbegin(); it != after.cend(); ++it)
+                QVERIFY2(it.value() == before.value(it.key()) || it.value() == finished.value(it.key()), qPrintable(it.key()));
+            QCOMPARE(after.keys(), before.keys());
+        } else {
+            // Killed before: not a byte changed (or after: the new site was already complete).
+            QVERIFY(after == before || after == finished);
+        }
+        before = finished;
+    }
+}
+
+void TestSite::refusesDangerousOutputFolders()
+{
+    auto library = newLibrary(QStringLiteral("danger"));
+    addPost(*library, QStringLiteral("P"), QStringLiteral("p"));
+    const auto refused = [&](const QString &dir, bool force) {
+        SiteBuilder::Options options;
+        options.outputDir = dir;
+        options.force = force;
+        return SiteBuilder(*library).build(options);
+    };
+    for (bool force : {false, true}) {
+        auto root = refused(QStringLiteral("/"), force);
+        QVERIFY(!root);
+        auto home = refused(QDir::homePath(), force);
+        QVERIFY(!home);
+        QVERIFY2(home.errorMessage().contains(QStringLiteral("cannot be the output folder")), qPrintable(home.errorMessage()));
+    }
+    // A folder holding someone's files: refused without --force, and untouched.
+    const QString occupied = m_dir.filePath(QStringLiteral("occupied"));
+    QDir().mkpath(occupied + QStringLiteral("/notes"));
+    QFile mine(occupied + QStringLiteral("/notes/thesis.tex"));
+    QVERIFY(mine.open(QIODevice::WriteOnly));
+    mine.write("precious");
+    mine.close();
+    auto result = refused(occupied, false);
+    QVERIFY(!result);
+    QVERIFY2(result.errorMessage().contains(QStringLiteral("notes/thesis.tex")), qPrintable(result.errorMessage()));
+    QCOMPARE(snapshot(occupied).keys(), QStringList{QStringLiteral("notes/thesis.tex")});
+    QVERIFY(!QDir(occupied + QStringLiteral("/.quire")).exists());
+    // A file is not a folder.
+    QVERIFY(!refused(occupied + QStringLiteral("/notes/thesis.tex"), true));
+}
+
+void TestSite::forceLeavesForeignFilesAlone()
+{
+    auto library = newLibrary(QStringLiteral("force"));
+    addPost(*library, QStringLiteral("P"), QStringLiteral("p"));
+    const QString out = m_dir.filePath(QStringLiteral("force-site"));
+    QDir().mkpath(out);
+    QFile cname(out + QStringLiteral("/CNAME"));
+    QVERIFY(cname.open(QIODevice::WriteOnly));
+    cname.write("blog.example.org\n");
+    cname.close();
+    SiteBuilder::Options options;
+    options.force = true;
+    build(*library, out, options);
+    QVERIFY(library->deletePost(library->postBySlug(QStringLiteral("p"))->value().id));
+    build(*library, out, options);
+    QCOMPARE(readAll(out + QStringLiteral("/CNAME")), QByteArray("blog.example.org\n"));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/posts/p/index.html")));
+}
+
+void TestSite::neverWritesThroughSymlinks()
+{
+    auto library = newLibrary(QStringLiteral("symlink"));
+    addPost(*library, QStringLiteral("P"), QStringLiteral("p"));
+    const QString out = m_dir.filePath(QStringLiteral("symlink-site"));
+    const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere"));
+    QDir().mkpath(out);
+    QDir().mkpath(elsewhere);
+    QVERIFY(QFile::link(elsewhere, out + QStringLiteral("/posts")));
+    SiteBuilder::Options options;
+    options.outputDir = out;
+    QVERIFY(!SiteBuilder(*library).build(options));   // a file Quire did not write
+    options.force = true;
+    auto forced = SiteBuilder(*library).build(options);
+    QVERIFY(!forced);
+    QVERIFY2(forced.errorMessage().contains(QStringLiteral("in the way")), qPrintable(forced.errorMessage()));
+    QVERIFY(QDir(elsewhere).isEmpty());
+}
+
+void TestSite::problemsAreReported()
+{
+    auto library = newLibrary(QStringLiteral("problems"));
+    addPost(*library, QStringLiteral("Target"), QStringLiteral("t"));
+    addPost(*library, QStringLiteral("Hidden"), QStringLiteral("h"), PostStatus::Draft);
+    addPost(*library, QStringLiteral("Links"),
+                       QStringLiteral("Fine [link](/posts/target/).\n\nBroken [link](/posts/nowhere/).\n\n"
+                                      "To a [draft](/posts/hidden/).\n\n![](/images/missing.png)\n\nBad $\\frac{$ math.\n"));
+    const QString out = m_dir.filePath(QStringLiteral("problems-site"));
+    const auto report = build(*library, out);
+    QStringList lines;
+    for (const BuildProblem &problem : report.problems)
+        lines.append(QStringLiteral("%1:%2 %3").arg(problem.post).arg(problem.line).arg(problem.reason));
+    const QString all = lines.join(u'\n');
+    QVERIFY2(all.contains(QStringLiteral("links:3 links to /posts/nowhere/")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("links:5 links to “Hidden”, which is not published")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("links:7 the image /images/missing.png is not in the site")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("links:7 image without alt text")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("links:9 math not rendered")), qPrintable(all));
+    QCOMPARE(report.problems.size(), 5);
+    // The page shows the TeX with the error.
+    QVERIFY(readAll(out + QStringLiteral("/posts/links/index.html")).contains("math-error"));
+
+    // Problems are remembered across builds that render nothing.
+    const auto again = build(*library, out);
+    QCOMPARE(again.written, 0);
+    QCOMPARE(again.problems.size(), 5);
+
+    // Two pages at one address: a post whose permalink is a tag page's.
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("permalink"), QStringLiteral("/:slug/")));
+    addPost(*library, QStringLiteral("Tags"), QStringLiteral("a post called tags"));
+    const auto collided = build(*library, m_dir.filePath(QStringLiteral("problems-collide")));
+    bool collision = false;
+    for (const BuildProblem &problem : collided.problems)
+        collision = collision || problem.reason.contains(QStringLiteral("would both be at /tags/"));
+    QVERIFY(collision);
+}
+
+
+void TestSite::permalinkPatterns()
+{
+    auto library = newLibrary(QStringLiteral("permalinks"));
+    addPost(*library, QStringLiteral("Dated"), QStringLiteral("See [it](/2025/03/dated/)."), PostStatus::Published,
+                       QDateTime(QDate(2025, 3, 7), QTime(10, 0), Qt::UTC));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("permalink"), QStringLiteral("/:year/:month/:slug/")));
+    const QString out = m_dir.filePath(QStringLiteral("permalinks-site"));
+    const auto report = build(*library, out);
+    QVERIFY(report.problems.isEmpty());
+    QVERIFY(QFile::exists(out + QStringLiteral("/2025/03/dated/index.html")));
+    QVERIFY(readAll(out + QStringLiteral("/2025/03/dated/index.html")).contains("href=\"index.html\""));
+}
+
+void TestSite::settingsAreChecked_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("base url") << "base-url" << "https://example.org/blog" << true;
+    QTest::newRow("javascript url") << "base-url" << "javascript:alert(1)" << false;
+    QTest::newRow("ftp url") << "base-url" << "ftp://example.org/" << false;
+    QTest::newRow("url with query") << "base-url" << "https://example.org/?x=1" << false;
+    QTest::newRow("zero per page") << "posts-per-page" << "0" << false;
+    QTest::newRow("words per page") << "posts-per-page" << "ten" << false;
+    QTest::newRow("permalink dotdot") << "permalink" << "/../:slug/" << false;
+    QTest::newRow("permalink no slug") << "permalink" << "/:year/" << false;
+    QTest::newRow("permalink over tags") << "permalink" << "/tags/:slug/" << false;
+    QTest::newRow("permalink fine") << "permalink" << "/notes/:year/:slug/" << true;
+    QTest::newRow("language") << "language" << "de-CH" << true;
+    QTest::newRow("hostile language") << "language" << "en\"><script>" << false;
+    QTest::newRow("unknown") << "colour" << "blue" << false;
+}
+
+void TestSite::settingsAreChecked()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, valid);
+    auto library = newLibrary(QStringLiteral("settings-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    auto stored = SiteSettings::store(*library, name, value);
+    QCOMPARE(bool(stored), valid);
+    QVERIFY(SiteSettings::fromLibrary(*library));
+}
+
+void TestSite::relativePaths_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("href");
+    QTest::newRow("root to post") << "/" << "/posts/a/" << "posts/a/index.html";
+    QTest::newRow("post to post") << "/posts/a/" << "/posts/b/" << "../b/index.html";
+    QTest::newRow("post to root") << "/posts/a/" << "/" << "../../index.html";
+    QTest::newRow("post to tag") << "/posts/a/" << "/tags/gpu/" << "../../tags/gpu/index.html";
+    QTest::newRow("to itself") << "/posts/a/" << "/posts/a/" << "index.html";
+    QTest::newRow("to a file") << "/tags/x/page/2/" << "/feed.xml" << "../../../../feed.xml";
+    QTest::newRow("unicode") << "/" << "/tags/ünï code/" << "tags/%C3%BCn%C3%AF%20code/index.html";
+}
+
+void TestSite::relativePaths()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, href);
+    QCOMPARE(SitePath::relative(from, to), href);
+    QCOMPARE(SitePath::fromHref(from, href), to);
+}
+
+void TestSite::cliBuild()
+{
+    const QString libraryPath = m_dir.filePath(QStringLiteral("cli.quire"));
+    {
+        auto library = Library::open(libraryPath);
+        QVERIFY(library);
+        addPost(**library, QStringLiteral("Good"), QStringLiteral("Fine."));
+    }
+    const auto run = [&](const QStringList &args, QString *out = nullptr) {
+        QProcess process;
+        process.start(QStringLiteral(QUIRE_BINARY), QStringList{QStringLiteral("--library"), libraryPath} + args);
+        process.waitForFinished(60000);
+        if (out)
+            *out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        return process.exitCode();
+    };
+    QString output;
+    const QString site = m_dir.filePath(QStringLiteral("cli-site"));
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site, QStringLiteral("--strict")}, &output), 0);
+    QVERIFY2(output.contains(QStringLiteral("Built 1 posts")), qPrintable(output));
+    QVERIFY(output.contains(QStringLiteral("0 problems")));
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site}, &output), 0);
+    QVERIFY2(output.contains(QStringLiteral("0 files written")), qPrintable(output));
+
+    {
+        auto library = Library::open(libraryPath);
+        QVERIFY(library);
+        addPost(**library, QStringLiteral("Bad"), QStringLiteral("[x](/posts/none/)"));
+    }
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site}, &output), 0);
+    QVERIFY2(output.contains(QStringLiteral("problem  bad:1: links to /posts/none/")), qPrintable(output));
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site, QStringLiteral("--strict")}), 1);
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site, QStringLiteral("--base-url"), QStringLiteral("https://x.org/")}), 0);
+    QVERIFY(readAll(site + QStringLiteral("/sitemap.xml")).contains("https://x.org/posts/good/"));
+
+    // Usage errors touch nothing.
+    QCOMPARE(run({QStringLiteral("build")}), 2);
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out")}), 2);
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site, QStringLiteral("--base-url"), QStringLiteral("nope")}), 2);
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), site, QStringLiteral("--bogus")}), 2);
+    QCOMPARE(run({QStringLiteral("build"), QStringLiteral("--out"), QStringLiteral("/")}, &output), 1);
+
+    // Themes and settings from the command line.
+    QCOMPARE(run({QStringLiteral("theme"), QStringLiteral("list")}, &output), 0);
+    QVERIFY(output.contains(QStringLiteral("* paper")) && output.contains(QStringLiteral("ledger")));
+    QCOMPARE(run({QStringLiteral("theme"), QStringLiteral("use"), QStringLiteral("ledger")}), 0);
+    QCOMPARE(run({QStringLiteral("theme"), QStringLiteral("use"), QStringLiteral("missing")}), 1);
+    const QString exported = m_dir.filePath(QStringLiteral("cli-theme"));
+    QCOMPARE(run({QStringLiteral("theme"), QStringLiteral("export"), QStringLiteral("ledger"), exported}), 0);
+    QVERIFY(QFile::exists(exported + QStringLiteral("/templates/base.mustache")));
+    QCOMPARE(run({QStringLiteral("theme"), QStringLiteral("import"), exported}, &output), 1);   // a built-in name
+    QCOMPARE(run({QStringLiteral("theme"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("nowhere"))}), 1);
+    QCOMPARE(run({QStringLiteral("theme")}), 2);
+    QCOMPARE(run({QStringLiteral("config"), QStringLiteral("title"), QStringLiteral("CLI blog")}), 0);
+    QCOMPARE(run({QStringLiteral("config"), QStringLiteral("title")}, &output), 0);
+    QCOMPARE(output.trimmed(), QStringLiteral("CLI blog"));
+    QCOMPARE(run({QStringLiteral("config"), QStringLiteral("posts-per-page"), QStringLiteral("-3")}), 1);
+    QCOMPARE(run({QStringLiteral("config"), QStringLiteral("colour"), QStringLiteral("x")}), 2);
+}
+
+QTEST_GUILESS_MAIN(TestSite)
+#include "tst_site.moc"
