@@ -40,6 +40,7 @@ void mergeInto(Post &existing, const Post &incoming)
     existing.publishedAt = incoming.publishedAt;
     existing.tags = incoming.tags;
     existing.extra = incoming.extra;
+    existing.updatedAt = incoming.updatedAt;   // the file's lastmod, or invalid for "now"
 }
 
 } // namespace

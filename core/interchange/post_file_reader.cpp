@@ -196,6 +196,15 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
     post.publishedAt = date;
     if (date.isValid())
         post.createdAt = date;
+    // The last change the blog's own files record (Hugo lastmod, Jekyll last_modified_at); without
+    // one a new post counts as unchanged since its date: it was not "updated" by being imported.
+    for (const char *key : {"lastmod", "last_modified_at", "updated"}) {
+        const QDateTime modified = parseDate(scalarText(fields.value(QLatin1String(key))));
+        if (modified.isValid()) {
+            post.updatedAt = modified;
+            break;
+        }
+    }
 
     post.tags = stringList(take("tags"));
     const QJsonValue categories = fields.value(QStringLiteral("categories"));

@@ -148,8 +148,9 @@ Result<PostContent::Output> PostContent::render(const QString &markdown, const Q
         if (entry.level == 2 || entry.level == 3)
             facts.toc.append(entry);
     }
+    // A summary is Markdown too (front matter often has *emphasis* or `code` in it): shown as text.
     facts.summary = summary.trimmed().isEmpty() ? plainText(firstParagraph(document.html), SummaryLength)
-                                                : summary.simplified();
+                                                : plainText(MarkdownRenderer::render(summary).html, SummaryLength * 2);
 
     const QString linked = rewriteLinks(document.html, pagePath, facts);
     Result<MathCodeRenderer::Output> rendered = m_renderer.render(linked);

@@ -140,11 +140,14 @@ Result<void> Build::prepare()
     Result<QList<Post>> posts = m_library.allPosts(false);
     if (!posts)
         return posts.error();
+    Result<QHash<qint64, quint64>> bodyHashes = m_library.postBodyHashes();
+    if (!bodyHashes)
+        return bodyHashes.error();
     Result<QList<Tag>> tags = m_library.tags();
     if (!tags)
         return tags.error();
     m_now = m_library.now();
-    m_plan = SitePlan::make(*posts, *tags, m_settings, SitePlan::Options{m_options.includeDrafts, m_now});
+    m_plan = SitePlan::make(*posts, *bodyHashes, *tags, m_settings, SitePlan::Options{m_options.includeDrafts, m_now});
     for (const SitePlan::Collision &collision : m_plan.collisions())
         m_report.problems.append(BuildProblem{{}, 0, tr("%1 and %2 would both be at %3; %2 is left out.")
                                                            .arg(collision.first, collision.second, collision.path)});

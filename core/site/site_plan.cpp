@@ -11,11 +11,11 @@ namespace quire {
 
 namespace {
 
-QByteArray fingerprintOf(const Post &post)
+QByteArray fingerprintOf(const Post &post, quint64 bodyHash)
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
     const QStringList fields{
-        QString::number(post.id), post.title, post.slug, post.summary, postStatusName(post.status), post.kind,
+        QString::number(post.id), QString::number(bodyHash), post.title, post.slug, post.summary, postStatusName(post.status), post.kind,
         Timestamp::toText(post.createdAt), Timestamp::toText(post.updatedAt), Timestamp::toText(post.publishedAt),
         post.language, post.tags.join(u'\x1f'),
     };
@@ -52,8 +52,8 @@ QString SitePlan::permalink(const QString &pattern, const QString &slug, const Q
     return path;
 }
 
-SitePlan SitePlan::make(const QList<Post> &posts, const QList<Tag> &tags, const SiteSettings &settings,
-                        const Options &options)
+SitePlan SitePlan::make(const QList<Post> &posts, const QHash<qint64, quint64> &bodyHashes, const QList<Tag> &tags,
+                        const SiteSettings &settings, const Options &options)
 {
     SitePlan plan;
     for (const Post &post : posts) {
@@ -67,7 +67,7 @@ SitePlan SitePlan::make(const QList<Post> &posts, const QList<Tag> &tags, const 
         entry.draft = post.status == PostStatus::Draft;
         entry.date = post.publishedAt.isValid() && !entry.draft ? post.publishedAt : post.createdAt;
         entry.path = permalink(settings.permalink, post.slug, entry.date);
-        entry.fingerprint = fingerprintOf(post);
+        entry.fingerprint = fingerprintOf(post, bodyHashes.value(post.id));
         plan.m_posts.append(std::move(entry));
     }
     std::stable_sort(plan.m_posts.begin(), plan.m_posts.end(), [](const Entry &a, const Entry &b) {

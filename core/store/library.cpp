@@ -121,10 +121,11 @@ Result<Post> Library::createPost(Post post)
             return slug.error();
         post.slug = *slug;
         post.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        // An imported post keeps the date it was written; a new one starts now.
-        post.updatedAt = now();
+        // An imported post keeps the dates it was written and last changed; a new one starts now.
         if (!post.createdAt.isValid())
-            post.createdAt = post.updatedAt;
+            post.createdAt = post.updatedAt.isValid() ? post.updatedAt : now();
+        if (!post.updatedAt.isValid())
+            post.updatedAt = post.createdAt;
         const Result<qint64> id = d->posts.insert(post);
         if (!id)
             return id.error();
@@ -167,6 +168,11 @@ Result<std::optional<Post>> Library::postBySlug(const QString &slug) const
 
 Result<void> Library::updatePost(const Post &post)
 {
+    return storePost(post, true);
+}
+
+Result<void> Library::storePost(const Post &post, bool touch)
+{
     QMutexLocker locker(&d->mutex);
     return transaction([&]() -> Result<void> {
         Post stored = post;
@@ -186,7 +192,8 @@ Result<void> Library::updatePost(const Post &post)
                                      .arg(stored.slug, (*owner)->title)};
             }
         }
-        stored.updatedAt = now();
+        if (touch || !stored.updatedAt.isValid())
+            stored.updatedAt = now();
         const Result<bool> updated = d->posts.update(stored);
         if (!updated)
             return updated.error();
@@ -248,8 +255,9 @@ Result<void> Library::saveDraft(const Post &post, RevisionReason reason)
 {
     QMutexLocker locker(&d->mutex);
     return transaction([&]() -> Result<void> {
-        // The post itself always gets the newest text; only the history is coalesced.
-        if (Result<void> updated = updatePost(post); !updated)
+        // The post itself always gets the newest text; only the history is coalesced. An import
+        // brings the time of the change from the blog's files, when they have one.
+        if (Result<void> updated = storePost(post, reason != RevisionReason::Import); !updated)
             return updated;
         const QDateTime time = now();
         if (reason == RevisionReason::Autosave) {
@@ -360,6 +368,12 @@ Result<QString> Library::postBody(qint64 id) const
 {
     QMutexLocker locker(&d->mutex);
     return d->posts.body(id);
+}
+
+Result<QHash<qint64, quint64>> Library::postBodyHashes() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->posts.bodyHashes();
 }
 
 Result<QList<Theme>> Library::themes() const

@@ -71,7 +71,8 @@ public:
     Result<void> transaction(const std::function<Result<void>()> &work);
 
     // Posts.
-    Result<Post> createPost(Post post);                // fills id, uuid, unique slug, timestamps
+    // Fills id, uuid, a unique slug and the timestamps it lacks (an import brings its own).
+    Result<Post> createPost(Post post);
     Result<Post> post(qint64 id) const;
     Result<std::optional<Post>> postBySlug(const QString &slug) const;
     Result<void> updatePost(const Post &post);         // every field and the tags; bumps updated_at
@@ -81,11 +82,14 @@ public:
     // Every post with its tags, by id; bodies left empty unless withBodies (see postBody()).
     Result<QList<Post>> allPosts(bool withBodies) const;
     Result<QString> postBody(qint64 id) const;
+    // A hash of each post's body, by id: tells a changed text without reading it as text.
+    Result<QHash<qint64, quint64>> postBodyHashes() const;
     // A slug derived from wanted (or from "post" when that is empty) that no other post uses.
     Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;
 
     // Stores the post and records a revision: one per explicit Save; autosaves coalesce so that
     // a post gains at most one autosave revision per minute of editing.
+    // (An Import keeps the post's updatedAt when it is valid: the blog's own lastmod.)
     Result<void> saveDraft(const Post &post, RevisionReason reason);
     Result<QList<Revision>> revisions(qint64 postId) const;  // newest first
 
@@ -126,6 +130,7 @@ public:
 private:
     Library();
     Result<void> installBuiltinThemes(const QList<Theme> &shipped);
+    Result<void> storePost(const Post &post, bool touch);   // touch: updated_at = now()
     struct Private;
     std::unique_ptr<Private> d;
 };

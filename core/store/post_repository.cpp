@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+#include <xxhash.h>
+
 namespace quire {
 
 namespace {
@@ -227,6 +229,21 @@ Result<QList<Post>> PostRepository::all(bool withBodies)
     if (!read)
         return read.error();
     return posts;
+}
+
+Result<QHash<qint64, quint64>> PostRepository::bodyHashes()
+{
+    Result<Statement> query = m_database.prepare("SELECT id, body FROM posts");
+    if (!query)
+        return query.error();
+    QHash<qint64, quint64> hashes;
+    const Result<void> read = query->forEachRow([&] {
+        const QByteArrayView body = query->bytes(1);
+        hashes.insert(query->int64(0), XXH3_64bits(body.data(), size_t(body.size())));
+    });
+    if (!read)
+        return read.error();
+    return hashes;
 }
 
 Result<QString> PostRepository::body(qint64 id)

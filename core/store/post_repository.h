@@ -4,6 +4,7 @@
 #include "store/post.h"
 #include "store/post_filter.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -40,6 +41,8 @@ public:
     // Every post by id, bodies left empty unless withBodies.
     Result<QList<Post>> all(bool withBodies);
     Result<QString> body(qint64 id);
+    // A 64-bit hash of each post's body, by id, computed on the stored bytes (no conversion).
+    Result<QHash<qint64, quint64>> bodyHashes();
 
 private:
     Result<std::optional<Post>> findOne(QByteArrayView where, const std::function<void(Statement &)> &bind);

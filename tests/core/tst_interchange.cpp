@@ -29,6 +29,7 @@ private slots:
     void hugoContentAndBundles();
     void notABlogFolder();
     void reimportUpdatesInPlace();
+    void importKeepsTheBlogsDates();
     void badFilesAreSkippedWithReasons();
     void badFilesLeaveTheLibraryAlone();
     void hostileSlugIsCleaned();
@@ -195,6 +196,26 @@ void TestInterchange::reimportUpdatesInPlace()
     const auto revisions = m_library->revisions(id);
     QCOMPARE(revisions->size(), 2);   // the first import and the update, both reason Import
     QCOMPARE(revisions->first().reason, RevisionReason::Import);
+}
+
+void TestInterchange::importKeepsTheBlogsDates()
+{
+    write(QStringLiteral("content/posts/plain.md"), "---\ntitle: Plain\ndate: 2021-03-04T05:06:07Z\n---\nText.\n");
+    write(QStringLiteral("content/posts/edited.md"),
+          "---\ntitle: Edited\ndate: 2021-03-04T05:06:07Z\nlastmod: 2022-01-02T03:04:05Z\n---\nText.\n");
+    QCOMPARE(importBlog().imported.size(), 2);
+    const Post plain = **m_library->postBySlug(QStringLiteral("plain"));
+    // Importing is not an edit: the post was last changed when the blog says.
+    QCOMPARE(plain.updatedAt, QDateTime(QDate(2021, 3, 4), QTime(5, 6, 7), Qt::UTC));
+    const Post edited = **m_library->postBySlug(QStringLiteral("edited"));
+    QCOMPARE(edited.updatedAt, QDateTime(QDate(2022, 1, 2), QTime(3, 4, 5), Qt::UTC));
+    QCOMPARE(edited.extra.value(QStringLiteral("lastmod")).toString(), QStringLiteral("2022-01-02T03:04:05Z"));
+
+    // A file changed without a lastmod of its own: changed at the time of the import.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    write(QStringLiteral("content/posts/plain.md"), "---\ntitle: Plain\ndate: 2021-03-04T05:06:07Z\n---\nText, revised.\n");
+    QCOMPARE(importBlog().updated.size(), 1);
+    QVERIFY((**m_library->postBySlug(QStringLiteral("plain"))).updatedAt >= before);
 }
 
 void TestInterchange::badFilesAreSkippedWithReasons()

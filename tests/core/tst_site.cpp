@@ -73,6 +73,7 @@ private slots:
     void linksBetweenPagesResolve();
     void katexAndHighlightOnlyWhenNeeded();
     void incrementalKeepsMtimesAndRemovesFiles();
+    void changedTextWithTheSameTimestampIsRebuilt();
     void killedBuildLeavesOldSiteWhole();
     void refusesDangerousOutputFolders();
     void forceLeavesForeignFilesAlone();
@@ -448,6 +449,20 @@ void TestSite::incrementalKeepsMtimesAndRemovesFiles()
     const QString clean = m_dir.filePath(QStringLiteral("incremental-clean"));
     build(*library, clean);
     QCOMPARE(snapshot(out), snapshot(clean));
+}
+
+void TestSite::changedTextWithTheSameTimestampIsRebuilt()
+{
+    // A re-import keeps the file's lastmod, so the text can change while updated_at does not.
+    auto library = newLibrary(QStringLiteral("same-time"));
+    Post post = addPost(*library, QStringLiteral("Kept"), QStringLiteral("Old words."));
+    const QString out = m_dir.filePath(QStringLiteral("same-time-site"));
+    build(*library, out);
+    post.body = QStringLiteral("New words.");
+    QVERIFY(library->saveDraft(post, RevisionReason::Import));
+    QCOMPARE(library->post(post.id)->updatedAt, post.updatedAt);
+    build(*library, out);
+    QVERIFY(readAll(out + QStringLiteral("/posts/kept/index.html")).contains("New words."));
 }
 
 void TestSite::killedBuildLeavesOldSiteWhole()
