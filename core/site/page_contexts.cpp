@@ -20,8 +20,13 @@ const QString NotFoundPath = QStringLiteral("/404.html");
 
 PageContexts::PageContexts(const SiteSettings &settings, const SitePlan &plan, const QList<PostFacts> &facts,
                            const QString &generator, const QDateTime &buildTime)
-    : m_settings(settings), m_plan(plan), m_facts(facts), m_generator(generator), m_buildTime(buildTime)
+    : m_settings(settings), m_plan(plan), m_facts(facts), m_generator(generator), m_buildTime(buildTime),
+      m_locale(settings.language)
 {
+    for (int month = 1; month <= 12; ++month) {
+        m_monthNames.append(m_locale.monthName(month, QLocale::LongFormat));
+        m_shortMonthNames.append(m_locale.monthName(month, QLocale::ShortFormat));
+    }
     m_basePath = settings.baseUrl.isEmpty() ? QStringLiteral("/") : settings.baseUrl.path(QUrl::FullyEncoded);
     if (!m_basePath.endsWith(u'/'))
         m_basePath += u'/';
@@ -36,17 +41,25 @@ QString PageContexts::href(const QString &from, const QString &to) const
 
 QString PageContexts::displayDate(const QDateTime &date) const
 {
-    return QLocale(m_settings.language).toString(date.toUTC().date(), QStringLiteral("d MMMM yyyy"));
+    const QDate day = date.toUTC().date();
+    return QString::number(day.day()) + u' ' + m_monthNames.at(day.month() - 1) + u' ' + QString::number(day.year());
 }
 
+// Formatted by hand from the locale's month names: QLocale::toString(QDate, format) parses its
+// format on every call, and the archive of a large blog shows thousands of dates.
 QVariantMap PageContexts::dateOf(const QDateTime &date) const
 {
     const QDateTime utc = date.toUTC();
+    const QDate day = utc.date();
+    const QTime time = utc.time();
+    const auto two = [](int n) { return QString::number(n).rightJustified(2, u'0'); };
+    const QString iso = QString::number(day.year()) + u'-' + two(day.month()) + u'-' + two(day.day()) + u'T'
+        + two(time.hour()) + u':' + two(time.minute()) + u':' + two(time.second()) + u'Z';
     return QVariantMap{
-        {QStringLiteral("iso"), utc.toString(Qt::ISODate)},
+        {QStringLiteral("iso"), iso},
         {QStringLiteral("display"), displayDate(utc)},
-        {QStringLiteral("short"), QLocale(m_settings.language).toString(utc.date(), QStringLiteral("d MMM"))},
-        {QStringLiteral("year"), utc.toString(QStringLiteral("yyyy"))},
+        {QStringLiteral("short"), QString::number(day.day()) + u' ' + m_shortMonthNames.at(day.month() - 1)},
+        {QStringLiteral("year"), QString::number(day.year())},
     };
 }
 
@@ -138,6 +151,7 @@ QVariantMap PageContexts::post(int index, const QString &contentHtml) const
         post.insert(QStringLiteral("prev"), neighbour(index + 1));
     if (index > 0)
         post.insert(QStringLiteral("next"), neighbour(index - 1));
+    post.insert(QStringLiteral("hasNeighbours"), m_plan.posts().size() > 1);
     context.insert(QStringLiteral("post"), post);
     return context;
 }
@@ -169,6 +183,7 @@ QVariantMap PageContexts::list(const QString &pagePath, const QList<int> &posts,
     const QString title = pagination.current > 1 ? tr("Page %1").arg(pagination.current) : QString();
     QVariantMap context = page(pagePath, QStringLiteral("list"), title, {}, false, false);
     context.insert(QStringLiteral("posts"), postList(pagePath, posts));
+    context.insert(QStringLiteral("hasPosts"), !posts.isEmpty());
     context.insert(QStringLiteral("pagination"), paginationOf(pagePath, pagination));
     return context;
 }
@@ -183,6 +198,7 @@ QVariantMap PageContexts::tag(const QString &pagePath, int tagIndex, const QList
                                                       {QStringLiteral("url"), href(pagePath, tag.path)},
                                                       {QStringLiteral("count"), tag.posts.size()}});
     context.insert(QStringLiteral("posts"), postList(pagePath, posts));
+    context.insert(QStringLiteral("hasPosts"), !posts.isEmpty());
     context.insert(QStringLiteral("pagination"), paginationOf(pagePath, pagination));
     return context;
 }
@@ -195,6 +211,7 @@ QVariantMap PageContexts::tags() const
     for (const SitePlan::TagEntry &tag : m_plan.tags())
         tags.append(QVariantMap{{QStringLiteral("name"), tag.name}, {QStringLiteral("url"), href(path, tag.path)},
                                 {QStringLiteral("count"), tag.posts.size()}});
+    context.insert(QStringLiteral("hasTags"), !tags.isEmpty());
     context.insert(QStringLiteral("tags"), tags);
     return context;
 }
@@ -218,9 +235,13 @@ QVariantMap PageContexts::archive() const
             closeYear();
             year = postYear;
         }
-        posts.append(postItem(path, i));
+        // Lighter than a list's post: the archive of a 10,000-post blog lists every one.
+        const SitePlan::Entry &entry = m_plan.posts().at(i);
+        posts.append(QVariantMap{{QStringLiteral("title"), entry.post.title}, {QStringLiteral("url"), href(path, entry.path)},
+                                 {QStringLiteral("date"), dateOf(entry.date)}, {QStringLiteral("isDraft"), entry.draft}});
     }
     closeYear();
+    context.insert(QStringLiteral("hasYears"), !years.isEmpty());
     context.insert(QStringLiteral("years"), years);
     return context;
 }

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QLocale>
 #include <QString>
 #include <QVariantMap>
 
@@ -53,6 +54,9 @@ private:
     const QList<PostFacts> &m_facts;
     QString m_generator;
     QDateTime m_buildTime;
+    QLocale m_locale;           // the site's language, for dates
+    QStringList m_monthNames;
+    QStringList m_shortMonthNames;
     QString m_basePath;         // the base URL's path: "/" or "/blog/"
     QString m_notFoundPath;
 };

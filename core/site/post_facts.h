@@ -2,8 +2,9 @@
 
 #include "markdown/rendered_document.h"
 
-#include <QJsonObject>
 #include <QList>
+
+class QDataStream;
 #include <QString>
 
 namespace quire {
@@ -35,8 +36,11 @@ struct PostFacts
     bool needsKatexCss = false;
     bool needsHighlightCss = false;
 
-    QJsonObject toJson() const;
-    static PostFacts fromJson(const QJsonObject &json);
 };
+
+// Kept between builds in binary form (QDataStream), all but the toc; a damaged stream sets its
+// status.
+QDataStream &operator<<(QDataStream &out, const PostFacts &facts);
+QDataStream &operator>>(QDataStream &in, PostFacts &facts);
 
 } // namespace quire

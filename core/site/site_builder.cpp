@@ -14,13 +14,15 @@
 #include "theme/theme_templates.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QJsonArray>
+#include <QDataStream>
+#include <QIODevice>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
 #include <QThread>
+
+#include <xxhash.h>
 
 #include <algorithm>
 #include <memory>
@@ -39,22 +41,47 @@ QString tr(const char *text)
 constexpr int OutputFormat = 1;
 constexpr int FeedLength = 20;
 
+// The inputs of a page, hashed (XXH3, 128 bits): each field with its length first, so that no
+// two different lists of fields hash the same bytes.
 class KeyHash
 {
 public:
-    explicit KeyHash(const QByteArray &seed) { add(seed); }
-    KeyHash &add(const QByteArray &field)
+    explicit KeyHash(QByteArrayView seed)
     {
-        m_hash.addData(QByteArray::number(field.size()) + ':');
-        m_hash.addData(field);
+        XXH3_128bits_reset(m_state.get());
+        add(seed);
+    }
+    KeyHash &add(QByteArrayView field)
+    {
+        const qint64 size = field.size();
+        XXH3_128bits_update(m_state.get(), &size, sizeof size);
+        XXH3_128bits_update(m_state.get(), field.data(), size_t(size));
         return *this;
     }
-    KeyHash &add(const QString &field) { return add(field.toUtf8()); }
-    KeyHash &add(qint64 number) { return add(QByteArray::number(number)); }
-    QByteArray result() const { return m_hash.result().toHex(); }
+    KeyHash &add(const QByteArray &field) { return add(QByteArrayView(field)); }
+    KeyHash &add(const QString &field)
+    {
+        return add(QByteArrayView(reinterpret_cast<const char *>(field.utf16()), field.size() * 2));
+    }
+    KeyHash &add(qint64 number) { return add(QByteArrayView(reinterpret_cast<const char *>(&number), sizeof number)); }
+    QByteArray result() const
+    {
+        XXH128_canonical_t canonical;
+        XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(m_state.get()));
+        return QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest);
+    }
 
 private:
-    QCryptographicHash m_hash{QCryptographicHash::Sha1};
+    struct Free { void operator()(XXH3_state_t *state) const { XXH3_freeState(state); } };
+    std::unique_ptr<XXH3_state_t, Free> m_state{XXH3_createState()};
+};
+
+// What the last build learnt of a post.
+struct Remembered
+{
+    QByteArray fingerprint;
+    QString path;
+    PostFacts facts;
 };
 
 // One build: the state the steps share.
@@ -75,7 +102,8 @@ private:
     Result<void> buildFeed();
     Result<void> buildAssets();
     void checkLinks();
-    QJsonObject memory() const;
+    QByteArray memory() const;
+    void remember(const QByteArray &data);
     Result<void> writePage(const QString &sitePath, const QByteArray &inputKey,
                            const std::function<Result<QString>()> &render);
     bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }
@@ -94,7 +122,8 @@ private:
     QDateTime m_now;
     QByteArray m_globalKey;
     QString m_engineVersion;
-    QJsonObject m_previousPosts;        // facts of the last build, by post id
+    QHash<qint64, Remembered> m_previousPosts;   // what the last build learnt, by post id
+    QList<QByteArray> m_entryKeys;      // by plan index: a post as lists show it
     QList<PostFacts> m_facts;           // by plan index
     QHash<int, QString> m_feedContent;  // rendered content of the newest posts, by plan index
     QMutex m_mutex;
@@ -140,18 +169,14 @@ Result<void> Build::prepare()
     Result<QList<Post>> posts = m_library.allPosts(false);
     if (!posts)
         return posts.error();
-    Result<QHash<qint64, quint64>> bodyHashes = m_library.postBodyHashes();
-    if (!bodyHashes)
-        return bodyHashes.error();
     Result<QList<Tag>> tags = m_library.tags();
     if (!tags)
         return tags.error();
     m_now = m_library.now();
-    m_plan = SitePlan::make(*posts, *bodyHashes, *tags, m_settings, SitePlan::Options{m_options.includeDrafts, m_now});
+    m_plan = SitePlan::make(*posts, *tags, m_settings, SitePlan::Options{m_options.includeDrafts, m_now});
     for (const SitePlan::Collision &collision : m_plan.collisions())
         m_report.problems.append(BuildProblem{{}, 0, tr("%1 and %2 would both be at %3; %2 is left out.")
                                                            .arg(collision.first, collision.second, collision.path)});
-
     Result<std::unique_ptr<SiteOutput>> output = SiteOutput::open(m_options.outputDir, m_options.force);
     if (!output)
         return output.error();
@@ -166,10 +191,14 @@ Result<void> Build::prepare()
     global.add(m_settings.title).add(m_settings.description).add(m_settings.author)
         .add(m_settings.baseUrl.toString()).add(m_settings.language).add(m_settings.postsPerPage).add(m_settings.permalink);
     m_globalKey = global.result();
-
-    const QJsonObject previous = m_output->previousData();
-    if (previous.value(QLatin1String("key")).toString().toLatin1() == m_globalKey)
-        m_previousPosts = previous.value(QLatin1String("posts")).toObject();
+    remember(m_output->previousData());
+    for (const SitePlan::Entry &entry : m_plan.posts()) {
+        KeyHash key(entry.fingerprint);
+        key.add(entry.path);
+        for (int tag : entry.tags)
+            key.add(m_plan.tags().at(tag).path);
+        m_entryKeys.append(key.result());
+    }
     m_cache = std::make_unique<RenderCache>(&m_library);
     m_facts.resize(m_plan.posts().size());
     m_contexts = std::make_unique<PageContexts>(m_settings, m_plan, m_facts,
@@ -211,11 +240,11 @@ Result<void> Build::buildPost(int index, PostContent &content)
     const QByteArray inputKey = key.result();
     const QString file = SitePath::file(entry.path);
 
-    const QJsonObject previous = m_previousPosts.value(QString::number(entry.post.id)).toObject();
-    const bool factsKnown = previous.value(QLatin1String("fp")).toString().toLatin1() == entry.fingerprint
-        && previous.value(QLatin1String("path")).toString() == entry.path;
+    const auto previous = m_previousPosts.constFind(entry.post.id);
+    const bool factsKnown = previous != m_previousPosts.constEnd() && previous->fingerprint == entry.fingerprint
+        && previous->path == entry.path;
     if (factsKnown && index >= FeedLength && m_output->isCurrent(file, inputKey)) {
-        m_facts[index] = PostFacts::fromJson(previous);
+        m_facts[index] = previous->facts;
         QMutexLocker locker(&m_mutex);
         m_pages.insert(entry.path);
         m_files.insert(file);
@@ -289,12 +318,8 @@ Result<void> Build::buildListPages(const QString &firstPath, const QList<int> &p
                                             page < total ? pathOf(page + 1) : QString()};
         KeyHash key(m_globalKey);
         key.add(QByteArrayLiteral("list")).add(firstPath).add(page).add(total).add(tagIndex >= 0 ? posts.size() : 0);
-        for (int index : slice) {
-            const SitePlan::Entry &entry = m_plan.posts().at(index);
-            key.add(entry.fingerprint).add(entry.path);
-            for (int tag : entry.tags)
-                key.add(m_plan.tags().at(tag).path);
-        }
+        for (int index : slice)
+            key.add(m_entryKeys.at(index));
         const QString path = pathOf(page);
         Result<void> written = writePage(path, key.result(), [&] {
             return tagIndex < 0 ? m_templates.render(QStringLiteral("list"), m_contexts->list(path, slice, pagination))
@@ -333,8 +358,9 @@ Result<void> Build::buildOtherPages()
         return tags;
     KeyHash archiveKey(m_globalKey);
     archiveKey.add(QByteArrayLiteral("archive"));
+    // Only what the archive shows: editing a post's text leaves it alone.
     for (const SitePlan::Entry &entry : m_plan.posts())
-        archiveKey.add(entry.fingerprint).add(entry.path);
+        archiveKey.add(entry.post.title).add(entry.path).add(entry.date.toMSecsSinceEpoch()).add(entry.draft ? 1 : 0);
     Result<void> archive = writePage(QStringLiteral("/archive/"), archiveKey.result(),
                                      [&] { return m_templates.render(QStringLiteral("archive"), m_contexts->archive()); });
     if (!archive)
@@ -446,36 +472,70 @@ void Build::checkLinks()
     }
 }
 
-QJsonObject Build::memory() const
+QByteArray Build::memory() const
 {
-    QJsonObject posts;
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << m_globalKey << quint32(m_plan.posts().size());
     for (int index = 0; index < m_plan.posts().size(); ++index) {
         const SitePlan::Entry &entry = m_plan.posts().at(index);
-        QJsonObject facts = m_facts.at(index).toJson();
-        facts.insert(QStringLiteral("fp"), QString::fromLatin1(entry.fingerprint));
-        facts.insert(QStringLiteral("path"), entry.path);
-        posts.insert(QString::number(entry.post.id), facts);
+        out << entry.post.id << entry.fingerprint << entry.path << m_facts.at(index);
     }
-    return QJsonObject{{QStringLiteral("key"), QString::fromLatin1(m_globalKey)}, {QStringLiteral("posts"), posts}};
+    return data;
+}
+
+void Build::remember(const QByteArray &data)
+{
+    QDataStream in(data);
+    in.setVersion(QDataStream::Qt_6_4);
+    QByteArray key;
+    quint32 count = 0;
+    in >> key >> count;
+    // Facts from another theme, Quire or engine version, or settings, say nothing about this build.
+    if (in.status() != QDataStream::Ok || key != m_globalKey)
+        return;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        qint64 id = 0;
+        Remembered remembered;
+        in >> id >> remembered.fingerprint >> remembered.path >> remembered.facts;
+        if (in.status() == QDataStream::Ok)
+            m_previousPosts.insert(id, std::move(remembered));
+    }
+    if (in.status() != QDataStream::Ok)
+        m_previousPosts.clear();   // damaged: render everything
 }
 
 Result<SiteBuilder::Report> Build::run()
 {
     QElapsedTimer timer;
     timer.start();
-    const std::array<Result<void> (Build::*)(), 6> steps{
-        &Build::prepare, &Build::buildPosts, &Build::buildLists, &Build::buildOtherPages, &Build::buildFeed,
-        &Build::buildAssets,
+    struct Step
+    {
+        const char *name;
+        Result<void> (Build::*run)();
     };
-    for (const auto stepFunction : steps) {
-        if (Result<void> done = (this->*stepFunction)(); !done)
+    const Step steps[] = {
+        {"prepare", &Build::prepare}, {"posts", &Build::buildPosts}, {"lists", &Build::buildLists},
+        {"other pages", &Build::buildOtherPages}, {"feed", &Build::buildFeed}, {"assets", &Build::buildAssets},
+    };
+    qint64 phaseStart = 0;
+    const auto phase = [&](const char *name) {
+        m_report.phases.append({QLatin1String(name), timer.elapsed() - phaseStart});
+        phaseStart = timer.elapsed();
+    };
+    for (const Step &step : steps) {
+        if (Result<void> done = (this->*step.run)(); !done)
             return done.error();
+        phase(step.name);
         if (cancelled())
             return Error{tr("The build was cancelled; the site in the output folder is as it was.")};
     }
     checkLinks();
     m_output->setData(memory());
+    phase("link check");
     Result<SiteOutput::Counts> counts = m_output->commit();
+    phase("commit");
     if (!counts)
         return counts.error();
     step(m_total - m_done);

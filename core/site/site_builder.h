@@ -5,6 +5,7 @@
 #include "site/build_problem.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <atomic>
@@ -43,6 +44,7 @@ public:
         QList<BuildProblem> problems;   // by post and line
         QStringList notes;        // things worth knowing that are not problems
         qint64 elapsedMs = 0;
+        QList<std::pair<QString, qint64>> phases;   // where the time went, in ms (for benchmarks)
     };
 
     explicit SiteBuilder(Library &library);

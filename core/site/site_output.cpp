@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QDataStream>
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QSaveFile>
@@ -15,6 +16,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <sys/stat.h>
 
 namespace quire {
@@ -26,10 +28,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("quire::SiteOutput", text);
 }
 
-const QLatin1String ManifestName(".quire/manifest.json");
-const QLatin1String JournalName(".quire/manifest.next.json");
+const QLatin1String ManifestName(".quire/manifest");
+const QLatin1String NextManifestName(".quire/manifest.next");
+const QLatin1String JournalName(".quire/journal.json");
 const QLatin1String StagingName(".quire/staging");
-constexpr int ManifestFormat = 1;
+// Present while a first build writes straight into an empty folder.
+const QLatin1String FreshMarkerName(".quire/first-build");
+// The manifest is binary (QDataStream): a site of 10,000 posts has 13,000 entries, read and
+// written on every build.
+constexpr quint32 ManifestMagic = 0x51534d46;   // "QSMF"
+constexpr quint32 ManifestFormat = 1;
+constexpr int JournalFormat = 1;
+constexpr quint32 MaxEntries = 10'000'000;
 
 QString native(const QString &path)
 {
@@ -67,10 +77,9 @@ Result<void> writeWhole(const QString &path, const QByteArray &content)
     return {};
 }
 
-QJsonObject entryJson(const QString &file, const QByteArray &hash, const QByteArray &key, qint64 size)
+bool isSafeRelative(const QString &path)
 {
-    return QJsonObject{{QStringLiteral("f"), file}, {QStringLiteral("h"), QString::fromLatin1(hash)},
-                       {QStringLiteral("k"), QString::fromLatin1(key)}, {QStringLiteral("s"), size}};
+    return !path.isEmpty() && !path.startsWith(u'/') && !path.split(u'/').contains(QLatin1String(".."));
 }
 
 } // namespace
@@ -78,12 +87,12 @@ QJsonObject entryJson(const QString &file, const QByteArray &hash, const QByteAr
 SiteOutput::SiteOutput(const QString &root) : m_root(root) {}
 SiteOutput::~SiteOutput() = default;
 
-QByteArray SiteOutput::hash(const QByteArray &content)
+QByteArray SiteOutput::hash(QByteArrayView content)
 {
-    const XXH128_hash_t digest = XXH3_128bits(content.constData(), size_t(content.size()));
+    const XXH128_hash_t digest = XXH3_128bits(content.data(), size_t(content.size()));
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, digest);
-    return QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest).toHex();
+    return QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest);
 }
 
 QString SiteOutput::absolute(const QString &file) const
@@ -121,7 +130,20 @@ Result<std::unique_ptr<SiteOutput>> SiteOutput::open(const QString &dir, bool fo
         if (Result<void> read = output->readManifest(); !read && !force)
             return read.error();
     }
-    if (!force) {
+    output->m_force = force;
+    // A first build into an empty folder has no old site to keep whole: it writes the pages in
+    // place (no staging, no renames), marked as unfinished until its manifest is written; a
+    // build that finds the mark carries on the same way.
+    const QString marker = output->absolute(FreshMarkerName);
+    if (!output->m_hasManifest && (kindOf(marker) == Kind::File || output->isEmpty())) {
+        output->m_direct = true;
+        if (!QDir().mkpath(state) || !writeWhole(marker, QByteArray("Quire is writing this site for the first time.\n")))
+            return Error{tr("%1 cannot be written to.").arg(native(root))};
+        return output;
+    }
+    // A folder with a manifest is a site Quire wrote: what else it holds is left alone, and a
+    // file in the way of a new page is caught at commit(). Any other folder is walked whole.
+    if (!force && !output->m_hasManifest) {
         if (Result<void> ours = output->checkOnlyOurFiles(); !ours)
             return ours.error();
     }
@@ -137,21 +159,52 @@ Result<void> SiteOutput::readManifest()
         return {};
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("%1 cannot be read: %2").arg(native(file.fileName()), file.errorString())};
-    const QJsonObject manifest = QJsonDocument::fromJson(file.readAll()).object();
-    if (manifest.value(QLatin1String("format")).toInt() != ManifestFormat)
+    const QByteArray bytes = file.readAll();
+    const auto damaged = [&] {
+        m_previous.clear();
+        m_previousData.clear();
         return Error{tr("%1 is damaged or from another version of Quire; build with --force to replace the site.")
                              .arg(native(file.fileName()))};
-    for (const QJsonValue &value : manifest.value(QLatin1String("files")).toArray()) {
-        const QJsonObject entry = value.toObject();
-        const QString path = entry.value(QLatin1String("f")).toString();
-        if (path.isEmpty() || path.startsWith(u'/') || path.split(u'/').contains(QLatin1String("..")))
-            continue;   // never act on a path outside the folder, whatever the manifest says
-        m_previous.insert(path, Entry{entry.value(QLatin1String("h")).toString().toLatin1(),
-                                      entry.value(QLatin1String("k")).toString().toLatin1(),
-                                      entry.value(QLatin1String("s")).toInteger()});
+    };
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0, format = 0, count = 0;
+    in >> magic >> format >> count;
+    if (in.status() != QDataStream::Ok || magic != ManifestMagic || format != ManifestFormat || count > MaxEntries)
+        return damaged();
+    m_previous.reserve(count);
+    for (quint32 i = 0; i < count; ++i) {
+        QString path;
+        Entry entry;
+        in >> path >> entry.hash >> entry.inputKey >> entry.size;
+        if (in.status() != QDataStream::Ok)
+            return damaged();
+        if (isSafeRelative(path))   // never act on a path outside the folder, whatever the manifest says
+            m_previous.insert(path, entry);
     }
-    m_previousData = manifest.value(QLatin1String("data")).toObject();
+    in >> m_previousData;
+    if (in.status() != QDataStream::Ok)
+        return damaged();
+    m_previousManifestHash = hash(bytes);
+    m_hasManifest = true;
     return {};
+}
+
+QByteArray SiteOutput::manifestBytes() const
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << ManifestMagic << ManifestFormat << quint32(m_next.size());
+    // In path order, so that the same site gives the same bytes.
+    QStringList paths = m_next.keys();
+    std::sort(paths.begin(), paths.end());
+    for (const QString &path : std::as_const(paths)) {
+        const Entry &entry = m_next[path];
+        out << path << entry.hash << entry.inputKey << entry.size;
+    }
+    out << m_data;
+    return bytes;
 }
 
 Result<void> SiteOutput::recover()
@@ -162,13 +215,15 @@ Result<void> SiteOutput::recover()
             return Error{tr("%1 cannot be read: %2").arg(native(journal.fileName()), journal.errorString())};
         const QJsonObject object = QJsonDocument::fromJson(journal.readAll()).object();
         journal.close();
-        if (object.value(QLatin1String("format")).toInt() == ManifestFormat) {
+        if (object.value(QLatin1String("format")).toInt() == JournalFormat) {
             if (Result<void> applied = applyJournal(object); !applied)
                 return applied;
         } else {
             journal.remove();   // written only whole, so this is not ours to finish
         }
     }
+    // A new manifest without its journal: the build stopped before its commit began.
+    QFile::remove(absolute(NextManifestName));
     QDir staging(absolute(StagingName));
     if (staging.exists() && !staging.removeRecursively())
         return Error{tr("The unfinished build in %1 cannot be cleared.").arg(native(staging.path()))};
@@ -177,26 +232,44 @@ Result<void> SiteOutput::recover()
 
 Result<void> SiteOutput::checkOnlyOurFiles() const
 {
+    // readdir's entry types, not a stat per file: a site of 10,000 posts has 25,000 entries.
     QStringList foreign;
-    QDirIterator it(m_root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    const QString statePrefix = m_root + u'/' + stateFolder();
-    while (it.hasNext() && foreign.size() < 3) {
-        const QString path = it.next();
-        if (path == statePrefix || path.startsWith(statePrefix + u'/'))
-            continue;
-        const QFileInfo info = it.fileInfo();
-        if (info.isDir() && !info.isSymLink())
-            continue;
-        const QString relative = path.mid(m_root.size() + 1);
-        if (info.isSymLink() || !m_previous.contains(relative))
-            foreign.append(relative);
+    QStringList folders{QString()};
+    while (!folders.isEmpty() && foreign.size() < 3) {
+        const QString folder = folders.takeLast();
+        DIR *dir = ::opendir(QFile::encodeName(folder.isEmpty() ? m_root : absolute(folder)).constData());
+        if (!dir)
+            return Error{tr("%1 cannot be read.").arg(native(folder.isEmpty() ? m_root : absolute(folder)))};
+        while (const dirent *entry = ::readdir(dir)) {
+            const QString name = QFile::decodeName(entry->d_name);
+            if (name == QLatin1String(".") || name == QLatin1String(".."))
+                continue;
+            const QString relative = folder.isEmpty() ? name : folder + u'/' + name;
+            if (relative == stateFolder())
+                continue;
+            const Kind kind = entry->d_type == DT_DIR ? Kind::Directory
+                : entry->d_type == DT_REG             ? Kind::File
+                : entry->d_type == DT_UNKNOWN         ? kindOf(absolute(relative))
+                                                      : Kind::Other;
+            if (kind == Kind::Directory)
+                folders.append(relative);
+            else if (kind != Kind::File || !m_previous.contains(relative))
+                foreign.append(relative);
+        }
+        ::closedir(dir);
     }
     if (foreign.isEmpty())
         return {};
     return Error{tr("%1 holds files Quire did not write (%2); choose an empty folder, or build with --force to"
                     " write the site there anyway (those files are left alone).")
                          .arg(native(m_root), foreign.join(QLatin1String(", ")))};
+}
+
+bool SiteOutput::isEmpty() const
+{
+    return QDir(m_root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
+        || QDir(m_root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
+               == QStringList{stateFolder()};
 }
 
 bool SiteOutput::isCurrent(const QString &file, const QByteArray &inputKey) const
@@ -223,21 +296,32 @@ Result<void> SiteOutput::write(const QString &file, const QByteArray &content, c
         ++m_unchanged;
         return {};
     }
-    const QString path = staged(file);
+    if (m_direct) {
+        const qsizetype slash = file.lastIndexOf(u'/');
+        QMutexLocker locker(&m_mutex);
+        if (Result<void> folder = ensureDirectory(slash > 0 ? file.left(slash) : QString()); !folder)
+            return folder;
+    }
+    const QString path = m_direct ? absolute(file) : staged(file);
     const QString folder = QFileInfo(path).path();
-    if (!QDir().mkpath(folder))
+    if (!m_direct && !QDir().mkpath(folder))
         return Error{tr("The folder %1 cannot be created.").arg(native(folder))};
+    if (m_direct && kindOf(path) != Kind::Missing && kindOf(path) != Kind::File)
+        return Error{tr("%1 is in the way of a file of the site.").arg(native(path))};
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(content) != content.size()) {
         return Error{tr("%1 cannot be written: %2").arg(native(path), out.errorString())};
     }
     QMutexLocker locker(&m_mutex);
     m_next.insert(file, entry);
-    m_staged.insert(file);
+    if (!m_direct)
+        m_staged.insert(file);
+    else
+        ++m_writtenInPlace;
     return {};
 }
 
-void SiteOutput::setData(const QJsonObject &data)
+void SiteOutput::setData(const QByteArray &data)
 {
     m_data = data;
 }
@@ -271,7 +355,7 @@ Result<void> SiteOutput::applyJournal(const QJsonObject &journal)
 {
     for (const QJsonValue &value : journal.value(QLatin1String("moves")).toArray()) {
         const QString file = value.toString();
-        if (file.isEmpty() || file.split(u'/').contains(QLatin1String("..")))
+        if (!isSafeRelative(file))
             continue;
         const QString from = staged(file);
         if (kindOf(from) != Kind::File)
@@ -288,7 +372,7 @@ Result<void> SiteOutput::applyJournal(const QJsonObject &journal)
     QSet<QString> emptied;
     for (const QJsonValue &value : journal.value(QLatin1String("deletes")).toArray()) {
         const QString file = value.toString();
-        if (file.isEmpty() || file.split(u'/').contains(QLatin1String("..")) || file.startsWith(stateFolder() + u'/'))
+        if (!isSafeRelative(file) || file.startsWith(stateFolder() + u'/'))
             continue;
         const QString path = absolute(file);
         if (kindOf(path) == Kind::File && !QFile::remove(path))
@@ -302,19 +386,17 @@ Result<void> SiteOutput::applyJournal(const QJsonObject &journal)
     for (const QString &folder : folders)
         ::rmdir(QFile::encodeName(absolute(folder)).constData());
 
-    if (Result<void> written = writeWhole(absolute(ManifestName),
-                                          QJsonDocument(journal.value(QLatin1String("manifest")).toObject()).toJson(QJsonDocument::Compact));
-        !written)
-        return written;
+    // The new manifest replaces the old in one rename; then the journal has been carried out.
+    const QString next = absolute(NextManifestName);
+    if (QFile::exists(next)
+        && std::rename(QFile::encodeName(next).constData(), QFile::encodeName(absolute(ManifestName)).constData()) != 0)
+        return Error{tr("%1 cannot be put in place: %2").arg(native(next), QString::fromLocal8Bit(std::strerror(errno)))};
     QFile::remove(absolute(JournalName));
     return {};
 }
 
 Result<SiteOutput::Counts> SiteOutput::commit()
 {
-    QJsonArray files;
-    for (auto it = m_next.cbegin(); it != m_next.cend(); ++it)
-        files.append(entryJson(it.key(), it->hash, it->inputKey, it->size));
     QJsonArray moves;
     for (const QString &file : std::as_const(m_staged))
         moves.append(file);
@@ -323,16 +405,44 @@ Result<SiteOutput::Counts> SiteOutput::commit()
         if (!m_next.contains(it.key()))
             deletes.append(it.key());
     }
-    const QJsonObject manifest{{QStringLiteral("format"), ManifestFormat}, {QStringLiteral("files"), files},
-                               {QStringLiteral("data"), m_data}};
-    const QJsonObject journal{{QStringLiteral("format"), ManifestFormat}, {QStringLiteral("moves"), moves},
-                              {QStringLiteral("deletes"), deletes}, {QStringLiteral("manifest"), manifest}};
+    const Counts counts{int(m_staged.size()) + m_writtenInPlace, m_unchanged, int(deletes.size())};
+    if (m_direct) {
+        // Nothing to put in place: the manifest makes the site Quire's, then the mark goes.
+        if (Result<void> written = writeWhole(absolute(ManifestName), manifestBytes()); !written)
+            return written.error();
+        QFile::remove(absolute(FreshMarkerName));
+        QDir(absolute(StagingName)).removeRecursively();
+        return counts;
+    }
+    // A new page where the folder already holds a file Quire did not write: not ours to replace.
+    if (!m_force) {
+        QStringList foreign;
+        for (const QString &file : std::as_const(m_staged)) {
+            if (!m_previous.contains(file) && kindOf(absolute(file)) != Kind::Missing)
+                foreign.append(file);
+        }
+        if (!foreign.isEmpty()) {
+            QDir(absolute(StagingName)).removeRecursively();
+            foreign.sort();
+            return Error{tr("%1 holds files Quire did not write where the site goes (%2); move them, or build with"
+                            " --force to replace them.").arg(native(m_root), foreign.mid(0, 3).join(QLatin1String(", ")))};
+        }
+    }
+    const QByteArray manifest = manifestBytes();
+    if (moves.isEmpty() && deletes.isEmpty() && hash(manifest) == m_previousManifestHash) {
+        QDir(absolute(StagingName)).removeRecursively();
+        return counts;   // nothing at all changed
+    }
+    if (Result<void> written = writeWhole(absolute(NextManifestName), manifest); !written)
+        return written.error();
+    const QJsonObject journal{{QStringLiteral("format"), JournalFormat}, {QStringLiteral("moves"), moves},
+                              {QStringLiteral("deletes"), deletes}};
     if (Result<void> written = writeWhole(absolute(JournalName), QJsonDocument(journal).toJson(QJsonDocument::Compact)); !written)
         return written.error();
     if (Result<void> applied = applyJournal(journal); !applied)
         return applied.error();
     QDir(absolute(StagingName)).removeRecursively();
-    return Counts{int(m_staged.size()), m_unchanged, int(deletes.size())};
+    return counts;
 }
 
 } // namespace quire

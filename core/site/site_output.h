@@ -16,14 +16,19 @@ namespace quire {
 // The output folder of a site build, changed only through a manifest of what Quire wrote.
 //
 // Safety: the folder may not be "/", the home folder or one of its parents, and may not hold
-// anything Quire did not write (unless forced; even then such files are never touched). Quire
-// never writes through a symbolic link inside the folder.
+// anything Quire did not write (unless forced; even then such files are never deleted). A folder
+// without a manifest is checked whole; in a site Quire wrote, files added since are left alone
+// and refused only where a new page would replace one. Quire never writes through a symbolic
+// link inside the folder.
 //
-// Atomicity: pages are first written to .quire/staging/. commit() writes a journal
-// (.quire/manifest.next.json), renames each staged file into place, deletes the files of the
-// old site that the new one lacks, and replaces the manifest. A build killed before the journal
+// Atomicity: pages are first written to .quire/staging/. commit() writes the new manifest beside
+// the old one and then a journal (.quire/journal.json), renames each staged file into place,
+// deletes the files of the old site that the new one lacks, and renames the new manifest over
+// the old. A build killed before the journal
 // leaves the old site as it was (the staging folder is cleared by the next build); killed after,
 // the next build finishes the journal first. Every file in the folder is whole at every moment.
+// A first build into an empty folder has no old site to keep: it writes in place, and a build
+// killed part-way is finished by the next one.
 //
 // Incremental: a file whose content did not change is not rewritten (its mtime stays), and a
 // page whose inputs did not change need not even be rendered (isCurrent()).
@@ -54,14 +59,14 @@ public:
     Result<void> write(const QString &file, const QByteArray &content, const QByteArray &inputKey = {});
 
     // What the previous build stored with setData() (the builder's memory of its inputs).
-    QJsonObject previousData() const { return m_previousData; }
-    void setData(const QJsonObject &data);
+    QByteArray previousData() const { return m_previousData; }
+    void setData(const QByteArray &data);
 
     // Puts the new site in place (see above); the counts of the build.
     Result<Counts> commit();
 
-    // Content hash used in the manifest (XXH3, 128 bits, hex).
-    static QByteArray hash(const QByteArray &content);
+    // Content hash used in the manifest (XXH3, 128 bits).
+    static QByteArray hash(QByteArrayView content);
     // Files Quire keeps for itself in the output folder.
     static QString stateFolder() { return QStringLiteral(".quire"); }
 
@@ -77,20 +82,27 @@ private:
     Result<void> readManifest();
     Result<void> recover();
     Result<void> checkOnlyOurFiles() const;
+    bool isEmpty() const;   // nothing but Quire's own state folder
     Result<void> ensureDirectory(const QString &relativeDir);
     Result<void> applyJournal(const QJsonObject &journal);
+    QByteArray manifestBytes() const;
     QString absolute(const QString &file) const;
     QString staged(const QString &file) const;
 
     QString m_root;
     QHash<QString, Entry> m_previous;     // the manifest of the site in place
-    QJsonObject m_previousData;
+    QByteArray m_previousData;
+    QByteArray m_previousManifestHash;    // of the manifest file as read
     mutable QMutex m_mutex;
     QHash<QString, Entry> m_next;         // every file of the new site
     QSet<QString> m_staged;               // files of m_next waiting in the staging folder
     QSet<QString> m_checkedDirectories;   // relative directories known to be real folders
-    QJsonObject m_data;
+    QByteArray m_data;
     int m_unchanged = 0;
+    bool m_hasManifest = false;
+    bool m_force = false;
+    bool m_direct = false;                // a first build, written in place
+    int m_writtenInPlace = 0;
 };
 
 } // namespace quire

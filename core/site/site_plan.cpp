@@ -1,29 +1,45 @@
 #include "site/site_plan.h"
 
-#include "store/timestamp.h"
-
 #include <QCoreApplication>
-#include <QCryptographicHash>
+
+#include <xxhash.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace quire {
 
 namespace {
 
-QByteArray fingerprintOf(const Post &post, quint64 bodyHash)
+// Everything a page shows of the post, hashed (XXH3, 128 bits); each field with its size first.
+QByteArray fingerprintOf(const Post &post)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    const QStringList fields{
-        QString::number(post.id), QString::number(bodyHash), post.title, post.slug, post.summary, postStatusName(post.status), post.kind,
-        Timestamp::toText(post.createdAt), Timestamp::toText(post.updatedAt), Timestamp::toText(post.publishedAt),
-        post.language, post.tags.join(u'\x1f'),
+    XXH3_state_t *state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    const auto add = [state](const void *data, qint64 size) {
+        XXH3_128bits_update(state, &size, sizeof size);
+        XXH3_128bits_update(state, data, size_t(size));
     };
-    for (const QString &field : fields) {
-        hash.addData(QByteArray::number(field.size()) + ':');
-        hash.addData(field.toUtf8());
-    }
-    return hash.result().toHex();
+    const auto addText = [&](const QString &text) { add(text.utf16(), text.size() * 2); };
+    const auto addTime = [&](const QDateTime &time) {
+        const qint64 ms = time.isValid() ? time.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+        add(&ms, sizeof ms);
+    };
+    add(&post.id, sizeof post.id);
+    add(&post.changeSeq, sizeof post.changeSeq);   // any change to the text
+    for (const QString *text : {&post.title, &post.slug, &post.summary, &post.kind, &post.language})
+        addText(*text);
+    const int status = int(post.status);
+    add(&status, sizeof status);
+    addTime(post.createdAt);
+    addTime(post.updatedAt);
+    addTime(post.publishedAt);
+    for (const QString &tag : post.tags)
+        addText(tag);
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state));
+    XXH3_freeState(state);
+    return QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest);
 }
 
 bool isShown(const Post &post, const SitePlan::Options &options)
@@ -43,17 +59,20 @@ bool isShown(const Post &post, const SitePlan::Options &options)
 
 QString SitePlan::permalink(const QString &pattern, const QString &slug, const QDateTime &date)
 {
-    const QDateTime utc = date.toUTC();
     QString path = pattern;
-    path.replace(QLatin1String(":year"), utc.toString(QStringLiteral("yyyy")));
-    path.replace(QLatin1String(":month"), utc.toString(QStringLiteral("MM")));
-    path.replace(QLatin1String(":day"), utc.toString(QStringLiteral("dd")));
+    if (path.contains(u':') && (path.contains(QLatin1String(":year")) || path.contains(QLatin1String(":month"))
+                                || path.contains(QLatin1String(":day")))) {
+        const QDate day = date.toUTC().date();
+        path.replace(QLatin1String(":year"), QString::number(day.year()));
+        path.replace(QLatin1String(":month"), QString::number(day.month()).rightJustified(2, u'0'));
+        path.replace(QLatin1String(":day"), QString::number(day.day()).rightJustified(2, u'0'));
+    }
     path.replace(QLatin1String(":slug"), slug);
     return path;
 }
 
-SitePlan SitePlan::make(const QList<Post> &posts, const QHash<qint64, quint64> &bodyHashes, const QList<Tag> &tags,
-                        const SiteSettings &settings, const Options &options)
+SitePlan SitePlan::make(const QList<Post> &posts, const QList<Tag> &tags, const SiteSettings &settings,
+                        const Options &options)
 {
     SitePlan plan;
     for (const Post &post : posts) {
@@ -67,7 +86,7 @@ SitePlan SitePlan::make(const QList<Post> &posts, const QHash<qint64, quint64> &
         entry.draft = post.status == PostStatus::Draft;
         entry.date = post.publishedAt.isValid() && !entry.draft ? post.publishedAt : post.createdAt;
         entry.path = permalink(settings.permalink, post.slug, entry.date);
-        entry.fingerprint = fingerprintOf(post, bodyHashes.value(post.id));
+        entry.fingerprint = fingerprintOf(post);
         plan.m_posts.append(std::move(entry));
     }
     std::stable_sort(plan.m_posts.begin(), plan.m_posts.end(), [](const Entry &a, const Entry &b) {

@@ -45,9 +45,10 @@ public:
         QDateTime now;             // scheduled posts dated before this are shown
     };
 
-    // bodyHashes (Library::postBodyHashes) tell a changed text: posts come without their bodies.
-    static SitePlan make(const QList<Post> &posts, const QHash<qint64, quint64> &bodyHashes, const QList<Tag> &tags,
-                         const SiteSettings &settings, const Options &options);
+    // Posts as Library::allPosts(false) gives them: without bodies (their changeSeq tells a
+    // changed text).
+    static SitePlan make(const QList<Post> &posts, const QList<Tag> &tags, const SiteSettings &settings,
+                         const Options &options);
 
     const QList<Entry> &posts() const { return m_posts; }    // newest first
     const QList<TagEntry> &tags() const { return m_tags; }   // by name

@@ -370,12 +370,6 @@ Result<QString> Library::postBody(qint64 id) const
     return d->posts.body(id);
 }
 
-Result<QHash<qint64, quint64>> Library::postBodyHashes() const
-{
-    QMutexLocker locker(&d->mutex);
-    return d->posts.bodyHashes();
-}
-
 Result<QList<Theme>> Library::themes() const
 {
     QMutexLocker locker(&d->mutex);

@@ -51,7 +51,7 @@ class Library
 public:
     enum class OpenMode { OpenExisting, OpenOrCreate };
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     // Opens (or creates, with OpenOrCreate and a path that does not exist) the library at path.
     // Every failure names the file and the problem in one sentence.
@@ -79,11 +79,10 @@ public:
     Result<void> deletePost(qint64 id);
     Result<QList<PostSummary>> listPosts(const PostFilter &filter = {}) const;
     Result<int> postCount() const;
-    // Every post with its tags, by id; bodies left empty unless withBodies (see postBody()).
+    // Every post with its tags, by id. Without bodies it is quick (an index holds the rest) but
+    // leaves out body, extra and cover too: see postBody().
     Result<QList<Post>> allPosts(bool withBodies) const;
     Result<QString> postBody(qint64 id) const;
-    // A hash of each post's body, by id: tells a changed text without reading it as text.
-    Result<QHash<qint64, quint64>> postBodyHashes() const;
     // A slug derived from wanted (or from "post" when that is empty) that no other post uses.
     Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;
 

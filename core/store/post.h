@@ -34,6 +34,7 @@ struct Post
     QString language;            // BCP 47, empty for the library's language
     QJsonObject extra;           // front matter Quire does not interpret, kept verbatim
     QStringList tags;            // display names, in the author's order
+    qint64 changeSeq = 0;        // grows with every change to the post (read only: for caches)
 };
 
 // What the post list needs, without the body.

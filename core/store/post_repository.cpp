@@ -5,15 +5,16 @@
 
 #include <QJsonDocument>
 
-#include <xxhash.h>
-
 namespace quire {
 
 namespace {
 
+// One more than any post's change_seq (a lookup in posts_change_seq).
+const QByteArray nextChangeSeq = "(SELECT coalesce(max(change_seq), 0) + 1 FROM posts)";
+
 const QByteArray postColumns =
         "id, uuid, title, slug, body, summary, status, kind, created_at, updated_at, published_at,"
-        " cover_asset_id, language, extra";
+        " cover_asset_id, language, extra, change_seq";
 
 QString extraText(const QJsonObject &extra)
 {
@@ -47,6 +48,7 @@ Post postFrom(const Statement &row)
     post.coverAssetId = row.optionalInt(11);
     post.language = row.text(12);
     post.extra = extraObject(row.text(13));
+    post.changeSeq = row.int64(14);
     return post;
 }
 
@@ -95,8 +97,8 @@ Result<qint64> PostRepository::insert(const Post &post)
 {
     Result<Statement> insert = m_database.prepare(
             "INSERT INTO posts (uuid, title, slug, body, summary, status, kind, updated_at, published_at,"
-            " cover_asset_id, language, extra, created_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+            " cover_asset_id, language, extra, created_at, change_seq)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " + nextChangeSeq + ")");
     if (!insert)
         return insert.error();
     insert->bindText(1, post.uuid);
@@ -111,8 +113,8 @@ Result<bool> PostRepository::update(const Post &post)
 {
     Result<Statement> update = m_database.prepare(
             "UPDATE posts SET title = ?2, slug = ?3, body = ?4, summary = ?5, status = ?6, kind = ?7,"
-            " updated_at = ?8, published_at = ?9, cover_asset_id = ?10, language = ?11, extra = ?12"
-            " WHERE id = ?1");
+            " updated_at = ?8, published_at = ?9, cover_asset_id = ?10, language = ?11, extra = ?12,"
+            " change_seq = " + nextChangeSeq + " WHERE id = ?1");
     if (!update)
         return update.error();
     update->bindInt(1, post.id);
@@ -218,32 +220,42 @@ Result<int> PostRepository::count()
 
 Result<QList<Post>> PostRepository::all(bool withBodies)
 {
-    QByteArray columns = postColumns;
-    if (!withBodies)
-        columns.replace(" body,", " '',");
-    Result<Statement> query = m_database.prepare("SELECT " + columns + " FROM posts ORDER BY id");
+    if (withBodies) {
+        Result<Statement> query = m_database.prepare("SELECT " + postColumns + " FROM posts ORDER BY id");
+        if (!query)
+            return query.error();
+        QList<Post> posts;
+        const Result<void> read = query->forEachRow([&] { posts.append(postFrom(*query)); });
+        if (!read)
+            return read.error();
+        return posts;
+    }
+    // Only the columns of the posts_site index, which answers the query on its own.
+    Result<Statement> query = m_database.prepare(
+            "SELECT id, uuid, title, slug, summary, status, kind, created_at, updated_at, published_at, language,"
+            " change_seq FROM posts INDEXED BY posts_site ORDER BY id");
     if (!query)
         return query.error();
     QList<Post> posts;
-    const Result<void> read = query->forEachRow([&] { posts.append(postFrom(*query)); });
-    if (!read)
-        return read.error();
-    return posts;
-}
-
-Result<QHash<qint64, quint64>> PostRepository::bodyHashes()
-{
-    Result<Statement> query = m_database.prepare("SELECT id, body FROM posts");
-    if (!query)
-        return query.error();
-    QHash<qint64, quint64> hashes;
     const Result<void> read = query->forEachRow([&] {
-        const QByteArrayView body = query->bytes(1);
-        hashes.insert(query->int64(0), XXH3_64bits(body.data(), size_t(body.size())));
+        Post post;
+        post.id = query->int64(0);
+        post.uuid = query->text(1);
+        post.title = query->text(2);
+        post.slug = query->text(3);
+        post.summary = query->text(4);
+        post.status = statusFrom(query->text(5));
+        post.kind = query->text(6);
+        post.createdAt = query->time(7);
+        post.updatedAt = query->time(8);
+        post.publishedAt = query->time(9);
+        post.language = query->text(10);
+        post.changeSeq = query->int64(11);
+        posts.append(std::move(post));
     });
     if (!read)
         return read.error();
-    return hashes;
+    return posts;
 }
 
 Result<QString> PostRepository::body(qint64 id)

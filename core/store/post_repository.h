@@ -38,11 +38,10 @@ public:
     // The posts that pass filter (tagId already resolved from filter.tag), without their tags.
     Result<QList<PostSummary>> list(const PostFilter &filter, std::optional<qint64> tagId);
     Result<int> count();
-    // Every post by id, bodies left empty unless withBodies.
+    // Every post by id. Without bodies, only what the posts_site index holds: no body, extra
+    // or cover (and the query reads that index only).
     Result<QList<Post>> all(bool withBodies);
     Result<QString> body(qint64 id);
-    // A 64-bit hash of each post's body, by id, computed on the stored bytes (no conversion).
-    Result<QHash<qint64, quint64>> bodyHashes();
 
 private:
     Result<std::optional<Post>> findOne(QByteArrayView where, const std::function<void(Statement &)> &bind);

@@ -177,6 +177,17 @@ CREATE TABLE render_cache (
 CREATE INDEX render_cache_used_at ON render_cache(used_at);
 )sql";
 
+// What a site build needs to know whether a post changed, without reading its body. change_seq
+// grows with every insert and update (PostRepository sets it; 0 for posts not changed since
+// this migration), so a build compares one number per post. posts_site covers every column a site build lists, so that listing the posts reads
+// that index only: the bodies (megabytes, on overflow pages) stay on disk.
+const char *const migration3 = R"sql(
+ALTER TABLE posts ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX posts_change_seq ON posts(change_seq);
+CREATE INDEX posts_site ON posts(id, uuid, title, slug, summary, status, kind, created_at, updated_at,
+                                 published_at, language, change_seq);
+)sql";
+
 #undef QUIRE_TAG_TEXT
 #undef QUIRE_NOW
 
@@ -184,6 +195,7 @@ CREATE INDEX render_cache_used_at ON render_cache(used_at);
 const char *const migrations[] = {
     migration1,
     migration2,
+    migration3,
 };
 static_assert(std::size(migrations) == Library::SchemaVersion, "Library::SchemaVersion names the newest migration");
 

@@ -168,13 +168,6 @@ QByteArray Statement::blob(int column) const
     return data ? QByteArray(data, size) : QByteArray();
 }
 
-QByteArrayView Statement::bytes(int column) const
-{
-    // Text as stored (UTF-8), without a copy; valid until the next step() or reset().
-    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
-    return QByteArrayView(data, data ? sqlite3_column_bytes(m_statement, column) : 0);
-}
-
 QDateTime Statement::time(int column) const
 {
     return isNull(column) ? QDateTime() : Timestamp::fromText(text(column));

@@ -53,7 +53,6 @@ public:
     QString text(int column) const;
     qint64 int64(int column) const;
     QByteArray blob(int column) const;
-    QByteArrayView bytes(int column) const;   // no copy: valid until the next step()
     QDateTime time(int column) const;                               // invalid when NULL
     std::optional<qint64> optionalInt(int column) const;
 

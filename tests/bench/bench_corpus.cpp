@@ -31,6 +31,13 @@ std::optional<std::vector<BenchCorpus::Post>> BenchCorpus::load(const QString &f
     return posts;
 }
 
+QString BenchCorpus::folder(const QString &folder, const QTemporaryDir &scratch)
+{
+    if (!folder.isEmpty())
+        return folder;
+    return generate(scratch.path()) ? scratch.path() : QString();
+}
+
 qint64 BenchCorpus::totalBytes(const std::vector<Post> &posts)
 {
     qint64 bytes = 0;

@@ -25,6 +25,10 @@ public:
 
     static qint64 totalBytes(const std::vector<Post> &posts);
 
+    // The corpus folder itself: folder, or a corpus generated in scratch when folder is empty;
+    // empty after saying why on stderr.
+    static QString folder(const QString &folder, const QTemporaryDir &scratch);
+
     static QTextStream &out();
     static QTextStream &err();
 

@@ -75,8 +75,10 @@ private slots:
     void incrementalKeepsMtimesAndRemovesFiles();
     void changedTextWithTheSameTimestampIsRebuilt();
     void killedBuildLeavesOldSiteWhole();
+    void killedFirstBuildIsFinishedByTheNext();
     void refusesDangerousOutputFolders();
     void forceLeavesForeignFilesAlone();
+    void aFileInTheWayOfANewPageIsNotReplaced();
     void neverWritesThroughSymlinks();
     void problemsAreReported();
     void permalinkPatterns();
@@ -499,7 +501,7 @@ void TestSite::killedBuildLeavesOldSiteWhole()
         process->waitForFinished();
 
         const QMap<QString, QByteArray> after = snapshot(out);
-        const bool journal = QFile::exists(out + QStringLiteral("/.quire/manifest.next.json"));
+        const bool journal = QFile::exists(out + QStringLiteral("/.quire/journal.json"));
         // The next build finishes or clears the interrupted one; the result is a whole new site.
         auto finish = quire({QStringLiteral("build"), QStringLiteral("--out"), out});
         QVERIFY(finish->waitForFinished(120000));
@@ -519,6 +521,42 @@ void TestSite::killedBuildLeavesOldSiteWhole()
         }
         before = finished;
     }
+}
+
+void TestSite::killedFirstBuildIsFinishedByTheNext()
+{
+    // Into an empty folder there is no old site to keep: the first build writes in place, and
+    // a build killed part-way leaves a folder the next build recognises as its own and finishes.
+    const QString libraryPath = m_dir.filePath(QStringLiteral("first.quire"));
+    {
+        auto library = Library::open(libraryPath);
+        QVERIFY(library);
+        for (int i = 0; i < 120; ++i)
+            addPost(**library, QStringLiteral("First build %1").arg(i),
+                    QStringLiteral("Text $b_%1$.\n\n```cpp\nint x = %1;\n```\n").arg(i).repeated(20));
+    }
+    const QString out = m_dir.filePath(QStringLiteral("first-site"));
+    QProcess killed;
+    killed.start(QStringLiteral(QUIRE_BINARY), {QStringLiteral("--library"), libraryPath, QStringLiteral("build"),
+                                                QStringLiteral("--out"), out});
+    QVERIFY(killed.waitForStarted());
+    QThread::msleep(300 + QRandomGenerator::global()->bounded(500));
+    ::kill(pid_t(killed.processId()), SIGKILL);
+    killed.waitForFinished();
+
+    QProcess finish;
+    finish.start(QStringLiteral(QUIRE_BINARY), {QStringLiteral("--library"), libraryPath, QStringLiteral("build"),
+                                                QStringLiteral("--out"), out});
+    QVERIFY(finish.waitForFinished(120000));
+    QVERIFY2(finish.exitCode() == 0, finish.readAllStandardError().constData());
+    QVERIFY(!QFile::exists(out + QStringLiteral("/.quire/first-build")));
+    const QString clean = m_dir.filePath(QStringLiteral("first-site-clean"));
+    {
+        auto library = Library::open(libraryPath);
+        QVERIFY(library);
+        build(**library, clean);
+    }
+    QCOMPARE(snapshot(out), snapshot(clean));
 }
 
 void TestSite::refusesDangerousOutputFolders()
@@ -571,6 +609,37 @@ void TestSite::forceLeavesForeignFilesAlone()
     build(*library, out, options);
     QCOMPARE(readAll(out + QStringLiteral("/CNAME")), QByteArray("blog.example.org\n"));
     QVERIFY(!QFile::exists(out + QStringLiteral("/posts/p/index.html")));
+}
+
+void TestSite::aFileInTheWayOfANewPageIsNotReplaced()
+{
+    auto library = newLibrary(QStringLiteral("in-the-way"));
+    addPost(*library, QStringLiteral("First"), QStringLiteral("one"));
+    const QString out = m_dir.filePath(QStringLiteral("in-the-way-site"));
+    build(*library, out);
+    // Someone's file where the next post's page will go, and one beside the site's pages.
+    QDir().mkpath(out + QStringLiteral("/posts/second"));
+    QFile theirs(out + QStringLiteral("/posts/second/index.html"));
+    QVERIFY(theirs.open(QIODevice::WriteOnly));
+    theirs.write("theirs");
+    theirs.close();
+    QFile beside(out + QStringLiteral("/CNAME"));
+    QVERIFY(beside.open(QIODevice::WriteOnly));
+    beside.write("blog.example.org");
+    beside.close();
+    addPost(*library, QStringLiteral("Second"), QStringLiteral("two"));
+    SiteBuilder::Options options;
+    options.outputDir = out;
+    auto refused = SiteBuilder(*library).build(options);
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains(QStringLiteral("posts/second/index.html")), qPrintable(refused.errorMessage()));
+    QCOMPARE(readAll(out + QStringLiteral("/posts/second/index.html")), QByteArray("theirs"));
+    QVERIFY(!readAll(out + QStringLiteral("/index.html")).contains("Second"));   // the old site, whole
+    // With --force the page replaces it; the file beside the site stays.
+    options.force = true;
+    QVERIFY(SiteBuilder(*library).build(options));
+    QVERIFY(readAll(out + QStringLiteral("/posts/second/index.html")).contains("Second"));
+    QCOMPARE(readAll(out + QStringLiteral("/CNAME")), QByteArray("blog.example.org"));
 }
 
 void TestSite::neverWritesThroughSymlinks()

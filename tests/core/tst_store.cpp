@@ -2,6 +2,7 @@
 // settings, and every kind of file Library::open must refuse without changing a byte of it.
 
 #include "store/library.h"
+#include "store/timestamp.h"
 #include "store/schema.h"
 
 #include <QCryptographicHash>
@@ -163,6 +164,8 @@ private slots:
     void migratesVersion1Library();
     void failedMigrationChangesNothing();
     void renderCacheRoundTrip();
+    void changeSeqGrowsWithEveryChange();
+    void timestampsRoundTrip();
     void renderCacheUpserts();
     void renderCachePrunesUnused();
 
@@ -274,7 +277,7 @@ void TestStore::createsLibraryWithSchema()
              QStringList{QStringLiteral("library.quire")});
 
     RawDatabase raw(path);
-    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("2"));
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("3"));
     QCOMPARE(raw.value("PRAGMA journal_mode"), QStringLiteral("wal"));
     const QStringList tables = raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
     for (const char *table : {"assets", "post_tags", "posts", "posts_fts", "publish_targets", "render_cache",
@@ -305,7 +308,7 @@ void TestStore::reopenKeepsDataWithoutMigrating()
         QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
     }
     RawDatabase raw(path);
-    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("2"));
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("3"));
     QCOMPARE(raw.column("SELECT sql FROM sqlite_schema").join('\n').toUtf8(), schemaBefore);
     // Times are stored as UTC ISO 8601 text with milliseconds.
     QCOMPARE(raw.value("SELECT created_at FROM posts WHERE slug = 'post-1'"), QStringLiteral("2026-11-24T22:11:08.123Z"));
@@ -960,11 +963,12 @@ void TestStore::settings()
     QCOMPARE(library->setting(QStringLiteral("empty"), QStringLiteral("fallback")).value(), QString());
 }
 
-// A library as format 1 left it: no render_cache table, user_version 1.
+// A library as format 1 left it: no render_cache table, no change_seq, user_version 1.
 static void downgradeToVersion1(const QString &path)
 {
     RawDatabase raw(path);
-    QVERIFY(raw.exec("DROP TABLE render_cache; PRAGMA user_version = 1"));
+    QVERIFY(raw.exec("DROP TABLE render_cache; DROP INDEX posts_site; DROP INDEX posts_change_seq;"
+                     " ALTER TABLE posts DROP COLUMN change_seq; PRAGMA user_version = 1"));
     QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("1"));
     QCOMPARE(raw.value("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'render_cache%'"), QStringLiteral("0"));
 }
@@ -993,12 +997,13 @@ void TestStore::migratesVersion1Library()
         QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Post 2")});
     }
     RawDatabase raw(path);
-    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("2"));
+    QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("3"));
     QCOMPARE(raw.value("PRAGMA application_id"), QString::number(Schema::ApplicationId));
     QCOMPARE(raw.column("SELECT name FROM sqlite_schema WHERE name LIKE 'render_cache%' ORDER BY name"),
              (QStringList{QStringLiteral("render_cache"), QStringLiteral("render_cache_used_at")}));
     QCOMPARE(raw.value("SELECT count(*) FROM posts"), QStringLiteral("3"));
     QCOMPARE(raw.value("SELECT count(*) FROM render_cache"), QStringLiteral("1"));
+    QCOMPARE(raw.value("SELECT count(*) FROM sqlite_schema WHERE name IN ('posts_site', 'posts_change_seq')"), QStringLiteral("2"));
     QVERIFY(raw.column("PRAGMA integrity_check") == QStringList{QStringLiteral("ok")});
 }
 
@@ -1022,6 +1027,47 @@ void TestStore::failedMigrationChangesNothing()
     QCOMPARE(raw.value("SELECT other FROM render_cache"), QStringLiteral("kept"));
     QCOMPARE(raw.value("SELECT count(*) FROM sqlite_schema WHERE name = 'render_cache_used_at'"), QStringLiteral("0"));
     QCOMPARE(raw.value("SELECT count(*) FROM posts"), QStringLiteral("3"));
+}
+
+void TestStore::changeSeqGrowsWithEveryChange()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post first;
+    first.title = QStringLiteral("First");
+    first.body = QStringLiteral("Body one.");
+    first.tags = {QStringLiteral("gpu")};
+    const Post a = library->createPost(first).value();
+    Post second;
+    second.title = QStringLiteral("Second");
+    const Post b = library->createPost(second).value();
+    QVERIFY(b.changeSeq > a.changeSeq);
+    Post edited = a;
+    edited.body = QStringLiteral("Body one, edited.");
+    QVERIFY(library->saveDraft(edited, RevisionReason::Import));   // even when updated_at is kept
+    const QList<Post> posts = library->allPosts(false).value();
+    QCOMPARE(posts.size(), 2);
+    QVERIFY(posts.at(0).changeSeq > b.changeSeq);
+    // The quick listing leaves the body out, and keeps what a site lists.
+    QVERIFY(posts.at(0).body.isEmpty());
+    QCOMPARE(posts.at(0).title, QStringLiteral("First"));
+    QCOMPARE(posts.at(0).tags, QStringList{QStringLiteral("gpu")});
+    QCOMPARE(posts.at(0).updatedAt, a.updatedAt);
+    QCOMPARE(library->allPosts(true)->at(0).body, QStringLiteral("Body one, edited."));
+    QCOMPARE(library->postBody(a.id).value(), QStringLiteral("Body one, edited."));
+}
+
+void TestStore::timestampsRoundTrip()
+{
+    const QDateTime time(QDate(2024, 2, 29), QTime(23, 59, 58, 7), Qt::UTC);
+    QCOMPARE(Timestamp::toText(time), QStringLiteral("2024-02-29T23:59:58.007Z"));
+    QCOMPARE(Timestamp::fromText(Timestamp::toText(time)), time);
+    // Other ISO forms still read; nonsense does not.
+    QCOMPARE(Timestamp::fromText(QStringLiteral("2024-02-29T23:59:58Z")), time.addMSecs(-7));
+    QCOMPARE(Timestamp::fromText(QStringLiteral("2024-03-01T01:59:58.007+02:00")), time);
+    QVERIFY(!Timestamp::fromText(QStringLiteral("2023-02-29T23:59:58.007Z")).isValid());   // no such day
+    QVERIFY(!Timestamp::fromText(QStringLiteral("2024-02-29T23:59:58.0x7Z")).isValid());
+    QVERIFY(!Timestamp::fromText(QStringLiteral("garbage, 24 characters!!")).isValid());
 }
 
 void TestStore::renderCacheRoundTrip()
@@ -1184,8 +1230,8 @@ void TestStore::refusesNewerLibrary()
 {
     const QString path = makeClosedLibrary(QStringLiteral("newer.quire"));
     QVERIFY(!path.isEmpty());
-    patchFile(path, 60, bigEndian32(3));   // PRAGMA user_version lives at offset 60
-    expectRefused(path, QStringLiteral("was made by a newer version of Quire (library format 3, this Quire reads up to 2)"));
+    patchFile(path, 60, bigEndian32(4));   // PRAGMA user_version lives at offset 60
+    expectRefused(path, QStringLiteral("was made by a newer version of Quire (library format 4, this Quire reads up to 3)"));
 }
 
 void TestStore::refusesOtherSqliteDatabase()
