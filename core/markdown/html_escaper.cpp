@@ -98,4 +98,17 @@ void HtmlEscaper::appendUrl(std::string &out, std::string_view url)
     }
 }
 
+QString HtmlEscaper::unescape(QString html)
+{
+    if (!html.contains(u'&'))
+        return html;
+    html.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    html.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    html.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    html.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    html.replace(QLatin1String("&nbsp;"), QString(QChar(0xA0)));
+    html.replace(QLatin1String("&amp;"), QLatin1String("&"));   // last: "&amp;lt;" stays "&lt;"
+    return html;
+}
+
 } // namespace quire

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <string>
 #include <string_view>
 
@@ -14,6 +16,8 @@ public:
     // A URL in an href or src attribute: unsafe and non-ASCII bytes percent-encoded,
     // '&' written as "&amp;"; existing %XX escapes are kept.
     static void appendUrl(std::string &out, std::string_view url);
+    // Back to text: the entities above, &#39; and &nbsp;. Other entities stay as they are.
+    static QString unescape(QString html);
 };
 
 } // namespace quire

@@ -1,6 +1,7 @@
 #include "render/math_code_renderer.h"
 
 #include "markdown/data_line_map.h"
+#include "markdown/html_escaper.h"
 
 #include "render/render_cache.h"
 #include "render/render_worker.h"
@@ -26,18 +27,6 @@ const QRegularExpression &elementPattern()
         R"re(|<div class="math display"([^>]*)>([^<]*)</div>)re"
         R"re(|<pre([^>]*)><code class="language-([^"]*)">([^<]*)</code></pre>)re"));
     return pattern;
-}
-
-// Exactly the four entities HtmlEscaper writes; "&amp;" last so "&amp;lt;" stays "&lt;".
-QString unescape(QString text)
-{
-    if (!text.contains(u'&'))
-        return text;
-    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
 }
 
 QString escape(const QString &text)
@@ -89,9 +78,9 @@ std::vector<Element> findElements(const QString &html)
             element.line = lines.lineBefore(element.start + element.length);
         }
         element.request.kind = element.form == Element::Code ? RenderRequest::Kind::Code : RenderRequest::Kind::Math;
-        element.request.source = unescape(element.escapedSource);
+        element.request.source = HtmlEscaper::unescape(element.escapedSource);
         element.request.display = element.display;
-        element.request.language = unescape(element.escapedLanguage);
+        element.request.language = HtmlEscaper::unescape(element.escapedLanguage);
         elements.push_back(std::move(element));
     }
     return elements;

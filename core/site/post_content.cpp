@@ -1,6 +1,7 @@
 #include "site/post_content.h"
 
 #include "markdown/data_line_map.h"
+#include "markdown/html_escaper.h"
 #include "markdown/markdown_renderer.h"
 #include "render/math_code_renderer.h"
 #include "site/site_path.h"
@@ -27,19 +28,6 @@ const QRegularExpression &attributePattern()
     static const QRegularExpression pattern(QStringLiteral(R"re(\s(href|src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'))re"),
                                             QRegularExpression::CaseInsensitiveOption);
     return pattern;
-}
-
-QString decodeEntities(QString text)
-{
-    if (!text.contains(u'&'))
-        return text;
-    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    text.replace(QLatin1String("&#39;"), QLatin1String("'"));
-    text.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
 }
 
 QString escapeAttribute(const QString &text)
@@ -72,7 +60,7 @@ QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &fa
             const auto match = attr.next();
             const QString name = match.captured(1).toLower();
             const int valueGroup = match.capturedStart(2) >= 0 ? 2 : 3;
-            const QString value = decodeEntities(match.captured(valueGroup));
+            const QString value = HtmlEscaper::unescape(match.captured(valueGroup));
             if (name == QLatin1String("alt")) {
                 hasAlt = true;
                 altText = value;
@@ -128,7 +116,7 @@ QString PostContent::plainText(QStringView html, int maxLength)
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
     QString text = html.toString();
     text.replace(tags, QString());
-    text = decodeEntities(text).simplified();
+    text = HtmlEscaper::unescape(text).simplified();
     if (text.size() <= maxLength)
         return text;
     qsizetype cut = text.lastIndexOf(u' ', maxLength - 1);
