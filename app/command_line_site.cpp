@@ -59,8 +59,12 @@ int CommandLine::runBuild(const Invocation &inv)
 
     // A progress line only for a person watching a terminal.
     if (isatty(fileno(stderr))) {
-        options.progress = [this](int done, int total) {
-            m_err << '\r' << tr("Building… %1 of %2").arg(done).arg(total) << "   " << Qt::flush;
+        options.progress = [this, shown = -1](int done, int total) mutable {
+            const int percent = total > 0 ? done * 100 / total : 0;
+            if (percent == shown)
+                return;
+            shown = percent;
+            m_err << '\r' << tr("Building the site… %1%").arg(percent) << Qt::flush;
         };
     }
     Result<SiteBuilder::Report> report = SiteBuilder(*library).build(options);
