@@ -131,6 +131,7 @@ private:
     QSet<QString> m_files;              // output files
     int m_done = 0;
     int m_total = 0;
+    QThread *const m_thread = QThread::currentThread();   // the one that reports progress
 };
 
 void Build::step(int count)
@@ -141,7 +142,7 @@ void Build::step(int count)
         m_done += count;
         done = m_done;
     }
-    if (m_options.progress && QThread::currentThread() == QCoreApplication::instance()->thread())
+    if (m_options.progress && QThread::currentThread() == m_thread)
         m_options.progress(done, m_total);
 }
 

@@ -85,7 +85,12 @@ bool isSafeRelative(const QString &path)
 } // namespace
 
 SiteOutput::SiteOutput(const QString &root) : m_root(root) {}
-SiteOutput::~SiteOutput() = default;
+SiteOutput::~SiteOutput()
+{
+    // A build that never committed (an error, a cancel) leaves the site as it was.
+    if (!m_committed && !m_direct)
+        QDir(absolute(StagingName)).removeRecursively();
+}
 
 QByteArray SiteOutput::hash(QByteArrayView content)
 {
@@ -412,6 +417,7 @@ Result<SiteOutput::Counts> SiteOutput::commit()
             return written.error();
         QFile::remove(absolute(FreshMarkerName));
         QDir(absolute(StagingName)).removeRecursively();
+        m_committed = true;
         return counts;
     }
     // A new page where the folder already holds a file Quire did not write: not ours to replace.
@@ -431,6 +437,7 @@ Result<SiteOutput::Counts> SiteOutput::commit()
     const QByteArray manifest = manifestBytes();
     if (moves.isEmpty() && deletes.isEmpty() && hash(manifest) == m_previousManifestHash) {
         QDir(absolute(StagingName)).removeRecursively();
+        m_committed = true;
         return counts;   // nothing at all changed
     }
     if (Result<void> written = writeWhole(absolute(NextManifestName), manifest); !written)
@@ -439,6 +446,7 @@ Result<SiteOutput::Counts> SiteOutput::commit()
                               {QStringLiteral("deletes"), deletes}};
     if (Result<void> written = writeWhole(absolute(JournalName), QJsonDocument(journal).toJson(QJsonDocument::Compact)); !written)
         return written.error();
+    m_committed = true;   // from here the journal finishes it, now or at the next build
     if (Result<void> applied = applyJournal(journal); !applied)
         return applied.error();
     QDir(absolute(StagingName)).removeRecursively();

@@ -102,6 +102,7 @@ private:
     bool m_hasManifest = false;
     bool m_force = false;
     bool m_direct = false;                // a first build, written in place
+    bool m_committed = false;
     int m_writtenInPlace = 0;
 };
 

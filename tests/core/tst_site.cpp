@@ -76,6 +76,7 @@ private slots:
     void changedTextWithTheSameTimestampIsRebuilt();
     void killedBuildLeavesOldSiteWhole();
     void killedFirstBuildIsFinishedByTheNext();
+    void cancelledBuildChangesNothing();
     void refusesDangerousOutputFolders();
     void forceLeavesForeignFilesAlone();
     void aFileInTheWayOfANewPageIsNotReplaced();
@@ -557,6 +558,33 @@ void TestSite::killedFirstBuildIsFinishedByTheNext()
         build(**library, clean);
     }
     QCOMPARE(snapshot(out), snapshot(clean));
+}
+
+void TestSite::cancelledBuildChangesNothing()
+{
+    auto library = newLibrary(QStringLiteral("cancel"));
+    for (int i = 0; i < 30; ++i)
+        addPost(*library, QStringLiteral("Post %1").arg(i), QStringLiteral("Text %1.").arg(i));
+    const QString out = m_dir.filePath(QStringLiteral("cancel-site"));
+    build(*library, out);
+    const auto before = snapshot(out);
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("title"), QStringLiteral("Renamed")));
+    std::atomic<bool> cancel = false;
+    int calls = 0;
+    SiteBuilder::Options options;
+    options.outputDir = out;
+    options.threads = 1;
+    options.cancel = &cancel;
+    options.progress = [&](int done, int total) {
+        QVERIFY(done <= total);
+        if (++calls == 5)
+            cancel = true;   // as the Cancel button of a progress dialog would
+    };
+    auto cancelled = SiteBuilder(*library).build(options);
+    QVERIFY(!cancelled);
+    QVERIFY2(cancelled.errorMessage().contains(QStringLiteral("cancelled")), qPrintable(cancelled.errorMessage()));
+    QCOMPARE(snapshot(out), before);
+    QVERIFY(!QDir(out + QStringLiteral("/.quire/staging")).exists());
 }
 
 void TestSite::refusesDangerousOutputFolders()
