@@ -9,6 +9,7 @@
 #include "site/site_path.h"
 #include "site/site_settings.h"
 #include "store/library.h"
+#include "theme/theme_folder.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -82,6 +83,7 @@ private slots:
     void aFileInTheWayOfANewPageIsNotReplaced();
     void neverWritesThroughSymlinks();
     void problemsAreReported();
+    void importedThemeDrivesTheSite();
     void permalinkPatterns();
     void settingsAreChecked_data();
     void settingsAreChecked();
@@ -727,6 +729,46 @@ void TestSite::problemsAreReported()
     QVERIFY(collision);
 }
 
+
+void TestSite::importedThemeDrivesTheSite()
+{
+    // A writer's own theme: paper exported, renamed, its list and archive templates replaced.
+    auto library = newLibrary(QStringLiteral("own-theme"));
+    const QString dir = m_dir.filePath(QStringLiteral("own-theme"));
+    QVERIFY(ThemeFolder::write(**library->theme(QStringLiteral("paper")), dir));
+    const auto writeFile = [&](const QString &relative, const QByteArray &content) {
+        QFile file(dir + u'/' + relative);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+    };
+    writeFile(QStringLiteral("theme.json"), R"({"name": "mine", "version": "1.0"})");
+    writeFile(QStringLiteral("templates/list.mustache"),
+              "{{#hasPosts}}<ul>{{#posts}}<li>{{title}}|{{date.display}}|{{readingMinutes}}</li>{{/posts}}</ul>{{/hasPosts}}"
+              "{{^hasPosts}}NO POSTS{{/hasPosts}}");
+    writeFile(QStringLiteral("templates/archive.mustache"),
+              "{{#hasYears}}{{#years}}[{{year}}:{{count}}]{{/years}}{{/hasYears}}{{^hasYears}}NO YEARS{{/hasYears}}");
+    writeFile(QStringLiteral("templates/tags.mustache"), "{{#hasTags}}TAGS{{/hasTags}}{{^hasTags}}NO TAGS{{/hasTags}}");
+    auto theme = ThemeFolder::read(dir);
+    QVERIFY2(theme, qPrintable(messageOf(theme)));
+    QVERIFY(library->importTheme(*theme));
+    QVERIFY(library->setActiveTheme(QStringLiteral("mine")));
+
+    const QString out = m_dir.filePath(QStringLiteral("own-theme-site"));
+    build(*library, out);
+    QCOMPARE(readAll(out + QStringLiteral("/index.html")), QByteArray("NO POSTS"));
+    QCOMPARE(readAll(out + QStringLiteral("/archive/index.html")), QByteArray("NO YEARS"));
+    QCOMPARE(readAll(out + QStringLiteral("/tags/index.html")), QByteArray("NO TAGS"));
+
+    addPost(*library, QStringLiteral("Dated"), QStringLiteral("Words."), PostStatus::Published,
+            QDateTime(QDate(2024, 3, 1), QTime(9, 30), Qt::UTC), {QStringLiteral("t")});
+    build(*library, out);
+    QCOMPARE(readAll(out + QStringLiteral("/index.html")), QByteArray("<ul><li>Dated|1 March 2024|1</li></ul>"));
+    QCOMPARE(readAll(out + QStringLiteral("/archive/index.html")), QByteArray("[2024:1]"));
+    QCOMPARE(readAll(out + QStringLiteral("/tags/index.html")), QByteArray("TAGS"));
+    // The post page still comes from the theme's own post template and style sheet.
+    QVERIFY(readAll(out + QStringLiteral("/posts/dated/index.html")).contains("Dated"));
+    QVERIFY(QFile::exists(out + QStringLiteral("/assets/style.css")));
+}
 
 void TestSite::permalinkPatterns()
 {
