@@ -65,12 +65,12 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     });
     connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
         m_session->setTitle(title);
-        m_preview->setPost(title, m_editor->toPlainText());
+        m_preview->setPost(m_session->post());
     });
     connect(m_editor, &EditorView::edited, this, [this] {
         const QString body = m_editor->toPlainText();
         m_session->setBody(body);
-        m_preview->setPost(m_title->text(), body);
+        m_preview->setPost(m_session->post());
     });
     connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
         //: Status bar: "1,234 words · 6 min read"
@@ -89,7 +89,11 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     setLibrary(std::move(library));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The preview renders on a thread of its own with the library: done before the library closes.
+    m_preview->releaseLibrary();
+}
 
 void MainWindow::createActions()
 {
@@ -181,6 +185,7 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
 {
     m_session->setLibrary(library.get());
     m_postModel->setLibrary(library.get());
+    m_preview->setLibrary(library.get());
     m_library = std::move(library);   // the previous library closes (and unlocks) here
     setWindowFilePath(m_library->path());
     setWindowTitle(tr("%1 — Quire").arg(QFileInfo(m_library->path()).fileName()));
@@ -264,7 +269,7 @@ void MainWindow::showPost(qint64 id)
     m_editor->setPlaceholderText(hasPost ? tr("Write your post in Markdown…") : tr("No post selected. Create one with File › New Post."));
     m_deletePostAction->setEnabled(hasPost);
     m_saveAction->setEnabled(hasPost);
-    m_preview->setPost(post.title, post.body);
+    m_preview->setPost(post);
     showSaveState();
 }
 

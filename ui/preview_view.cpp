@@ -2,55 +2,148 @@
 
 #include "markdown/markdown_renderer.h"
 #include "preview_page.h"
+#include "preview_renderer.h"
+#include "preview_scheme_handler.h"
 #include "remote_request_blocker.h"
+#include "render/render_worker.h"
+#include "site/post_preview.h"
+#include "store/library.h"
+#include "store/timestamp.h"
+#include "theme/builtin_themes.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 #include <QWebEngineProfile>
+#include <QWebEngineScript>
+#include <QWebEngineScriptCollection>
 #include <QWebEngineSettings>
 
 namespace quire {
+
+namespace {
+
+// Beneath the request interceptor: the page itself may load only quire:// files, and runs none
+// of a post's scripts.
+const QLatin1String ContentPolicy(
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src quire: 'unsafe-inline';"
+    " img-src quire: data: blob:; font-src quire: data:\">");
+
+QWebEngineScript bridgeScript()
+{
+    QFile file(QStringLiteral(":/quire/preview/preview.js"));
+    file.open(QIODevice::ReadOnly);
+    QWebEngineScript script;
+    script.setName(QStringLiteral("quire-preview"));
+    script.setSourceCode(QString::fromUtf8(file.readAll()));
+    script.setInjectionPoint(QWebEngineScript::DocumentCreation);
+    script.setWorldId(QWebEngineScript::MainWorld);
+    script.setRunsOnSubFrames(false);
+    return script;
+}
+
+} // namespace
 
 PreviewView::PreviewView(QWidget *parent)
     : QWebEngineView(parent)
 {
     // An off-the-record profile of its own: no cache or cookies on disk, and the interceptor
-    // applies to the preview alone.
+    // and the quire:// files apply to the preview alone.
     m_profile = new QWebEngineProfile(this);
     m_blocker = new RemoteRequestBlocker(m_profile);
     m_profile->setUrlRequestInterceptor(m_blocker);
+    m_scheme = new PreviewSchemeHandler(m_profile);
+    m_profile->installUrlSchemeHandler(PreviewSchemeHandler::Scheme, m_scheme);
     auto *page = new PreviewPage(m_profile, this);
     m_page = page;
     page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
     page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
+    page->scripts().insert(bridgeScript());
     setPage(page);
     setContextMenuPolicy(Qt::NoContextMenu);
 
     connect(page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         m_shellLoaded = ok;
         if (ok)
-            scheduleRender();
+            pushToPage();
     });
-    page->load(QUrl(QStringLiteral("qrc:/quire/preview/preview.html")));
+    m_renderThread.setObjectName(QStringLiteral("Quire preview renderer"));
+    m_renderThread.start();
+    setLibrary(nullptr);
 }
 
 PreviewView::~PreviewView()
 {
+    stopRenderer();
+    m_renderThread.quit();
+    m_renderThread.wait();
     // A profile must outlive its pages.
     delete m_page;
 }
 
-void PreviewView::setPost(const QString &title, const QString &markdown)
+void PreviewView::setLibrary(Library *library)
 {
-    m_title = title;
-    m_markdown = markdown;
-    scheduleRender();
+    stopRenderer();
+    Result<SiteSettings> settings = library ? SiteSettings::fromLibrary(*library) : Result<SiteSettings>(SiteSettings());
+    m_settings = settings ? *settings : SiteSettings();
+    Result<Theme> theme = library ? library->activeTheme() : Result<Theme>(Error{});
+    if (!theme) {
+        // The default theme as Quire ships it: a preview without a theme would not be the page.
+        const auto shipped = BuiltinThemes::shipped();
+        for (const Theme &builtin : shipped ? *shipped : QList<Theme>()) {
+            if (builtin.manifest.name == Library::defaultThemeName())
+                theme = builtin;
+        }
+    }
+    if (theme) {
+        if (Result<ThemeTemplates> templates = ThemeTemplates::compile(*theme))
+            m_templates = *templates;
+        const RenderWorker::Options worker;
+        m_scheme->setFiles(PostPreview::assets(*theme, worker.katexScript, worker.highlightScript));
+    }
+    startRenderer(library);
+    m_shellKey.clear();
+    loadShell();
+}
+
+void PreviewView::startRenderer(Library *library)
+{
+    m_renderer = new PreviewRenderer(library);
+    m_renderer->moveToThread(&m_renderThread);
+    connect(m_renderer, &PreviewRenderer::rendered, this, &PreviewView::applyRender, Qt::QueuedConnection);
+    m_renderInFlight = false;
+    requestRender();
+}
+
+void PreviewView::stopRenderer()
+{
+    if (!m_renderer)
+        return;
+    // Synchronously, so that the library it renders for may close right after.
+    PreviewRenderer *renderer = std::exchange(m_renderer, nullptr);
+    disconnect(renderer, nullptr, this, nullptr);
+    QMetaObject::invokeMethod(renderer, [renderer] { delete renderer; }, Qt::BlockingQueuedConnection);
+}
+
+QString PreviewView::shellKey(const Post &post)
+{
+    // Not the slug, which follows a draft's title: a page at /posts/a/ serves /posts/b/ as well.
+    return QStringList{QString::number(post.id), post.tags.join(u'\x1f'), postStatusName(post.status),
+                       Timestamp::toText(post.createdAt), Timestamp::toText(post.publishedAt), post.summary}
+        .join(u'\x1e');
+}
+
+void PreviewView::setPost(const Post &post)
+{
+    m_post = post;
+    if (shellKey(post) != m_shellKey)
+        loadShell();
+    requestRender();
 }
 
 void PreviewView::clear()
 {
-    setPost({}, {});
+    setPost(Post());
 }
 
 int PreviewView::blockedRequestCount() const
@@ -58,25 +151,66 @@ int PreviewView::blockedRequestCount() const
     return m_blocker->blockedCount();
 }
 
-void PreviewView::scheduleRender()
+void PreviewView::loadShell()
 {
-    if (m_renderScheduled)
-        return;
-    m_renderScheduled = true;
-    QTimer::singleShot(0, this, &PreviewView::render);
+    m_shellKey = shellKey(m_post);
+    m_shellTitle = m_post.title;
+    m_shellLoaded = false;
+    // The page shows reading time and contents from the start: the Markdown alone tells them
+    // (a fraction of a millisecond, unlike math).
+    Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post,
+                                               PostFacts::fromDocument(MarkdownRenderer::render(m_post.body)));
+    QString html = shell ? *shell : QStringLiteral("<!DOCTYPE html><html><head></head><body><h1></h1><div id=\"quire-content\"></div></body></html>");
+    const qsizetype head = html.indexOf(QLatin1String("<head>"));
+    html.insert(head >= 0 ? head + 6 : 0, ContentPolicy);
+    const QUrl base(QStringLiteral("quire://site") + PostPreview::sitePath(m_settings, m_post));
+    m_page->setHtml(html, base);
 }
 
-void PreviewView::render()
+void PreviewView::requestRender()
 {
-    m_renderScheduled = false;
-    const RenderedDocument document = MarkdownRenderer::render(m_markdown);
-    emit rendered(document.wordCount, document.readingMinutes);
+    if (!m_renderer)
+        return;
+    if (m_renderInFlight) {
+        m_renderPending = true;   // the newest text goes as soon as this render is back
+        return;
+    }
+    m_renderInFlight = true;
+    m_renderPending = false;
+    const quint64 generation = ++m_generation;
+    const QString markdown = m_post.body;
+    const QString path = PostPreview::sitePath(m_settings, m_post);
+    const QString summary = m_post.summary;
+    QMetaObject::invokeMethod(m_renderer, [renderer = m_renderer, generation, markdown, path, summary] {
+        renderer->render(generation, markdown, path, summary);
+    }, Qt::QueuedConnection);
+}
+
+void PreviewView::applyRender(quint64 generation, const QString &html, const PostFacts &facts, const QString &error)
+{
+    Q_UNUSED(error)
+    if (!m_renderInFlight || generation != m_generation)
+        return;   // from a renderer replaced since (another library)
+    m_renderInFlight = false;
+    m_html = html;
+    emit rendered(facts.wordCount, facts.readingMinutes);
+    pushToPage();
+    if (m_renderPending)
+        requestRender();
+}
+
+void PreviewView::pushToPage()
+{
     if (!m_shellLoaded)
-        return;   // loadFinished renders the latest text
+        return;   // loadFinished pushes the latest content
     // JSON is a valid JavaScript literal, so the post cannot break out of the call.
-    const QByteArray arguments = QJsonDocument(QJsonArray{m_title, document.html}).toJson(QJsonDocument::Compact);
+    const QByteArray arguments = QJsonDocument(QJsonArray{m_shellTitle, m_post.title, m_html}).toJson(QJsonDocument::Compact);
+    const bool latest = !m_renderInFlight && !m_renderPending;
     page()->runJavaScript(QStringLiteral("quire.update(...%1)").arg(QString::fromUtf8(arguments)),
-                          [this](const QVariant &) { emit updated(); });
+                          [this, latest](const QVariant &) {
+                              if (latest)
+                                  emit updated();
+                          });
 }
 
 } // namespace quire

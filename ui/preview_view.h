@@ -1,18 +1,28 @@
 #pragma once
 
+#include "site/post_facts.h"
+#include "site/site_settings.h"
+#include "store/post.h"
+#include "theme/theme_templates.h"
+
 #include <QString>
+#include <QThread>
 #include <QWebEngineView>
 
 class QWebEngineProfile;
 
 namespace quire {
 
+class Library;
+class PreviewRenderer;
+class PreviewSchemeHandler;
 class RemoteRequestBlocker;
-struct RenderedDocument;
 
-// The live preview: Quire's page shell, loaded once, whose article is replaced as the author
-// types. Updates are coalesced — a burst of keystrokes gives one render of the latest text,
-// never a dropped edit. Nothing remote is loaded.
+// The live preview: the post as its published page in the library's theme. The page (the theme's
+// post template, served under quire://) loads once per post; as the author types only the post's
+// content is replaced. Content renders on a thread of its own, math and code included, and
+// updates are coalesced: a burst of keystrokes gives one render of the latest text, never a
+// dropped edit. Nothing remote is loaded.
 class PreviewView : public QWebEngineView
 {
     Q_OBJECT
@@ -21,8 +31,14 @@ public:
     explicit PreviewView(QWidget *parent = nullptr);
     ~PreviewView() override;
 
-    // Shows this post; the render happens on the next turn of the event loop.
-    void setPost(const QString &title, const QString &markdown);
+    // The library whose theme, settings and render cache the preview uses (nullptr: the default
+    // theme and settings). It must outlive the preview or be replaced first.
+    void setLibrary(Library *library);
+    // Stops using the library (waiting for a render in progress), before it closes.
+    void releaseLibrary() { stopRenderer(); }
+
+    // Shows this post (its body as the content); the render happens off the GUI thread.
+    void setPost(const Post &post);
     void clear();
 
     bool isShellLoaded() const { return m_shellLoaded; }
@@ -35,16 +51,31 @@ signals:
     void updated();
 
 private:
-    void scheduleRender();
-    void render();
+    void startRenderer(Library *library);
+    void stopRenderer();
+    void loadShell();
+    void requestRender();
+    void applyRender(quint64 generation, const QString &html, const quire::PostFacts &facts, const QString &error);
+    void pushToPage();
+    static QString shellKey(const Post &post);
 
     QWebEngineProfile *m_profile = nullptr;
     QWebEnginePage *m_page = nullptr;
     RemoteRequestBlocker *m_blocker = nullptr;
-    QString m_title;
-    QString m_markdown;
+    PreviewSchemeHandler *m_scheme = nullptr;
+    QThread m_renderThread;
+    PreviewRenderer *m_renderer = nullptr;   // lives in m_renderThread
+
+    SiteSettings m_settings;
+    ThemeTemplates m_templates;
+    Post m_post;
+    QString m_shellKey;          // the post the page was loaded for (not its title or body)
+    QString m_shellTitle;        // the title the page was loaded with
+    QString m_html;              // the latest rendered content
+    quint64 m_generation = 0;    // of the latest request
+    bool m_renderInFlight = false;
+    bool m_renderPending = false;
     bool m_shellLoaded = false;
-    bool m_renderScheduled = false;
 };
 
 } // namespace quire

@@ -7,7 +7,7 @@ namespace quire {
 bool RemoteRequestBlocker::isAllowed(const QUrl &url)
 {
     const QString scheme = url.scheme();
-    return scheme == u"qrc" || scheme == u"data" || scheme == u"blob" || scheme == u"about";
+    return scheme == u"quire" || scheme == u"qrc" || scheme == u"data" || scheme == u"blob" || scheme == u"about";
 }
 
 void RemoteRequestBlocker::interceptRequest(QWebEngineUrlRequestInfo &info)

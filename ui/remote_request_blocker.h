@@ -5,7 +5,7 @@
 
 namespace quire {
 
-// Lets the preview load only what Quire itself serves (qrc:, data:, blob:, about:); every other
+// Lets the preview load only what Quire itself serves (quire:, qrc:, data:, blob:, about:); every other
 // request — http, https, file, ftp, ws — is blocked and counted. Runs on WebEngine's IO thread.
 class RemoteRequestBlocker : public QWebEngineUrlRequestInterceptor
 {

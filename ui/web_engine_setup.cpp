@@ -1,5 +1,7 @@
 #include "web_engine_setup.h"
 
+#include "preview_scheme_handler.h"
+
 #include <QCoreApplication>
 #include <QtGlobal>
 
@@ -11,6 +13,7 @@ namespace quire {
 void WebEngineSetup::prepare()
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    PreviewSchemeHandler::registerScheme();
     if (geteuid() != 0)
         return;
     QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");

@@ -129,13 +129,8 @@ Result<PostContent::Output> PostContent::render(const QString &markdown, const Q
 {
     const RenderedDocument document = MarkdownRenderer::render(markdown);
     Output output;
+    output.facts = PostFacts::fromDocument(document);
     PostFacts &facts = output.facts;
-    facts.wordCount = document.wordCount;
-    facts.readingMinutes = document.readingMinutes;
-    for (const OutlineEntry &entry : document.outline) {
-        if (entry.level == 2 || entry.level == 3)
-            facts.toc.append(entry);
-    }
     // A summary is Markdown too (front matter often has *emphasis* or `code` in it): shown as text.
     facts.summary = summary.trimmed().isEmpty() ? plainText(firstParagraph(document.html), SummaryLength)
                                                 : plainText(MarkdownRenderer::render(summary).html, SummaryLength * 2);

@@ -4,6 +4,18 @@
 
 namespace quire {
 
+PostFacts PostFacts::fromDocument(const RenderedDocument &document)
+{
+    PostFacts facts;
+    facts.wordCount = document.wordCount;
+    facts.readingMinutes = document.readingMinutes;
+    for (const OutlineEntry &entry : document.outline) {
+        if (entry.level == 2 || entry.level == 3)
+            facts.toc.append(entry);
+    }
+    return facts;
+}
+
 QDataStream &operator<<(QDataStream &out, const PostFacts &facts)
 {
     // Not the table of contents: only the post's own page shows it, and that page is rendered

@@ -36,6 +36,9 @@ struct PostFacts
     bool needsKatexCss = false;
     bool needsHighlightCss = false;
 
+    // What the Markdown alone tells (words, reading time, table of contents): no links, no
+    // problems, no math.
+    static PostFacts fromDocument(const RenderedDocument &document);
 };
 
 // Kept between builds in binary form (QDataStream), all but the toc; a damaged stream sets its

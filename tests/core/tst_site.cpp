@@ -4,12 +4,16 @@
 // posts' files gone), a killed build leaving the old site whole, refused output folders, and
 // the problems a build reports.
 
+#include "markdown/markdown_renderer.h"
+#include "render/render_worker.h"
+#include "site/post_preview.h"
 #include "site/site_builder.h"
 #include "site/site_output.h"
 #include "site/site_path.h"
 #include "site/site_settings.h"
 #include "store/library.h"
 #include "theme/theme_folder.h"
+#include "theme/theme_templates.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -84,6 +88,7 @@ private slots:
     void neverWritesThroughSymlinks();
     void problemsAreReported();
     void importedThemeDrivesTheSite();
+    void previewShellIsTheThemesPostPage();
     void permalinkPatterns();
     void settingsAreChecked_data();
     void settingsAreChecked();
@@ -768,6 +773,33 @@ void TestSite::importedThemeDrivesTheSite()
     // The post page still comes from the theme's own post template and style sheet.
     QVERIFY(readAll(out + QStringLiteral("/posts/dated/index.html")).contains("Dated"));
     QVERIFY(QFile::exists(out + QStringLiteral("/assets/style.css")));
+}
+
+void TestSite::previewShellIsTheThemesPostPage()
+{
+    auto library = newLibrary(QStringLiteral("preview"));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("title"), QStringLiteral("Notebook")));
+    Post post = addPost(*library, QStringLiteral("<Draft> & more"), QStringLiteral("## One\n\n## Two\n\nWords."),
+                        PostStatus::Draft, {}, {QStringLiteral("gpu")});
+    const auto templates = ThemeTemplates::compile(*library->activeTheme());
+    QVERIFY(templates);
+    const auto settings = SiteSettings::fromLibrary(*library);
+    QVERIFY(settings);
+    const PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(post.body));
+    const auto shell = PostPreview::shell(*templates, *settings, post, facts);
+    QVERIFY2(shell, qPrintable(messageOf(shell)));
+    QCOMPARE(shell->count(QStringLiteral("id=\"quire-content\"")), 1);
+    QVERIFY(shell->contains(QStringLiteral("&lt;Draft&gt; &amp; more")));
+    QVERIFY(shell->contains(QStringLiteral("Notebook")));
+    QVERIFY(shell->contains(QStringLiteral("href=\"#two\"")));                    // contents from the Markdown
+    QVERIFY(shell->contains(QStringLiteral("../../assets/katex/katex.min.css")));   // always: any edit may add math
+    QVERIFY(shell->contains(QStringLiteral("../../tags/gpu/index.html")));
+    QCOMPARE(PostPreview::sitePath(*settings, post), QStringLiteral("/posts/draft-more/"));
+    const auto assets = PostPreview::assets(*library->activeTheme(), RenderWorker::Options().katexScript,
+                                            RenderWorker::Options().highlightScript);
+    QVERIFY(assets.contains(QStringLiteral("/assets/style.css")));
+    QVERIFY(assets.contains(QStringLiteral("/assets/katex/katex.min.css")));
+    QVERIFY(assets.contains(QStringLiteral("/assets/highlight.css")));
 }
 
 void TestSite::permalinkPatterns()

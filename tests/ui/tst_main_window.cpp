@@ -141,11 +141,21 @@ void TestMainWindow::newLibraryShowsWelcomePost()
     QVERIFY(waitForPreview(QStringLiteral("document.querySelectorAll('#quire-content h2').length > 0"), true));
     QCOMPARE(evaluate(QStringLiteral("document.getElementById('quire-title')?.textContent")).toString(),
              QStringLiteral("Welcome to Quire"));
-    for (const char *selector : {"pre code.language-python", "span.math.inline", "div.math.display", "table",
+    // Math and code rendered as the site renders them (off the GUI thread, so wait for it).
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content span.math.inline .katex') !== null"), true));
+    for (const char *selector : {"pre code.hljs.language-python", "div.math.display .katex-display", "table",
                                  "section.footnotes", "sup a[data-footnote-ref]"}) {
         const QString script = QStringLiteral("document.querySelector('#quire-content %1') !== null").arg(QLatin1String(selector));
         QVERIFY2(evaluate(script).toBool(), selector);
     }
+    // The page is the theme's post page, with the theme's and KaTeX's style sheets loaded.
+    const QString sheetLoaded = QStringLiteral(
+        "Array.from(document.styleSheets).some(s => s.href && s.href.endsWith('%1') && s.cssRules.length > 5)");
+    QVERIFY(waitForPreview(sheetLoaded.arg(QStringLiteral("/assets/style.css")), true));
+    QVERIFY(waitForPreview(sheetLoaded.arg(QStringLiteral("/assets/katex/katex.min.css")), true));
+    QVERIFY(evaluate(QStringLiteral("document.querySelector('header.site-header') !== null")).toBool());
+    QVERIFY(evaluate(QStringLiteral("getComputedStyle(document.querySelector('#quire-content p')).fontFamily")).toString()
+                .contains(QStringLiteral("Charter")));
 }
 
 void TestMainWindow::typingUpdatesPreviewAndSaves()
@@ -235,7 +245,7 @@ void TestMainWindow::previewLoadsNothingRemote()
     QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content img') !== null"), true));
     QTest::qWait(500);
     QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content img').naturalWidth")).toInt(), 0);
-    QCOMPARE(evaluate(QStringLiteral("location.protocol")).toString(), QStringLiteral("qrc:"));
+    QCOMPARE(evaluate(QStringLiteral("location.protocol")).toString(), QStringLiteral("quire:"));
 
     // Beneath the page's content policy, the preview's profile blocks any remote request itself.
     QWebEnginePage probe(m_window->preview()->page()->profile());

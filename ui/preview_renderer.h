@@ -1,0 +1,45 @@
+#pragma once
+
+#include "site/post_facts.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace quire {
+
+class Library;
+class MathCodeRenderer;
+class PostContent;
+class RenderCache;
+class RenderWorker;
+
+// Renders a post's content for the preview on a thread of its own, as the site would (math and
+// code included, through the library's render cache), so that typing never waits for KaTeX.
+// Lives in its worker thread; talk to it through queued signals.
+class PreviewRenderer : public QObject
+{
+    Q_OBJECT
+
+public:
+    // library may be nullptr (memory cache only); it must outlive the renderer.
+    explicit PreviewRenderer(Library *library);
+    ~PreviewRenderer() override;
+
+public slots:
+    void render(quint64 generation, const QString &markdown, const QString &pagePath, const QString &summary);
+
+signals:
+    // html is the content for #quire-content. When node cannot run, math and code come without
+    // rendering (and error says why), so the preview never stops following the text.
+    void rendered(quint64 generation, const QString &html, const quire::PostFacts &facts, const QString &error);
+
+private:
+    std::unique_ptr<RenderWorker> m_worker;
+    std::unique_ptr<RenderCache> m_cache;
+    std::unique_ptr<MathCodeRenderer> m_mathCode;
+    std::unique_ptr<PostContent> m_content;
+};
+
+} // namespace quire

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QWebEngineUrlSchemeHandler>
+
+namespace quire {
+
+// Serves the preview's quire:// URLs: the theme's style sheets, KaTeX's, its fonts. Only what it
+// was given: nothing from disk or the network.
+class PreviewSchemeHandler : public QWebEngineUrlSchemeHandler
+{
+    Q_OBJECT
+
+public:
+    static constexpr char Scheme[] = "quire";
+    // Registers the scheme with WebEngine: before the QApplication exists.
+    static void registerScheme();
+
+    using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
+
+    // Files by site path ("/assets/style.css").
+    void setFiles(const QHash<QString, QByteArray> &files);
+    void requestStarted(QWebEngineUrlRequestJob *job) override;
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QByteArray> m_files;
+};
+
+} // namespace quire
