@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTextBlock>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -71,6 +72,19 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
         const QString body = m_editor->toPlainText();
         m_session->setBody(body);
         m_preview->setPost(m_session->post());
+    });
+    // Scroll sync: the preview follows the cursor; a click in the preview moves the cursor there.
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
+        m_preview->revealLine(m_editor->textCursor().blockNumber() + 1);
+    });
+    connect(m_preview, &PreviewView::lineClicked, this, [this](int line) {
+        const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
+        if (!block.isValid())
+            return;
+        QTextCursor cursor(block);
+        m_editor->setTextCursor(cursor);
+        m_editor->centerCursor();
+        m_editor->setFocus();
     });
     connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
         //: Status bar: "1,234 words · 6 min read"

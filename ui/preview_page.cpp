@@ -20,4 +20,18 @@ bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, 
     return samePage || RemoteRequestBlocker::isAllowed(url);
 }
 
+void PreviewPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                           int lineNumber, const QString &sourceID)
+{
+    static const QLatin1String prefix("quire:line:");
+    if (level == InfoMessageLevel && message.startsWith(prefix)) {
+        bool ok = false;
+        const int line = message.mid(prefix.size()).toInt(&ok);
+        if (ok && line > 0)
+            emit lineClicked(line);
+        return;
+    }
+    QWebEnginePage::javaScriptConsoleMessage(level, message, lineNumber, sourceID);
+}
+
 } // namespace quire

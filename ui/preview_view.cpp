@@ -59,6 +59,7 @@ PreviewView::PreviewView(QWidget *parent)
     page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
     page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
     page->scripts().insert(bridgeScript());
+    connect(page, &PreviewPage::lineClicked, this, &PreviewView::lineClicked);
     setPage(page);
     setContextMenuPolicy(Qt::NoContextMenu);
 
@@ -144,6 +145,12 @@ void PreviewView::setPost(const Post &post)
 void PreviewView::clear()
 {
     setPost(Post());
+}
+
+void PreviewView::revealLine(int line)
+{
+    if (m_shellLoaded)
+        page()->runJavaScript(QStringLiteral("quire.reveal(%1)").arg(line));
 }
 
 int PreviewView::blockedRequestCount() const

@@ -41,6 +41,9 @@ public:
     void setPost(const Post &post);
     void clear();
 
+    // Scrolls the preview to the block of this 1-based source line, if it is out of view.
+    void revealLine(int line);
+
     bool isShellLoaded() const { return m_shellLoaded; }
     int blockedRequestCount() const;
 
@@ -49,6 +52,8 @@ signals:
     void rendered(int wordCount, int readingMinutes);
     // After the page holds the latest text.
     void updated();
+    // The author clicked the block of this 1-based source line.
+    void lineClicked(int line);
 
 private:
     void startRenderer(Library *library);

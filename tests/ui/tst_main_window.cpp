@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTimer>
 #include <QWebEnginePage>
 
@@ -38,6 +39,8 @@ private slots:
     void titleRenamesDraftAndList();
     void deleteAsksFirst();
     void previewLoadsNothingRemote();
+    void previewPatchesOnlyChangedBlocks();
+    void scrollSyncBothWays();
     void badLibraryShowsDialog();
     void searchFiltersTheList();
     void layoutIsRemembered();
@@ -253,6 +256,58 @@ void TestMainWindow::previewLoadsNothingRemote()
     probe.setHtml(QStringLiteral("<img src='http://127.0.0.1:9/pixel.png'><link rel=stylesheet href='https://127.0.0.1:9/x.css'>"),
                   QUrl(QStringLiteral("qrc:/quire/probe.html")));
     QVERIFY(QTest::qWaitFor([&] { return m_window->preview()->blockedRequestCount() >= blockedBefore + 2; }, 10000));
+}
+
+void TestMainWindow::previewPatchesOnlyChangedBlocks()
+{
+    // The welcome post, rendered; mark its nodes, scroll, then type a new paragraph at the end.
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content .katex') !== null"), true));
+    QVERIFY(evaluate(QStringLiteral("document.querySelector('#quire-content p').quireMark = 1;"
+                                    " document.querySelector('#quire-content .katex').quireMark = 2; true")).toBool());
+    const int scrolled = 200;
+    QTextCursor cursor = m_window->editor()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    m_window->editor()->setTextCursor(cursor);
+    type(m_window->editor(), QStringLiteral("\n\nA closing thought."));
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content').textContent.includes('A closing thought.')"), true));
+    // The blocks that did not change are the same nodes (KaTeX output included).
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content p').quireMark")).toInt(), 1);
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content .katex').quireMark")).toInt(), 2);
+    // An update that does not move the cursor (a title edit) leaves the scroll where it is.
+    QVERIFY(evaluate(QStringLiteral("window.scrollTo(0, 200); true")).toBool());
+    QTest::keyClick(m_window->titleField(), Qt::Key_End);
+    type(m_window->titleField(), QStringLiteral("!"));
+    QVERIFY(waitForPreview(QStringLiteral("document.getElementById('quire-title').textContent"), QStringLiteral("Welcome to Quire!")));
+    QCOMPARE(evaluate(QStringLiteral("window.scrollY")).toInt(), scrolled);
+
+    // An edit above shifts every line below: the blocks stay, with their new source lines.
+    cursor.movePosition(QTextCursor::Start);
+    m_window->editor()->setTextCursor(cursor);
+    type(m_window->editor(), QStringLiteral("Opening line.\n\n"));
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content p').textContent"), QStringLiteral("Opening line.")));
+    QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content .katex').quireMark")).toInt(), 2);
+    const int tableLine = evaluate(QStringLiteral("Number(document.querySelector('#quire-content table').getAttribute('data-line'))")).toInt();
+    const QStringList lines = m_window->editor()->toPlainText().split(u'\n');
+    QVERIFY(tableLine > 0 && lines.at(tableLine - 1).startsWith(u'|'));
+}
+
+void TestMainWindow::scrollSyncBothWays()
+{
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content section.footnotes') !== null"), true));
+    QVERIFY(evaluate(QStringLiteral("window.scrollTo(0, 0); window.scrollY")).toInt() == 0);
+    // The cursor on the last line: the preview scrolls to it.
+    QTextCursor cursor = m_window->editor()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    m_window->editor()->setTextCursor(cursor);
+    QVERIFY(waitForPreview(QStringLiteral("window.scrollY > 0"), true));
+    // A click on a table cell in the preview: the cursor goes to that row's line.
+    const int rowLine = evaluate(QStringLiteral(
+        "Number(document.querySelector('#quire-content table td').closest('[data-line]').getAttribute('data-line'))")).toInt();
+    QVERIFY(rowLine > 1);
+    QVERIFY(evaluate(QStringLiteral("document.querySelector('#quire-content table td').click(); true")).toBool());
+    QVERIFY(QTest::qWaitFor([&] { return m_window->editor()->textCursor().blockNumber() + 1 == rowLine; }, 5000));
+    QVERIFY(m_window->editor()->textCursor().block().text().contains(QStringLiteral("naive")));
+    QVERIFY(m_window->editor()->textCursor().block().text().startsWith(u'|'));
 }
 
 void TestMainWindow::badLibraryShowsDialog()
