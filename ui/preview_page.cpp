@@ -24,6 +24,11 @@ void PreviewPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, 
                                            int lineNumber, const QString &sourceID)
 {
     static const QLatin1String prefix("quire:line:");
+    static const QLatin1String paintedPrefix("quire:painted:");
+    if (level == InfoMessageLevel && message.startsWith(paintedPrefix)) {
+        emit painted(message.mid(paintedPrefix.size()).toULongLong());
+        return;
+    }
     if (level == InfoMessageLevel && message.startsWith(prefix)) {
         bool ok = false;
         const int line = message.mid(prefix.size()).toInt(&ok);

@@ -16,6 +16,8 @@ public:
 signals:
     // The author clicked a block of the post: its 1-based source line.
     void lineClicked(int line);
+    // A frame with the content of this update was painted.
+    void painted(quint64 generation);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;

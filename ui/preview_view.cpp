@@ -12,6 +12,8 @@
 #include "theme/builtin_themes.h"
 
 #include <QFile>
+
+#include <chrono>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebEngineProfile>
@@ -60,6 +62,16 @@ PreviewView::PreviewView(QWidget *parent)
     page->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
     page->scripts().insert(bridgeScript());
     connect(page, &PreviewPage::lineClicked, this, &PreviewView::lineClicked);
+    connect(page, &PreviewPage::painted, this, [this](quint64 generation) {
+        const auto it = m_requestedAt.constFind(generation);
+        if (it == m_requestedAt.constEnd())
+            return;
+        const qint64 requestedAt = *it;
+        // This frame also shows everything requested earlier.
+        for (auto old = m_requestedAt.begin(); old != m_requestedAt.end();)
+            old = old.key() <= generation ? m_requestedAt.erase(old) : std::next(old);
+        emit painted(requestedAt);
+    });
     setPage(page);
     setContextMenuPolicy(Qt::NoContextMenu);
 
@@ -149,8 +161,11 @@ void PreviewView::clear()
 
 void PreviewView::revealLine(int line)
 {
-    if (m_shellLoaded)
-        page()->runJavaScript(QStringLiteral("quire.reveal(%1)").arg(line));
+    // Per line, not per keystroke: the page measures its layout to decide whether to scroll.
+    if (!m_shellLoaded || line == m_revealedLine)
+        return;
+    m_revealedLine = line;
+    page()->runJavaScript(QStringLiteral("quire.reveal(%1)").arg(line));
 }
 
 int PreviewView::blockedRequestCount() const
@@ -163,6 +178,8 @@ void PreviewView::loadShell()
     m_shellKey = shellKey(m_post);
     m_shellTitle = m_post.title;
     m_shellLoaded = false;
+    m_pageBusy = false;   // a new page: whatever the old one was doing is gone
+    m_revealedLine = 0;
     // The page shows reading time and contents from the start: the Markdown alone tells them
     // (a fraction of a millisecond, unlike math).
     Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post,
@@ -185,6 +202,8 @@ void PreviewView::requestRender()
     m_renderInFlight = true;
     m_renderPending = false;
     const quint64 generation = ++m_generation;
+    m_requestedAt.insert(generation, std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                         std::chrono::steady_clock::now().time_since_epoch()).count());
     const QString markdown = m_post.body;
     const QString path = PostPreview::sitePath(m_settings, m_post);
     const QString summary = m_post.summary;
@@ -200,6 +219,7 @@ void PreviewView::applyRender(quint64 generation, const QString &html, const Pos
         return;   // from a renderer replaced since (another library)
     m_renderInFlight = false;
     m_html = html;
+    m_shownGeneration = generation;
     emit rendered(facts.wordCount, facts.readingMinutes);
     pushToPage();
     if (m_renderPending)
@@ -210,12 +230,24 @@ void PreviewView::pushToPage()
 {
     if (!m_shellLoaded)
         return;   // loadFinished pushes the latest content
+    if (m_pageBusy) {
+        m_pagePending = true;   // sent when the page has taken the update before it
+        return;
+    }
+    m_pageBusy = true;
+    m_pagePending = false;
     // JSON is a valid JavaScript literal, so the post cannot break out of the call.
-    const QByteArray arguments = QJsonDocument(QJsonArray{m_shellTitle, m_post.title, m_html}).toJson(QJsonDocument::Compact);
+    const QByteArray arguments = QJsonDocument(QJsonArray{m_shellTitle, m_post.title, m_html, qint64(m_shownGeneration)})
+                                     .toJson(QJsonDocument::Compact);
     const bool latest = !m_renderInFlight && !m_renderPending;
     page()->runJavaScript(QStringLiteral("quire.update(...%1)").arg(QString::fromUtf8(arguments)),
                           [this, latest](const QVariant &) {
-                              if (latest)
+                              // One update at a time in the page: a page slower than the typing
+                              // gets the newest text next, not a queue of stale ones.
+                              m_pageBusy = false;
+                              if (m_pagePending)
+                                  pushToPage();
+                              else if (latest)
                                   emit updated();
                           });
 }

@@ -5,6 +5,7 @@
 #include "store/post.h"
 #include "theme/theme_templates.h"
 
+#include <QHash>
 #include <QString>
 #include <QThread>
 #include <QWebEngineView>
@@ -54,6 +55,9 @@ signals:
     void updated();
     // The author clicked the block of this 1-based source line.
     void lineClicked(int line);
+    // A frame showing the text as it was at `requestedAt` (std::chrono::steady_clock, in ns) was
+    // painted: every edit made before then is on screen.
+    void painted(qint64 requestedAt);
 
 private:
     void startRenderer(Library *library);
@@ -78,9 +82,14 @@ private:
     QString m_shellTitle;        // the title the page was loaded with
     QString m_html;              // the latest rendered content
     quint64 m_generation = 0;    // of the latest request
+    quint64 m_shownGeneration = 0;   // of m_html
     bool m_renderInFlight = false;
     bool m_renderPending = false;
     bool m_shellLoaded = false;
+    bool m_pageBusy = false;      // an update is running in the page
+    int m_revealedLine = 0;       // the line the page was last scrolled to
+    bool m_pagePending = false;   // a newer one waits for it
+    QHash<quint64, qint64> m_requestedAt;   // generation -> steady_clock ns of its request
 };
 
 } // namespace quire

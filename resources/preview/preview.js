@@ -1,6 +1,6 @@
 // The preview page's side of the bridge, injected into the theme's post page.
 //
-// quire.update(shellTitle, title, html): the post's content goes into the element the page was
+// quire.update(shellTitle, title, html, generation): the post's content goes into the element the page was
 // made with (#quire-content), patching it: a block whose markup did not change (source lines
 // aside) keeps its DOM node, so KaTeX output, images and the scroll position stay put; only
 // changed blocks are replaced. The title the page was made with is replaced where the theme
@@ -8,7 +8,8 @@
 // parsing, and the page's content policy).
 //
 // quire.reveal(line): scrolls the block of that source line into view (the editor's cursor).
-// A click in the content reports its block's source line on the console as "quire:line:N".
+// A click in the content reports its block's source line on the console as "quire:line:N", and
+// each update, once painted, "quire:painted:GENERATION".
 "use strict";
 window.quire = {
   titleElement(shellTitle) {
@@ -65,13 +66,15 @@ window.quire = {
       content.replaceChildren(...nodes);
   },
 
-  update(shellTitle, title, html) {
+  update(shellTitle, title, html, generation) {
     const heading = this.titleElement(shellTitle);
     if (heading && heading.textContent !== title)
       heading.textContent = title;
     const content = document.getElementById("quire-content");
     if (content)
       this.patch(content, html);
+    // After the next frame is painted with it: how long typing takes to show (benchmarks).
+    requestAnimationFrame(() => console.log("quire:painted:" + generation));
     if (!this.listening && content) {
       this.listening = true;
       content.addEventListener("click", (event) => {
