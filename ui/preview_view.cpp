@@ -12,14 +12,14 @@
 #include "theme/builtin_themes.h"
 
 #include <QFile>
-
-#include <chrono>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineScriptCollection>
 #include <QWebEngineSettings>
+
+#include <chrono>
 
 namespace quire {
 
