@@ -15,13 +15,18 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
-#include <QSplitter>
 #include <QMessageBox>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
 #include <QWebEnginePage>
+
+#include <chrono>
+#include <csignal>
 
 using namespace quire;
 
@@ -41,6 +46,7 @@ private slots:
     void previewLoadsNothingRemote();
     void previewPatchesOnlyChangedBlocks();
     void scrollSyncBothWays();
+    void killedWhileTypingLosesAtMostASecond();
     void badLibraryShowsDialog();
     void searchFiltersTheList();
     void layoutIsRemembered();
@@ -308,6 +314,52 @@ void TestMainWindow::scrollSyncBothWays()
     QVERIFY(QTest::qWaitFor([&] { return m_window->editor()->textCursor().blockNumber() + 1 == rowLine; }, 5000));
     QVERIFY(m_window->editor()->textCursor().block().text().contains(QStringLiteral("naive")));
     QVERIFY(m_window->editor()->textCursor().block().text().startsWith(u'|'));
+}
+
+void TestMainWindow::killedWhileTypingLosesAtMostASecond()
+{
+    // Another Quire process types into a new post of its own library and is killed mid-sentence.
+    const QString path = m_dir->filePath(QStringLiteral("typed.quire"));
+    { QVERIFY(Library::open(path)); }
+    const QString expected = QStringLiteral("Never lose a word: the quick brown fox jumps over the lazy dog. ").repeated(20);
+    for (int round = 0; round < 2; ++round) {
+        QFile::remove(path);
+        QProcess writer;
+        writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        writer.start(QStringLiteral(TYPING_HELPER), {path});
+        QVERIFY(writer.waitForStarted());
+        // Let it type for 2 to 3.5 s, reading what it says it typed when.
+        QList<std::pair<qint64, int>> typed;
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2000 + 750 * round + QRandomGenerator::global()->bounded(750));
+        while (std::chrono::steady_clock::now() < until && writer.state() == QProcess::Running) {
+            writer.waitForReadyRead(50);
+            while (writer.canReadLine()) {
+                const QList<QByteArray> fields = writer.readLine().trimmed().split(' ');
+                if (fields.size() == 2)
+                    typed.append({fields[0].toLongLong(), fields[1].toInt()});
+            }
+        }
+        const qint64 killedAt = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch()).count();
+        ::kill(pid_t(writer.processId()), SIGKILL);
+        writer.waitForFinished();
+        QVERIFY2(typed.size() > 40, "the writer did not get to type");
+        // Everything typed more than a second before the kill is in the library.
+        int safe = 0;
+        for (const auto &[at, chars] : typed) {
+            if (at <= killedAt - 1000)
+                safe = chars;
+        }
+        QVERIFY(safe > 0);
+        auto library = Library::open(path);
+        QVERIFY2(library, library ? "" : qPrintable(library.errorMessage()));
+        const auto posts = (*library)->listPosts();
+        QVERIFY(posts && !posts->isEmpty());
+        const QString body = (*library)->post(posts->first().id)->body;
+        QVERIFY2(body.size() >= safe, qPrintable(QStringLiteral("%1 characters saved, %2 typed a second before the kill")
+                                                      .arg(body.size()).arg(safe)));
+        QCOMPARE(body, expected.left(body.size()));
+    }
 }
 
 void TestMainWindow::badLibraryShowsDialog()
