@@ -5,6 +5,7 @@
 #include "library_file_dialog.h"
 #include "post_list_model.h"
 #include "post_list_panel.h"
+#include "outline_panel.h"
 #include "preview_view.h"
 #include "store/library.h"
 #include "welcome_post.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +44,13 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_title->setFont(titleFont);
     m_editor = new EditorView(this);
     m_preview = new PreviewView(this);
+    m_outline = new OutlinePanel(this);
+    m_outlineDock = new QDockWidget(tr("Outline"), this);
+    m_outlineDock->setObjectName(QStringLiteral("outline"));
+    m_outlineDock->setWidget(m_outline);
+    m_outlineDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_outlineDock);
+    resizeDocks({m_outlineDock}, {180}, Qt::Horizontal);   // narrow by default; the layout is remembered
 
     auto *editorColumn = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorColumn);
@@ -75,17 +84,16 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     });
     // Scroll sync: the preview follows the cursor; a click in the preview moves the cursor there.
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
-        m_preview->revealLine(m_editor->textCursor().blockNumber() + 1);
+        const int line = m_editor->textCursor().blockNumber() + 1;
+        m_preview->revealLine(line);
+        m_outline->followLine(line);
     });
-    connect(m_preview, &PreviewView::lineClicked, this, [this](int line) {
-        const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
-        if (!block.isValid())
-            return;
-        QTextCursor cursor(block);
-        m_editor->setTextCursor(cursor);
-        m_editor->centerCursor();
-        m_editor->setFocus();
+    connect(m_preview, &PreviewView::lineClicked, this, &MainWindow::goToLine);
+    connect(m_preview, &PreviewView::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
+        m_outline->setOutline(outline);
+        m_outline->followLine(m_editor->textCursor().blockNumber() + 1);
     });
+    connect(m_outline, &OutlinePanel::headingActivated, this, &MainWindow::goToLine);
     connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
         //: Status bar: "1,234 words · 6 min read"
         m_wordsLabel->setText(tr("%1 · %2").arg(tr("%n word(s)", nullptr, words), tr("%n min read", nullptr, minutes)));
@@ -176,6 +184,12 @@ void MainWindow::createMenus()
     edit->actions().at(1)->setEnabled(false);
     connect(m_editor, &QPlainTextEdit::undoAvailable, edit->actions().at(0), &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::redoAvailable, edit->actions().at(1), &QAction::setEnabled);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *showOutline = m_outlineDock->toggleViewAction();
+    showOutline->setText(tr("&Outline"));
+    showOutline->setToolTip(tr("Show or hide the post's headings"));
+    view->addAction(showOutline);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Quire"), this, [this] {
@@ -350,6 +364,16 @@ void MainWindow::showError(const QString &title, const QString &message)
     QMessageBox::warning(this, title, message);
 }
 
+void MainWindow::goToLine(int line)
+{
+    const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
+    if (!block.isValid())
+        return;
+    m_editor->setTextCursor(QTextCursor(block));
+    m_editor->centerCursor();
+    m_editor->setFocus();
+}
+
 void MainWindow::restoreLayout()
 {
     QSettings settings;
@@ -364,6 +388,7 @@ void MainWindow::restoreLayout()
     // A QSplitter leaves a QWebEngineView at zero width unless it is given sizes.
     const bool usable = sizes.size() == 3 && std::all_of(sizes.begin(), sizes.end(), [](int s) { return s > 40; });
     m_splitter->setSizes(usable ? sizes : QList<int>{260, 560, 580});
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::saveLayout()
@@ -374,6 +399,7 @@ void MainWindow::saveLayout()
     for (int size : m_splitter->sizes())
         sizes.append(size);
     settings.setValue(QStringLiteral("window/splitter"), sizes);
+    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

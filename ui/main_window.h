@@ -7,6 +7,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -16,6 +17,7 @@ namespace quire {
 class DraftSession;
 class EditorView;
 class Library;
+class OutlinePanel;
 class PostListModel;
 class PostListPanel;
 class PreviewView;
@@ -33,6 +35,7 @@ public:
     Library *library() const { return m_library.get(); }
     EditorView *editor() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
+    OutlinePanel *outline() const { return m_outline; }
     PostListPanel *postList() const { return m_postList; }
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
@@ -57,6 +60,7 @@ private:
     void chooseLibrary();
     void showSaveState();
     void showError(const QString &title, const QString &message);
+    void goToLine(int line);
     void restoreLayout();
     void saveLayout();
 
@@ -67,6 +71,8 @@ private:
     QLineEdit *m_title = nullptr;
     EditorView *m_editor = nullptr;
     PreviewView *m_preview = nullptr;
+    OutlinePanel *m_outline = nullptr;
+    QDockWidget *m_outlineDock = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_wordsLabel = nullptr;
     QLabel *m_saveLabel = nullptr;

@@ -221,6 +221,7 @@ void PreviewView::applyRender(quint64 generation, const QString &html, const Pos
     m_html = html;
     m_shownGeneration = generation;
     emit rendered(facts.wordCount, facts.readingMinutes);
+    emit outlineRendered(facts.outline);
     pushToPage();
     if (m_renderPending)
         requestRender();

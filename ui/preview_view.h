@@ -53,6 +53,8 @@ signals:
     void rendered(int wordCount, int readingMinutes);
     // After the page holds the latest text.
     void updated();
+    // After each render: the post's headings.
+    void outlineRendered(const QList<quire::OutlineEntry> &outline);
     // The author clicked the block of this 1-based source line.
     void lineClicked(int line);
     // A frame showing the text as it was at `requestedAt` (std::chrono::steady_clock, in ns) was

@@ -9,6 +9,7 @@ PostFacts PostFacts::fromDocument(const RenderedDocument &document)
     PostFacts facts;
     facts.wordCount = document.wordCount;
     facts.readingMinutes = document.readingMinutes;
+    facts.outline = document.outline;
     for (const OutlineEntry &entry : document.outline) {
         if (entry.level == 2 || entry.level == 3)
             facts.toc.append(entry);

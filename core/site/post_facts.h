@@ -31,6 +31,7 @@ struct PostFacts
     int wordCount = 0;
     int readingMinutes = 0;
     QList<OutlineEntry> toc;      // headings of level 2 and 3
+    QList<OutlineEntry> outline;  // every heading (the editor's outline; not kept between builds)
     QList<Link> links;            // internal links and images, in order
     QList<Issue> issues;          // TeX errors, images without alt text
     bool needsKatexCss = false;

@@ -4,6 +4,7 @@
 #include "draft_session.h"
 #include "editor_view.h"
 #include "main_window.h"
+#include "outline_panel.h"
 #include "post_list_model.h"
 #include "post_list_panel.h"
 #include "preview_view.h"
@@ -47,6 +48,7 @@ private slots:
     void previewPatchesOnlyChangedBlocks();
     void scrollSyncBothWays();
     void killedWhileTypingLosesAtMostASecond();
+    void outlineJumpsAndFollows();
     void badLibraryShowsDialog();
     void searchFiltersTheList();
     void layoutIsRemembered();
@@ -360,6 +362,31 @@ void TestMainWindow::killedWhileTypingLosesAtMostASecond()
                                                       .arg(body.size()).arg(safe)));
         QCOMPARE(body, expected.left(body.size()));
     }
+}
+
+void TestMainWindow::outlineJumpsAndFollows()
+{
+    // The welcome post's headings, nested by level.
+    QVERIFY(QTest::qWaitFor([&] { return m_window->outline()->topLevelItemCount() > 0; }, 15000));
+    const QList<QTreeWidgetItem *> found = m_window->outline()->findItems(QStringLiteral("What a post can hold"),
+                                                                         Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(found.size(), 1);
+    // A click goes to the heading's line.
+    m_window->outline()->scrollToItem(found.first());
+    const QRect box = m_window->outline()->visualItemRect(found.first());
+    QTest::mouseClick(m_window->outline()->viewport(), Qt::LeftButton, {}, box.center());
+    QVERIFY(QTest::qWaitFor([&] { return m_window->editor()->textCursor().block().text() == QStringLiteral("## What a post can hold"); }, 5000));
+    // Moving the cursor selects the heading it is under; typing a new heading adds it.
+    QTextCursor cursor = m_window->editor()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    m_window->editor()->setTextCursor(cursor);
+    QCOMPARE(m_window->outline()->currentItem(), found.first());
+    type(m_window->editor(), QStringLiteral("\n\n## A late heading\n"));
+    QVERIFY(QTest::qWaitFor([&] {
+        return !m_window->outline()->findItems(QStringLiteral("A late heading"), Qt::MatchExactly | Qt::MatchRecursive).isEmpty();
+    }, 15000));
+    QVERIFY(QTest::qWaitFor([&] { return m_window->outline()->currentItem()
+                                         && m_window->outline()->currentItem()->text(0) == QStringLiteral("A late heading"); }, 5000));
 }
 
 void TestMainWindow::badLibraryShowsDialog()
