@@ -82,7 +82,6 @@ PreviewView::PreviewView(QWidget *parent)
     });
     m_renderThread.setObjectName(QStringLiteral("Quire preview renderer"));
     m_renderThread.start();
-    setLibrary(nullptr);
 }
 
 PreviewView::~PreviewView()

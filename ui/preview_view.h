@@ -33,7 +33,8 @@ public:
     ~PreviewView() override;
 
     // The library whose theme, settings and render cache the preview uses (nullptr: the default
-    // theme and settings). It must outlive the preview or be replaced first.
+    // theme and settings); nothing renders before the first call. It must outlive the preview
+    // or be released first (releaseLibrary()).
     void setLibrary(Library *library);
     // Stops using the library (waiting for a render in progress), before it closes.
     void releaseLibrary() { stopRenderer(); }

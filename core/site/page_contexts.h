@@ -37,10 +37,9 @@ public:
     QVariantMap archive() const;
     QVariantMap notFound() const;
 
+private:
     // The date as pages show it ("1 March 2024" in the site's language).
     QString displayDate(const QDateTime &date) const;
-
-private:
     QString href(const QString &from, const QString &to) const;
     QVariantMap page(const QString &pagePath, const QString &kind, const QString &title, const QString &description,
                      bool katex, bool highlight) const;

@@ -167,7 +167,7 @@ Result<void> Build::prepare()
         return templates.error();
     m_templates = *templates;
 
-    Result<QList<Post>> posts = m_library.allPosts(false);
+    Result<QList<Post>> posts = m_library.allPosts();
     if (!posts)
         return posts.error();
     Result<QList<Tag>> tags = m_library.tags();

@@ -272,9 +272,8 @@ Result<void> SiteOutput::checkOnlyOurFiles() const
 
 bool SiteOutput::isEmpty() const
 {
-    return QDir(m_root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
-        || QDir(m_root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
-               == QStringList{stateFolder()};
+    const QStringList entries = QDir(m_root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    return entries.isEmpty() || entries == QStringList{stateFolder()};
 }
 
 bool SiteOutput::isCurrent(const QString &file, const QByteArray &inputKey) const

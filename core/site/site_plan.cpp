@@ -102,9 +102,9 @@ SitePlan SitePlan::make(const QList<Post> &posts, const QList<Tag> &tags, const 
     // The site's own pages claim their paths first; a post claiming one of them is a collision.
     QHash<QString, QString> owners;
     const QString sitePage = QCoreApplication::translate("quire::SitePlan", "a page of the site");
+    // (Files such as feed.xml need no entry: a permalink always ends in a folder.)
     for (const QString &reserved : {QStringLiteral("/"), QStringLiteral("/tags/"), QStringLiteral("/archive/"),
-                                    QStringLiteral("/page/"), QStringLiteral("/assets/"), QStringLiteral("/404.html/"),
-                                    QStringLiteral("/feed.xml/"), QStringLiteral("/sitemap.xml/"), QStringLiteral("/robots.txt/")})
+                                    QStringLiteral("/page/"), QStringLiteral("/assets/")})
         owners.insert(reserved, sitePage);
     for (TagEntry &tag : plan.m_tags)
         owners.insert(tag.path, QCoreApplication::translate("quire::SitePlan", "the tag page of “%1”").arg(tag.name));

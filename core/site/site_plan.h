@@ -45,7 +45,7 @@ public:
         QDateTime now;             // scheduled posts dated before this are shown
     };
 
-    // Posts as Library::allPosts(false) gives them: without bodies (their changeSeq tells a
+    // Posts as Library::allPosts() gives them: without bodies (their changeSeq tells a
     // changed text).
     static SitePlan make(const QList<Post> &posts, const QList<Tag> &tags, const SiteSettings &settings,
                          const Options &options);

@@ -346,10 +346,10 @@ QDateTime Library::now() const
     return time.toUTC();
 }
 
-Result<QList<Post>> Library::allPosts(bool withBodies) const
+Result<QList<Post>> Library::allPosts() const
 {
     QMutexLocker locker(&d->mutex);
-    Result<QList<Post>> posts = d->posts.all(withBodies);
+    Result<QList<Post>> posts = d->posts.all();
     if (!posts)
         return posts.error();
     QList<qint64> ids;

@@ -79,9 +79,9 @@ public:
     Result<void> deletePost(qint64 id);
     Result<QList<PostSummary>> listPosts(const PostFilter &filter = {}) const;
     Result<int> postCount() const;
-    // Every post with its tags, by id. Without bodies it is quick (an index holds the rest) but
-    // leaves out body, extra and cover too: see postBody().
-    Result<QList<Post>> allPosts(bool withBodies) const;
+    // Every post with its tags, by id, without body, extra and cover: quick, as an index holds
+    // the rest (see postBody()).
+    Result<QList<Post>> allPosts() const;
     Result<QString> postBody(qint64 id) const;
     // A slug derived from wanted (or from "post" when that is empty) that no other post uses.
     Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;

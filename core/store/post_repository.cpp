@@ -218,18 +218,8 @@ Result<int> PostRepository::count()
     return int(*count);
 }
 
-Result<QList<Post>> PostRepository::all(bool withBodies)
+Result<QList<Post>> PostRepository::all()
 {
-    if (withBodies) {
-        Result<Statement> query = m_database.prepare("SELECT " + postColumns + " FROM posts ORDER BY id");
-        if (!query)
-            return query.error();
-        QList<Post> posts;
-        const Result<void> read = query->forEachRow([&] { posts.append(postFrom(*query)); });
-        if (!read)
-            return read.error();
-        return posts;
-    }
     // Only the columns of the posts_site index, which answers the query on its own.
     Result<Statement> query = m_database.prepare(
             "SELECT id, uuid, title, slug, summary, status, kind, created_at, updated_at, published_at, language,"

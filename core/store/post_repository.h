@@ -38,9 +38,9 @@ public:
     // The posts that pass filter (tagId already resolved from filter.tag), without their tags.
     Result<QList<PostSummary>> list(const PostFilter &filter, std::optional<qint64> tagId);
     Result<int> count();
-    // Every post by id. Without bodies, only what the posts_site index holds: no body, extra
-    // or cover (and the query reads that index only).
-    Result<QList<Post>> all(bool withBodies);
+    // Every post by id, with only what the posts_site index holds: no body, extra or cover
+    // (the query reads that index only, never the bodies' pages).
+    Result<QList<Post>> all();
     Result<QString> body(qint64 id);
 
 private:

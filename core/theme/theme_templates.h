@@ -24,8 +24,6 @@ public:
     // other templates, by their path under templates/ without ".mustache".
     Result<QString> render(const QString &name, const QVariant &context) const;
 
-    bool contains(const QString &name) const { return m_templates.contains(name); }
-
 private:
     QString m_themeName;
     QHash<QString, MustacheTemplate> m_templates;   // by name, "partials/head"

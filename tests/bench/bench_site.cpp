@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     if (!timedBuild(**library, out, "cold build") || !timedBuild(**library, out, "unchanged rebuild")
         || !timedBuild(**library, scratch.filePath(QStringLiteral("site-2")), "warm full build"))
         return 1;
-    auto posts = (*library)->allPosts(false);
+    auto posts = (*library)->allPosts();
     Post changed = (*library)->post(posts->first().id).value();
     changed.body += QStringLiteral("\nAn added paragraph.\n");
     if (!(*library)->updatePost(changed) || !timedBuild(**library, out, "one post changed"))

@@ -1045,7 +1045,7 @@ void TestStore::changeSeqGrowsWithEveryChange()
     Post edited = a;
     edited.body = QStringLiteral("Body one, edited.");
     QVERIFY(library->saveDraft(edited, RevisionReason::Import));   // even when updated_at is kept
-    const QList<Post> posts = library->allPosts(false).value();
+    const QList<Post> posts = library->allPosts().value();
     QCOMPARE(posts.size(), 2);
     QVERIFY(posts.at(0).changeSeq > b.changeSeq);
     // The quick listing leaves the body out, and keeps what a site lists.
@@ -1053,7 +1053,6 @@ void TestStore::changeSeqGrowsWithEveryChange()
     QCOMPARE(posts.at(0).title, QStringLiteral("First"));
     QCOMPARE(posts.at(0).tags, QStringList{QStringLiteral("gpu")});
     QCOMPARE(posts.at(0).updatedAt, a.updatedAt);
-    QCOMPARE(library->allPosts(true)->at(0).body, QStringLiteral("Body one, edited."));
     QCOMPARE(library->postBody(a.id).value(), QStringLiteral("Body one, edited."));
 }
 
