@@ -1,10 +1,10 @@
 // quire: opens the window on a library, or runs one headless command (see CommandLine).
 
 #include "command_line.h"
-#include "library_file_dialog.h"
-#include "main_window.h"
+#include "window/library_file_dialog.h"
+#include "window/main_window.h"
 #include "store/library.h"
-#include "web_engine_setup.h"
+#include "preview/web_engine_setup.h"
 
 #include <QApplication>
 #include <QFileInfo>

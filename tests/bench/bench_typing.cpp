@@ -10,12 +10,12 @@
 // update that holds it. Prints p50, p95 and max in milliseconds.
 
 #include "bench_corpus.h"
-#include "editor_view.h"
+#include "editor/editor_view.h"
 #include "interchange/blog_importer.h"
-#include "main_window.h"
-#include "preview_view.h"
+#include "window/main_window.h"
+#include "preview/preview_view.h"
 #include "store/library.h"
-#include "web_engine_setup.h"
+#include "preview/web_engine_setup.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,15 +1,15 @@
 // The window as a writer uses it: the welcome post, typing with the preview following, saving
 // within a second, everything still there after a restart, and clear dialogs for bad libraries.
 
-#include "draft_session.h"
-#include "editor_view.h"
-#include "main_window.h"
-#include "outline_panel.h"
-#include "post_list_model.h"
-#include "post_list_panel.h"
-#include "preview_view.h"
+#include "editor/draft_session.h"
+#include "editor/editor_view.h"
+#include "window/main_window.h"
+#include "editor/outline_panel.h"
+#include "posts/post_list_model.h"
+#include "posts/post_list_panel.h"
+#include "preview/preview_view.h"
 #include "store/library.h"
-#include "web_engine_setup.h"
+#include "preview/web_engine_setup.h"
 
 #include <QAbstractButton>
 #include <QApplication>

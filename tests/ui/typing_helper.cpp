@@ -3,10 +3,10 @@
 // post and types into it, one character every 20 ms, printing after each "MONOTONIC_MS CHARS"
 // (std::chrono::steady_clock, shared by every process of the machine), until it is killed.
 
-#include "editor_view.h"
-#include "main_window.h"
+#include "editor/editor_view.h"
+#include "window/main_window.h"
 #include "store/library.h"
-#include "web_engine_setup.h"
+#include "preview/web_engine_setup.h"
 
 #include <QApplication>
 #include <QKeyEvent>

@@ -1,4 +1,4 @@
-#include "preview_scheme_handler.h"
+#include "preview/preview_scheme_handler.h"
 
 #include <QBuffer>
 #include <QMimeDatabase>

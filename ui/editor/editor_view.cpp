@@ -1,4 +1,4 @@
-#include "editor_view.h"
+#include "editor/editor_view.h"
 
 #include <QFontDatabase>
 

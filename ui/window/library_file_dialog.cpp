@@ -1,4 +1,4 @@
-#include "library_file_dialog.h"
+#include "window/library_file_dialog.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>

@@ -1,4 +1,4 @@
-#include "welcome_post.h"
+#include "window/welcome_post.h"
 
 #include "store/library.h"
 

@@ -1,6 +1,6 @@
-#include "web_engine_setup.h"
+#include "preview/web_engine_setup.h"
 
-#include "preview_scheme_handler.h"
+#include "preview/preview_scheme_handler.h"
 
 #include <QCoreApplication>
 #include <QtGlobal>

@@ -1,14 +1,14 @@
-#include "main_window.h"
+#include "window/main_window.h"
 
-#include "draft_session.h"
-#include "editor_view.h"
-#include "library_file_dialog.h"
-#include "post_list_model.h"
-#include "post_list_panel.h"
-#include "outline_panel.h"
-#include "preview_view.h"
+#include "editor/draft_session.h"
+#include "editor/editor_view.h"
+#include "window/library_file_dialog.h"
+#include "posts/post_list_model.h"
+#include "posts/post_list_panel.h"
+#include "editor/outline_panel.h"
+#include "preview/preview_view.h"
 #include "store/library.h"
-#include "welcome_post.h"
+#include "window/welcome_post.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "preview_renderer.h"
+#include "preview/preview_renderer.h"
 
 #include "markdown/markdown_renderer.h"
 #include "render/math_code_renderer.h"

@@ -1,4 +1,4 @@
-#include "post_list_model.h"
+#include "posts/post_list_model.h"
 
 #include "store/library.h"
 

@@ -1,4 +1,4 @@
-#include "draft_session.h"
+#include "editor/draft_session.h"
 
 #include "store/library.h"
 

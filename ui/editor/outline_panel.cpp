@@ -1,4 +1,4 @@
-#include "outline_panel.h"
+#include "editor/outline_panel.h"
 
 #include <QHeaderView>
 

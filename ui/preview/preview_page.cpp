@@ -1,6 +1,6 @@
-#include "preview_page.h"
+#include "preview/preview_page.h"
 
-#include "remote_request_blocker.h"
+#include "preview/remote_request_blocker.h"
 
 #include <QDesktopServices>
 

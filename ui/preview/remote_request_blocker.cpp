@@ -1,4 +1,4 @@
-#include "remote_request_blocker.h"
+#include "preview/remote_request_blocker.h"
 
 #include <QUrl>
 

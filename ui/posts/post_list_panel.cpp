@@ -1,6 +1,6 @@
-#include "post_list_panel.h"
+#include "posts/post_list_panel.h"
 
-#include "post_list_model.h"
+#include "posts/post_list_model.h"
 
 #include <QAction>
 #include <QHBoxLayout>
