@@ -1,9 +1,9 @@
 // The preview page's side of the bridge, injected into the theme's post page.
 //
-// quire.update(shellTitle, title, html, generation): the post's content goes into the element the page was
-// made with (#quire-content), patching it: a block whose markup did not change (source lines
-// aside) keeps its DOM node, so KaTeX output, images and the scroll position stay put; only
-// changed blocks are replaced. The title the page was made with is replaced where the theme
+// quire.update(shellTitle, title, generation, start, removed, inserted, lineShift): patches the
+// post's content in the element the page was made with (#quire-content), block by block as Quire
+// computed it (ui/preview/page_blocks.h): only changed blocks arrive and are replaced; the others
+// keep their DOM nodes, so KaTeX output, images and the scroll position stay put. The title the page was made with is replaced where the theme
 // shows it. Content arrives as HTML from Quire's own renderer; its scripts never run (template
 // parsing, and the page's content policy).
 //
@@ -23,56 +23,56 @@ window.quire = {
     return element;
   },
 
-  // A block's markup without its source lines: what decides whether its node can stay.
-  key(node) {
-    return node.nodeType === Node.ELEMENT_NODE
-      ? node.outerHTML.replace(/ data-line="\d+"/g, "")
-      : node.nodeType + ":" + node.textContent;
-  },
+  // The nodes of each block of the content, in order (see PageBlocks): null until the first update.
+  blocks: null,
 
-  // Copies the source lines of `from` (the new block) onto `to` (the kept one, same markup).
-  copyLines(from, to) {
-    if (from.nodeType !== Node.ELEMENT_NODE)
+  shiftLines(node, shift) {
+    if (node.nodeType !== Node.ELEMENT_NODE)
       return;
-    const source = [from, ...from.querySelectorAll("[data-line]")];
-    const target = [to, ...to.querySelectorAll("[data-line]")];
-    source.forEach((element, i) => {
-      if (target[i] && element.hasAttribute("data-line"))
-        target[i].setAttribute("data-line", element.getAttribute("data-line"));
-    });
-  },
-
-  patch(content, html) {
-    const template = document.createElement("template");
-    template.innerHTML = html;
-    const kept = new Map();   // key -> old nodes with that markup, in order
-    for (const node of Array.from(content.childNodes)) {
-      const key = this.key(node);
-      if (!kept.has(key))
-        kept.set(key, []);
-      kept.get(key).push(node);
+    for (const element of [node, ...node.querySelectorAll("[data-line]")]) {
+      if (element.hasAttribute("data-line"))
+        element.setAttribute("data-line", Number(element.getAttribute("data-line")) + shift);
     }
-    const nodes = Array.from(template.content.childNodes).map((node) => {
-      const same = kept.get(this.key(node));
-      if (!same || same.length === 0)
-        return node;
-      const old = same.shift();
-      this.copyLines(node, old);
-      return old;
-    });
-    // Leave the DOM alone where nothing moved; otherwise put the nodes in order.
-    const current = Array.from(content.childNodes);
-    if (current.length !== nodes.length || nodes.some((node, i) => node !== current[i]))
-      content.replaceChildren(...nodes);
   },
 
-  update(shellTitle, title, html, generation) {
+  // Replaces `removed` blocks from `start` on with the `inserted` ones; the blocks after them stay
+  // (their nodes, KaTeX output and images untouched), their source lines moved by `lineShift`.
+  patch(content, start, removed, inserted, lineShift) {
+    if (!this.blocks) {
+      content.replaceChildren();
+      this.blocks = [];
+    }
+    let anchor = null;
+    for (const nodes of this.blocks.slice(start + removed)) {
+      if (nodes.length > 0) {
+        anchor = nodes[0];
+        break;
+      }
+    }
+    for (const nodes of this.blocks.slice(start, start + removed))
+      nodes.forEach((node) => node.remove());
+    const fresh = inserted.map((html) => {
+      const template = document.createElement("template");
+      template.innerHTML = html;
+      return Array.from(template.content.childNodes);
+    });
+    const fragment = document.createDocumentFragment();
+    fresh.forEach((nodes) => fragment.append(...nodes));
+    content.insertBefore(fragment, anchor);
+    this.blocks.splice(start, removed, ...fresh);
+    if (lineShift !== 0) {
+      for (const nodes of this.blocks.slice(start + fresh.length))
+        nodes.forEach((node) => this.shiftLines(node, lineShift));
+    }
+  },
+
+  update(shellTitle, title, generation, start, removed, inserted, lineShift) {
     const heading = this.titleElement(shellTitle);
     if (heading && heading.textContent !== title)
       heading.textContent = title;
     const content = document.getElementById("quire-content");
     if (content)
-      this.patch(content, html);
+      this.patch(content, start, removed, inserted, lineShift);
     // After the next frame is painted with it: how long typing takes to show (benchmarks).
     requestAnimationFrame(() => console.log("quire:painted:" + generation));
     if (!this.listening && content) {

@@ -3,6 +3,7 @@
 // slugs, and that hostile input neither crashes nor hangs.
 
 #include "markdown/front_matter.h"
+#include "markdown/html_block_splitter.h"
 #include "markdown/markdown_renderer.h"
 #include "markdown/slug.h"
 
@@ -95,6 +96,10 @@ private slots:
     void hostileInput_data();
     void hostileInput();
     void hugeInput();
+
+    void blockSplitting_data();
+    void blockSplitting();
+    void blockSplittingOfRenderedPosts();
 };
 
 // --- Constructs -----------------------------------------------------------------------------
@@ -753,6 +758,57 @@ void TestMarkdown::hugeInput()
     QVERIFY(document.html.endsWith(u"</section>\n"_qs));
     QVERIFY(document.outline.size() > 50000);
     QVERIFY(document.wordCount > 1000000);
+}
+
+// --- Top-level blocks (what the preview patches) -----------------------------------------------
+
+void TestMarkdown::blockSplitting_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QStringList>("blocks");
+    const auto row = [](const char *name, const char *html, QStringList blocks) {
+        QTest::newRow(name) << QString::fromUtf8(html) << blocks;
+    };
+    row("empty", "", {});
+    row("paragraphs", "<p>a</p>\n<p>b</p>\n", {u"<p>a</p>\n"_qs, u"<p>b</p>\n"_qs});
+    row("nested", "<ul>\n<li><p>a</p></li>\n</ul>\n<p>b</p>", {u"<ul>\n<li><p>a</p></li>\n</ul>\n"_qs, u"<p>b</p>"_qs});
+    row("void elements", "<hr>\n<hr />\n<p>x<br>y</p>", {u"<hr>\n"_qs, u"<hr />\n"_qs, u"<p>x<br>y</p>"_qs});
+    row("quoted >", "<p title=\"a>b\" data-x='c>d'>t</p><p>u</p>", {u"<p title=\"a>b\" data-x='c>d'>t</p>"_qs, u"<p>u</p>"_qs});
+    row("comment", "<!-- <div> --><p>a</p>", {u"<!-- <div> -->"_qs, u"<p>a</p>"_qs});
+    row("script text", "<script>if (a<b) document.write('<div>')</script><p>a</p>",
+        {u"<script>if (a<b) document.write('<div>')</script>"_qs, u"<p>a</p>"_qs});
+    row("unclosed raw html keeps the rest together", "<p>a</p>\n<div>\n<p>b</p>\n<p>c</p>",
+        {u"<p>a</p>\n"_qs, u"<div>\n<p>b</p>\n<p>c</p>"_qs});
+    row("stray end tag", "</div><p>a</p>", {u"</div>"_qs, u"<p>a</p>"_qs});
+    row("text at the top", "loose text <em>x</em> more<p>a</p>", {u"loose text <em>x</em> "_qs, u"more<p>a</p>"_qs});
+    row("lone <", "<p>a</p>< b", {u"<p>a</p>"_qs, u"< b"_qs});
+    row("svg", "<p><svg><path d=\"M0 0\"/></svg></p><p>b</p>", {u"<p><svg><path d=\"M0 0\"/></svg></p>"_qs, u"<p>b</p>"_qs});
+    row("unterminated tag", "<p>a</p><p class=\"x", {u"<p>a</p>"_qs, u"<p class=\"x"_qs});
+}
+
+void TestMarkdown::blockSplitting()
+{
+    QFETCH(QString, html);
+    QFETCH(QStringList, blocks);
+    QStringList split;
+    for (QStringView block : HtmlBlockSplitter::split(html))
+        split.append(block.toString());
+    QCOMPARE(split, blocks);
+    QCOMPARE(split.join(QString()), html);
+}
+
+void TestMarkdown::blockSplittingOfRenderedPosts()
+{
+    // Each top-level Markdown block is one piece, whatever it holds.
+    const RenderedDocument document = MarkdownRenderer::render(
+        u"# Title\n\nA paragraph with `<div>` and <span>inline html</span>.\n\n"
+        "```html\n<div>\n```\n\n- a\n- b\n\n  nested\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n"
+        "> quote\n\nNote[^1].\n\n[^1]: The note.\n"_qs);
+    const QList<QStringView> blocks = HtmlBlockSplitter::split(document.html);
+    QCOMPARE(blocks.size(), 8);   // h1, p, pre, ul, table, blockquote, p, footnotes
+    QVERIFY(blocks.first().startsWith(u"<h1"));
+    QVERIFY(blocks.at(2).startsWith(u"<pre"));
+    QVERIFY(blocks.last().startsWith(u"<section"));
 }
 
 QTEST_GUILESS_MAIN(TestMarkdown)

@@ -330,8 +330,10 @@ void TestMainWindow::killedWhileTypingLosesAtMostASecond()
         writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         writer.start(QStringLiteral(TYPING_HELPER), {path});
         QVERIFY(writer.waitForStarted());
-        // Let it type for 2 to 3.5 s, reading what it says it typed when.
+        // Once it types (a loaded machine may take a while to show the window), let it type for
+        // 2 to 3.5 s, reading what it says it typed when.
         QList<std::pair<qint64, int>> typed;
+        QVERIFY2(writer.waitForReadyRead(60000), "the writer never started typing");
         const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2000 + 750 * round + QRandomGenerator::global()->bounded(750));
         while (std::chrono::steady_clock::now() < until && writer.state() == QProcess::Running) {
             writer.waitForReadyRead(50);

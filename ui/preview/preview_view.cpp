@@ -1,6 +1,7 @@
 #include "preview/preview_view.h"
 
 #include "markdown/markdown_renderer.h"
+#include "preview/page_blocks.h"
 #include "preview/preview_page.h"
 #include "preview/preview_renderer.h"
 #include "preview/preview_scheme_handler.h"
@@ -177,7 +178,9 @@ void PreviewView::loadShell()
     m_shellKey = shellKey(m_post);
     m_shellTitle = m_post.title;
     m_shellLoaded = false;
-    m_pageBusy = false;   // a new page: whatever the old one was doing is gone
+    ++m_pageEpoch;   // a new page: whatever the old one was doing is gone
+    m_pageBusy = false;
+    m_pageBlocks.clear();
     m_revealedLine = 0;
     // The page shows reading time and contents from the start: the Markdown alone tells them
     // (a fraction of a millisecond, unlike math).
@@ -236,12 +239,18 @@ void PreviewView::pushToPage()
     }
     m_pageBusy = true;
     m_pagePending = false;
+    // Only the blocks that changed since what the page shows.
+    const PageBlocks::Patch patch = m_pageBlocks.update(m_html);
     // JSON is a valid JavaScript literal, so the post cannot break out of the call.
-    const QByteArray arguments = QJsonDocument(QJsonArray{m_shellTitle, m_post.title, m_html, qint64(m_shownGeneration)})
+    const QByteArray arguments = QJsonDocument(QJsonArray{m_shellTitle, m_post.title, qint64(m_shownGeneration), patch.start,
+                                                          patch.removed, QJsonArray::fromStringList(patch.inserted),
+                                                          patch.lineShift})
                                      .toJson(QJsonDocument::Compact);
     const bool latest = !m_renderInFlight && !m_renderPending;
     page()->runJavaScript(QStringLiteral("quire.update(...%1)").arg(QString::fromUtf8(arguments)),
-                          [this, latest](const QVariant &) {
+                          [this, page = m_pageEpoch, latest](const QVariant &) {
+                              if (page != m_pageEpoch)
+                                  return;   // for a page replaced since
                               // One update at a time in the page: a page slower than the typing
                               // gets the newest text next, not a queue of stale ones.
                               m_pageBusy = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preview/page_blocks.h"
 #include "site/post_facts.h"
 #include "site/site_settings.h"
 #include "store/post.h"
@@ -84,14 +85,16 @@ private:
     QString m_shellKey;          // the post the page was loaded for (not its title or body)
     QString m_shellTitle;        // the title the page was loaded with
     QString m_html;              // the latest rendered content
+    PageBlocks m_pageBlocks;     // what the page shows of it
     quint64 m_generation = 0;    // of the latest request
     quint64 m_shownGeneration = 0;   // of m_html
     bool m_renderInFlight = false;
     bool m_renderPending = false;
     bool m_shellLoaded = false;
     bool m_pageBusy = false;      // an update is running in the page
-    int m_revealedLine = 0;       // the line the page was last scrolled to
     bool m_pagePending = false;   // a newer one waits for it
+    quint64 m_pageEpoch = 0;      // counts the pages loaded
+    int m_revealedLine = 0;       // the line the page was last scrolled to
     QHash<quint64, qint64> m_requestedAt;   // generation -> steady_clock ns of its request
 };
 
