@@ -244,6 +244,12 @@ Result<int> Library::postCount() const
     return d->posts.count();
 }
 
+Result<QString> Library::searchSnippet(qint64 id, const QString &search) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->posts.snippet(id, search);
+}
+
 Result<QString> Library::uniqueSlug(const QString &wanted, qint64 exceptPostId) const
 {
     QMutexLocker locker(&d->mutex);

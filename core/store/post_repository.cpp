@@ -168,20 +168,33 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
 {
     const QString match = FtsQuery::fromUserText(filter.search);
     const bool searching = !match.isEmpty();
+    const bool ranked = searching && filter.order == PostFilter::Order::Relevance;
 
-    QByteArray sql = "SELECT p.id, p.title, p.slug, p.status, p.updated_at, p.published_at FROM posts p";
     QByteArrayList conditions;
-    if (searching) {
-        sql += " JOIN posts_fts ON posts_fts.rowid = p.id";
-        conditions.append("posts_fts MATCH :match");
-    }
     if (filter.status)
         conditions.append("p.status = :status");
     if (tagId)
         conditions.append("p.id IN (SELECT post_id FROM post_tags WHERE tag_id = :tag)");
-    if (!conditions.isEmpty())
-        sql += " WHERE " + conditions.join(" AND ");
-    sql += " ORDER BY " + orderBy(filter.order, searching) + " LIMIT :limit";
+    QByteArray sql = "SELECT p.id, p.title, p.slug, p.status, p.updated_at, p.published_at FROM ";
+    if (ranked) {
+        // Ranked inside the index, limit included, before any post row is read: the best
+        // matches of a word every post holds come without visiting every post.
+        QByteArray inner = "SELECT rowid, bm25(posts_fts, 10.0, 5.0, 1.0, 5.0) AS score FROM posts_fts"
+                           " WHERE posts_fts MATCH :match";
+        if (!conditions.isEmpty())
+            inner += " AND rowid IN (SELECT p.id FROM posts p WHERE " + conditions.join(" AND ") + ")";
+        inner += " ORDER BY score LIMIT :limit";
+        sql += "(" + inner + ") f JOIN posts p ON p.id = f.rowid ORDER BY f.score, p.updated_at DESC, p.id DESC";
+    } else {
+        sql += "posts p";
+        if (searching) {
+            sql += " JOIN posts_fts ON posts_fts.rowid = p.id";
+            conditions.prepend("posts_fts MATCH :match");
+        }
+        if (!conditions.isEmpty())
+            sql += " WHERE " + conditions.join(" AND ");
+        sql += " ORDER BY " + orderBy(filter.order, searching) + " LIMIT :limit";
+    }
 
     Result<Statement> query = m_database.prepare(sql);
     if (!query)
@@ -208,6 +221,25 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
     if (!read)
         return read.error();
     return posts;
+}
+
+Result<QString> PostRepository::snippet(qint64 id, const QString &search)
+{
+    const QString match = FtsQuery::fromUserText(search);
+    if (match.isEmpty())
+        return QString();
+    // One row by rowid: quick however many posts match, so the list asks only for those shown.
+    Result<Statement> query = m_database.prepare(
+            "SELECT snippet(posts_fts, -1, char(2), char(3), '…', 14) FROM posts_fts"
+            " WHERE posts_fts MATCH ?1 AND rowid = ?2");
+    if (!query)
+        return query.error();
+    query->bindText(1, match);
+    query->bindInt(2, id);
+    const Result<bool> row = query->step();
+    if (!row)
+        return row.error();
+    return *row ? query->text(0) : QString();
 }
 
 Result<int> PostRepository::count()

@@ -37,6 +37,8 @@ public:
 
     // The posts that pass filter (tagId already resolved from filter.tag), without their tags.
     Result<QList<PostSummary>> list(const PostFilter &filter, std::optional<qint64> tagId);
+    // The passage of the post that best matches search, matches between U+0002 and U+0003.
+    Result<QString> snippet(qint64 id, const QString &search);
     Result<int> count();
     // Every post by id, with only what the posts_site index holds: no body, extra or cover
     // (the query reads that index only, never the bodies' pages).

@@ -15,12 +15,51 @@ PostListModel::PostListModel(QObject *parent)
 void PostListModel::setLibrary(Library *library)
 {
     m_library = library;
+    m_filter.tag.clear();
 }
 
 void PostListModel::setSearch(const QString &search)
 {
     m_filter.search = search;
-    m_filter.order = search.trimmed().isEmpty() ? PostFilter::Order::UpdatedDesc : PostFilter::Order::Relevance;
+    updateOrder();
+}
+
+void PostListModel::setStatus(std::optional<PostStatus> status)
+{
+    m_filter.status = status;
+}
+
+void PostListModel::setTag(const QString &tag)
+{
+    m_filter.tag = tag;
+}
+
+void PostListModel::setSort(Sort sort)
+{
+    m_sort = sort;
+    updateOrder();
+}
+
+void PostListModel::updateOrder()
+{
+    // While searching, the best matches come first whatever the chosen order.
+    if (!m_filter.search.trimmed().isEmpty()) {
+        m_filter.order = PostFilter::Order::Relevance;
+        m_filter.limit = SearchLimit;
+        return;
+    }
+    m_filter.limit = -1;
+    switch (m_sort) {
+    case Sort::LastEdited:
+        m_filter.order = PostFilter::Order::UpdatedDesc;
+        break;
+    case Sort::PublishDate:
+        m_filter.order = PostFilter::Order::PublishedDesc;
+        break;
+    case Sort::Title:
+        m_filter.order = PostFilter::Order::TitleAsc;
+        break;
+    }
 }
 
 Result<void> PostListModel::reload()
@@ -34,6 +73,11 @@ Result<void> PostListModel::reload()
     }
     beginResetModel();
     m_posts = std::move(posts);
+    m_rows.clear();
+    m_rows.reserve(m_posts.size());
+    for (int row = 0; row < m_posts.size(); ++row)
+        m_rows.insert(m_posts.at(row).id, row);
+    m_snippets.clear();
     endResetModel();
     return {};
 }
@@ -41,6 +85,38 @@ Result<void> PostListModel::reload()
 int PostListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_posts.size());
+}
+
+QString PostListModel::detail(const PostSummary &post) const
+{
+    const QLocale locale;
+    QString when;
+    switch (post.status) {
+    case PostStatus::Draft:
+        when = tr("Draft · edited %1").arg(locale.toString(post.updatedAt.toLocalTime().date(), QLocale::ShortFormat));
+        break;
+    case PostStatus::Scheduled:
+        when = tr("Scheduled for %1").arg(locale.toString(post.publishedAt.toLocalTime(), QLocale::ShortFormat));
+        break;
+    case PostStatus::Published:
+        when = tr("Published %1").arg(locale.toString(post.publishedAt.toLocalTime().date(), QLocale::ShortFormat));
+        break;
+    }
+    //: Post list: "Published 3/11/26 · numerics, gpu"
+    return post.tags.isEmpty() ? when : tr("%1 · %2").arg(when, post.tags.join(QStringLiteral(", ")));
+}
+
+QString PostListModel::snippet(qint64 id) const
+{
+    if (!m_library || m_filter.search.trimmed().isEmpty())
+        return {};
+    const auto cached = m_snippets.constFind(id);
+    if (cached != m_snippets.constEnd())
+        return *cached;
+    const Result<QString> fetched = m_library->searchSnippet(id, m_filter.search);
+    const QString text = fetched ? fetched->simplified() : QString();
+    m_snippets.insert(id, text);
+    return text;
 }
 
 QVariant PostListModel::data(const QModelIndex &index, int role) const
@@ -51,18 +127,9 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return post.title.isEmpty() ? tr("Untitled") : post.title;
-    case Qt::ToolTipRole: {
-        const QString updated = QLocale().toString(post.updatedAt.toLocalTime(), QLocale::ShortFormat);
-        switch (post.status) {
-        case PostStatus::Draft:
-            return tr("Draft · edited %1").arg(updated);
-        case PostStatus::Scheduled:
-            return tr("Scheduled for %1").arg(QLocale().toString(post.publishedAt.toLocalTime(), QLocale::ShortFormat));
-        case PostStatus::Published:
-            return tr("Published %1").arg(QLocale().toString(post.publishedAt.toLocalTime(), QLocale::ShortFormat));
-        }
-        return {};
-    }
+    case Qt::ToolTipRole:
+    case DetailRole:
+        return detail(post);
     case Qt::FontRole:
         if (post.status == PostStatus::Draft) {
             QFont font;
@@ -76,6 +143,8 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
         return post.slug;
     case StatusRole:
         return postStatusName(post.status);
+    case SnippetRole:
+        return snippet(post.id);
     default:
         return {};
     }
@@ -83,11 +152,7 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
 
 int PostListModel::rowOfPost(qint64 id) const
 {
-    for (int row = 0; row < m_posts.size(); ++row) {
-        if (m_posts.at(row).id == id)
-            return row;
-    }
-    return -1;
+    return m_rows.value(id, -1);
 }
 
 qint64 PostListModel::postIdAt(int row) const

@@ -69,10 +69,7 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     createStatusBar();
 
     connect(m_postList, &PostListPanel::currentPostChanged, this, &MainWindow::showPost);
-    connect(m_postList, &PostListPanel::searchChanged, this, [this](const QString &text) {
-        m_postModel->setSearch(text);
-        reloadPostList();
-    });
+    connect(m_postList, &PostListPanel::filterChanged, this, &MainWindow::reloadPostList);
     connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
         m_session->setTitle(title);
         m_preview->setPost(m_session->post());
@@ -262,8 +259,7 @@ Result<qint64> MainWindow::newPost()
         showError(tr("Could not create a post"), created.errorMessage());
         return created.error();
     }
-    m_postList->searchField()->clear();
-    m_postModel->setSearch({});
+    m_postList->showAll();
     reloadPostList();
     m_postList->selectPost(created->id);
     m_title->setFocus();
