@@ -27,10 +27,22 @@ namespace {
 
 QImage testImage()
 {
-    QImage image(40, 30, QImage::Format_RGB32);
-    image.fill(QColor(200, 60, 40));
+    // A small chart: big enough to see in a screenshot, small enough to store quickly.
+    QImage image(320, 180, QImage::Format_RGB32);
+    image.fill(QColor(250, 248, 240));
     QPainter painter(&image);
-    painter.fillRect(10, 8, 20, 14, QColor(30, 90, 200));
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(40, 40, 40), 2));
+    painter.drawLine(30, 150, 300, 150);
+    painter.drawLine(30, 150, 30, 15);
+    painter.setPen(QPen(QColor(200, 60, 40), 3));
+    QPointF previous(30, 30);
+    for (int x = 40; x <= 300; x += 10) {
+        const QPointF point(x, 150 - 120.0 * 30 / (x - 0.0));
+        painter.drawLine(previous, point);
+        previous = point;
+    }
+    painter.end();
     return image;
 }
 
@@ -115,8 +127,8 @@ void TestImageInsert::pastedImageIsStoredOnce()
     const auto assets = m_window->library()->assets();
     QCOMPARE(assets->size(), 1);
     QCOMPARE(assets->at(0).mimeType, QStringLiteral("image/png"));
-    QCOMPARE(assets->at(0).width, 40);
-    QCOMPARE(assets->at(0).height, 30);
+    QCOMPARE(assets->at(0).width, 320);
+    QCOMPARE(assets->at(0).height, 180);
     // The stored PNG is the picture that was pasted.
     const QImage stored = QImage::fromData((*m_window->library()->asset(QStringLiteral("pasted-image.png")))->data);
     QCOMPARE(stored.convertToFormat(QImage::Format_RGB32), testImage());
@@ -144,7 +156,7 @@ void TestImageInsert::droppedPngFileIsStored()
     const auto asset = m_window->library()->asset(QStringLiteral("loss-curve-v2.png"));
     QVERIFY(asset && asset->has_value());
     QCOMPARE((*asset)->data, png);   // byte for byte, not re-encoded
-    QCOMPARE((*asset)->width, 40);
+    QCOMPARE((*asset)->width, 320);
 
     // Two files at once: one paragraph each.
     const QString other = writeFile(QStringLiteral("other.png"), png + "tail");
@@ -226,7 +238,7 @@ void TestImageInsert::previewShowsTheImage()
     m_window->editor()->paste();
     const QString width = QStringLiteral(
             "(() => { const i = document.querySelector('#quire-content img'); return i && i.complete ? i.naturalWidth : -1; })()");
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(width).toInt() == 40; }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return evaluate(width).toInt() == 320; }, 20000));
     // Served from the library under quire://, at /media/.
     QCOMPARE(evaluate(QStringLiteral("new URL(document.querySelector('#quire-content img').src).pathname")).toString(),
              QStringLiteral("/media/pasted-image.png"));
