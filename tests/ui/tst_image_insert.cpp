@@ -62,6 +62,7 @@ private slots:
     void fileNamedLikeAnImageIsChecked();
     void tooBigFileIsRefused();
     void plainTextPastesAsBefore();
+    void rawImageDataIsCheckedAndKept();
     void previewShowsTheImage();
 
 private:
@@ -219,6 +220,28 @@ void TestImageInsert::plainTextPastesAsBefore()
     m_window->editor()->paste();
     QCOMPARE(editorText(), QStringLiteral("Plain *text*"));
     QCOMPARE(assetCount(), 0);
+}
+
+void TestImageInsert::rawImageDataIsCheckedAndKept()
+{
+    // Bytes that claim to be a PNG and are not: refused, nothing inserted.
+    auto *lie = new QMimeData;
+    lie->setData(QStringLiteral("image/png"), "GET / HTTP/1.1\r\n\r\n");
+    QGuiApplication::clipboard()->setMimeData(lie);
+    m_window->editor()->paste();
+    QCOMPARE(editorText(), QString());
+    QCOMPARE(assetCount(), 0);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("not an image")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    // An SVG is kept as it came (vector, not turned into pixels).
+    const QByteArray svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>");
+    auto *vector = new QMimeData;
+    vector->setData(QStringLiteral("image/svg+xml"), svg);
+    vector->setText(QStringLiteral("fallback text"));
+    QGuiApplication::clipboard()->setMimeData(vector);
+    m_window->editor()->paste();
+    QCOMPARE(editorText(), QStringLiteral("![Pasted image](/media/pasted-image.svg)"));
+    QCOMPARE((*m_window->library()->asset(QStringLiteral("pasted-image.svg")))->data, svg);
 }
 
 void TestImageInsert::previewShowsTheImage()
