@@ -101,6 +101,7 @@ private:
     Result<void> buildOtherPages();
     Result<void> buildFeed();
     Result<void> buildAssets();
+    Result<void> buildMedia();
     void checkLinks();
     QByteArray memory() const;
     void remember(const QByteArray &data);
@@ -445,6 +446,44 @@ Result<void> Build::buildAssets()
     return {};
 }
 
+// The library's images the pages show (/media/NAME): written by content hash, so an image that did
+// not change is not even read from the library; one no page shows any more leaves the site.
+Result<void> Build::buildMedia()
+{
+    const QString prefix = QStringLiteral("/media/");
+    QSet<QString> names;
+    for (const PostFacts &facts : std::as_const(m_facts)) {
+        for (const PostFacts::Link &link : facts.links) {
+            if (link.image && link.target.startsWith(prefix) && !link.target.mid(prefix.size()).contains(u'/'))
+                names.insert(link.target.mid(prefix.size()));
+        }
+    }
+    if (names.isEmpty())
+        return {};
+    Result<QList<Asset>> assets = m_library.assets();
+    if (!assets)
+        return assets.error();
+    for (const Asset &asset : std::as_const(*assets)) {
+        if (!names.contains(asset.name))
+            continue;
+        const QString file = prefix.mid(1) + asset.name;
+        const QByteArray inputKey = asset.sha256.toLatin1();
+        m_files.insert(file);
+        if (m_output->isCurrent(file, inputKey)) {
+            m_output->keep(file);
+            continue;
+        }
+        Result<std::optional<Asset>> stored = m_library.asset(asset.name);
+        if (!stored)
+            return stored.error();
+        if (!*stored)
+            continue;   // deleted meanwhile: the link check reports it
+        if (Result<void> written = m_output->write(file, (*stored)->data, inputKey); !written)
+            return written;
+    }
+    return {};
+}
+
 void Build::checkLinks()
 {
     QHash<QString, QString> hiddenByPath;   // where a draft or scheduled post would be
@@ -519,6 +558,7 @@ Result<SiteBuilder::Report> Build::run()
     const Step steps[] = {
         {"prepare", &Build::prepare}, {"posts", &Build::buildPosts}, {"lists", &Build::buildLists},
         {"other pages", &Build::buildOtherPages}, {"feed", &Build::buildFeed}, {"assets", &Build::buildAssets},
+        {"media", &Build::buildMedia},
     };
     qint64 phaseStart = 0;
     const auto phase = [&](const char *name) {

@@ -1,5 +1,7 @@
 #include "store/library.h"
 
+#include "store/asset_name.h"
+#include "store/asset_repository.h"
 #include "store/database.h"
 #include "store/file_lock.h"
 #include "store/library_opener.h"
@@ -13,6 +15,8 @@
 #include "theme/builtin_themes.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QMimeDatabase>
 #include <QMutexLocker>
 #include <QRecursiveMutex>
 #include <QStandardPaths>
@@ -33,6 +37,19 @@ Error postMissing(qint64 id)
                                              "The post %1 is not in the library (it may have been deleted).").arg(id)};
 }
 
+QString trAsset(const char *text)
+{
+    return QCoreApplication::translate("quire::Library", text);
+}
+
+// The image type the bytes hold (never what a file name claims), or "" for anything else.
+QString imageType(const QByteArray &data)
+{
+    static const QMimeDatabase types;
+    const QString type = types.mimeTypeForData(data).name();
+    return AssetName::extension(type).isEmpty() ? QString() : type;
+}
+
 } // namespace
 
 struct Library::Private
@@ -47,7 +64,8 @@ struct Library::Private
           revisions(*database),
           settings(*database),
           renders(*database),
-          themes(*database)
+          themes(*database),
+          assets(*database)
     {
     }
 
@@ -67,6 +85,7 @@ struct Library::Private
     SettingsRepository settings;
     RenderCacheRepository renders;
     ThemeRepository themes;
+    AssetRepository assets;
 };
 
 Library::Library() = default;
@@ -307,6 +326,80 @@ Result<void> Library::setSetting(const QString &key, const QString &value)
 {
     QMutexLocker locker(&d->mutex);
     return d->settings.setValue(key, value);
+}
+
+Result<Asset> Library::storeAsset(const QByteArray &data, const QString &wantedName, int width, int height)
+{
+    if (data.isEmpty())
+        return Error{trAsset("The image is empty (0 bytes).")};
+    if (data.size() > MaxAssetSize)
+        return Error{trAsset("The image is too big (%1 MiB); the library keeps images of up to %2 MiB.")
+                             .arg(double(data.size()) / (1024 * 1024), 0, 'f', 1).arg(MaxAssetSize / (1024 * 1024))};
+    const QString type = imageType(data);
+    if (type.isEmpty())
+        return Error{trAsset("This is not an image the library can keep (PNG, JPEG, GIF, WebP, SVG or AVIF).")};
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+
+    QMutexLocker locker(&d->mutex);
+    std::optional<Asset> stored;
+    Result<void> done = transaction([&]() -> Result<void> {
+        Result<std::optional<Asset>> same = d->assets.findBySha256(sha256);
+        if (!same)
+            return same.error();
+        if (*same) {
+            stored = **same;
+            return {};
+        }
+        Asset asset;
+        asset.mimeType = type;
+        asset.sha256 = sha256;
+        asset.size = data.size();
+        asset.width = std::max(width, 0);
+        asset.height = std::max(height, 0);
+        asset.createdAt = now();
+        asset.data = data;
+        const QString stem = AssetName::stem(wantedName);
+        const QString extension = AssetName::extension(type);
+        for (int n = 1; asset.name.isEmpty(); ++n) {
+            const QString candidate = AssetName::candidate(stem, extension, n);
+            Result<std::optional<Asset>> taken = d->assets.findByName(candidate, false);
+            if (!taken)
+                return taken.error();
+            if (!*taken)
+                asset.name = candidate;
+        }
+        Result<Asset> inserted = d->assets.insert(asset);
+        if (!inserted)
+            return inserted.error();
+        stored = *inserted;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return *stored;
+}
+
+Result<std::optional<Asset>> Library::asset(const QString &name) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->assets.findByName(name, true);
+}
+
+Result<QList<Asset>> Library::assets() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->assets.list();
+}
+
+Result<void> Library::deleteAsset(const QString &name)
+{
+    QMutexLocker locker(&d->mutex);
+    Result<bool> removed = d->assets.remove(name);
+    if (!removed)
+        return removed.error();
+    if (!*removed)
+        return Error{trAsset("There is no image called \"%1\" in the library.").arg(name)};
+    return {};
 }
 
 Result<std::optional<CachedRender>> Library::cachedRender(const QString &key) const

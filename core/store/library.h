@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "store/asset.h"
 #include "store/cached_render.h"
 #include "store/post.h"
 #include "store/post_filter.h"
@@ -113,6 +114,16 @@ public:
     Result<Theme> activeTheme() const;
     Result<void> setActiveTheme(const QString &name);
     static QString defaultThemeName();
+
+    // Assets: images kept in the library (PNG, JPEG, GIF, WebP, SVG, AVIF), at most MaxAssetSize.
+    static constexpr qint64 MaxAssetSize = 25 * 1024 * 1024;
+    // Stores data under a unique safe name made from wantedName ("My Photo.PNG" -> "my-photo.png"),
+    // with the extension of the type found in the bytes; anything but an image is refused. The
+    // same bytes stored again give back the asset already there. width/height: pixels, 0 unknown.
+    Result<Asset> storeAsset(const QByteArray &data, const QString &wantedName, int width = 0, int height = 0);
+    Result<std::optional<Asset>> asset(const QString &name) const;   // with its data
+    Result<QList<Asset>> assets() const;                             // by name, without data
+    Result<void> deleteAsset(const QString &name);
 
     // Rendered math and code (core/render/render_cache.h), by the hex key RenderCache makes.
     // A cache: entries may vanish (pruneRenderCache), never change meaning.

@@ -87,6 +87,7 @@ private slots:
     void aFileInTheWayOfANewPageIsNotReplaced();
     void neverWritesThroughSymlinks();
     void problemsAreReported();
+    void libraryImagesAreExported();
     void importedThemeDrivesTheSite();
     void previewShellIsTheThemesPostPage();
     void permalinkPatterns();
@@ -734,6 +735,50 @@ void TestSite::problemsAreReported()
     QVERIFY(collision);
 }
 
+void TestSite::libraryImagesAreExported()
+{
+    auto library = newLibrary(QStringLiteral("media"));
+    const QByteArray png = QByteArray::fromBase64(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    const auto asset = library->storeAsset(png, QStringLiteral("Loss Curve.png"), 1, 1);
+    QVERIFY2(asset, qPrintable(messageOf(asset)));
+    QVERIFY(library->storeAsset(png + "unused", QStringLiteral("unused.png")));
+    Post post = addPost(*library, QStringLiteral("Figures"),
+                        QStringLiteral("![Loss curve](/media/loss-curve.png)\n\n![Gone](/media/missing.png)\n"));
+    const QString out = m_dir.filePath(QStringLiteral("media-site"));
+    const auto report = build(*library, out);
+
+    // In the site, byte for byte; only what a page shows.
+    QCOMPARE(readAll(out + QStringLiteral("/media/loss-curve.png")), png);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/unused.png")));
+    // The page's src leads to it from the page's own folder.
+    const QString page = QString::fromUtf8(readAll(out + QStringLiteral("/posts/figures/index.html")));
+    static const QRegularExpression src(QStringLiteral(R"re(<img src="([^"]*loss-curve\.png)")re"));
+    const auto match = src.match(page);
+    QVERIFY2(match.hasMatch(), qPrintable(page));
+    QCOMPARE(QFileInfo(out + QStringLiteral("/posts/figures/") + match.captured(1)).canonicalFilePath(),
+             QFileInfo(out + QStringLiteral("/media/loss-curve.png")).canonicalFilePath());
+    // A library image is present; one the library lacks is a problem.
+    QStringList problems;
+    for (const BuildProblem &problem : report.problems)
+        problems.append(problem.reason);
+    QVERIFY2(!problems.join(u'\n').contains(QStringLiteral("loss-curve.png")), qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.contains(QStringLiteral("the image /media/missing.png is not in the site")), qPrintable(problems.join(u'\n')));
+
+    // Unchanged: not rewritten.
+    const QDateTime mtime = QFileInfo(out + QStringLiteral("/media/loss-curve.png")).lastModified();
+    const auto again = build(*library, out);
+    QCOMPARE(again.written, 0);
+    QCOMPARE(QFileInfo(out + QStringLiteral("/media/loss-curve.png")).lastModified(), mtime);
+
+    // The reference gone: the file leaves the site on the next build.
+    post.body = QStringLiteral("No figures any more.\n");
+    QVERIFY(library->updatePost(post));
+    const auto removed = build(*library, out);
+    QVERIFY(removed.removed >= 1);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/loss-curve.png")));
+    QVERIFY(library->asset(QStringLiteral("loss-curve.png"))->has_value());   // still in the library
+}
 
 void TestSite::importedThemeDrivesTheSite()
 {

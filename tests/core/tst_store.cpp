@@ -169,6 +169,16 @@ private slots:
     void renderCacheUpserts();
     void renderCachePrunesUnused();
 
+    void assetsDedupBySha256();
+    void assetNames_data();
+    void assetNames();
+    void assetTypesFromBytes_data();
+    void assetTypesFromBytes();
+    void assetsRefuseWhatIsNotAnImage_data();
+    void assetsRefuseWhatIsNotAnImage();
+    void assetsRefuseTooBig();
+    void assetsListAndDelete();
+
     void refusesTextFile();
     void refusesPng();
     void refusesEmptyFile();
@@ -1162,6 +1172,179 @@ void TestStore::renderCachePrunesUnused()
     QVERIFY(library->pruneRenderCache(epoch.addDays(40).addMSecs(1).toOffsetFromUtc(-5 * 3600)));
     QCOMPARE(library->cachedRender(QStringLiteral("reused")).value(), std::nullopt);
     QCOMPARE(library->cachedRender(QStringLiteral("new")).value(), std::nullopt);
+}
+
+namespace {
+
+// A valid 1×1 PNG; bytes after its end keep it a PNG with another hash.
+QByteArray tinyPng(const QByteArray &tail = {})
+{
+    return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+        + tail;
+}
+
+} // namespace
+
+void TestStore::assetsDedupBySha256()
+{
+    auto library = openLibrary();
+    const auto first = library->storeAsset(tinyPng(), QStringLiteral("Figure 1.png"), 1, 1);
+    QVERIFY2(first, why(first));
+    QCOMPARE(first->name, QStringLiteral("figure-1.png"));
+    QCOMPARE(first->mimeType, QStringLiteral("image/png"));
+    QCOMPARE(first->width, 1);
+    QCOMPARE(first->size, tinyPng().size());
+    // The same bytes under another name: the asset already there, nothing added.
+    const auto again = library->storeAsset(tinyPng(), QStringLiteral("other.png"));
+    QVERIFY2(again, why(again));
+    QCOMPARE(again->name, QStringLiteral("figure-1.png"));
+    QCOMPARE(again->id, first->id);
+    QCOMPARE(library->assets()->size(), 1);
+    // Other bytes under the same name: a name of their own.
+    const auto other = library->storeAsset(tinyPng("x"), QStringLiteral("Figure 1.png"));
+    QVERIFY2(other, why(other));
+    QCOMPARE(other->name, QStringLiteral("figure-1-2.png"));
+    const auto third = library->storeAsset(tinyPng("y"), QStringLiteral("figure-1.png"));
+    QCOMPARE(third->name, QStringLiteral("figure-1-3.png"));
+    // Kept across reopening, byte for byte.
+    library.reset();
+    library = openLibrary();
+    const auto stored = library->asset(QStringLiteral("figure-1-2.png"));
+    QVERIFY2(stored, why(stored));
+    QVERIFY(stored->has_value());
+    QCOMPARE((*stored)->data, tinyPng("x"));
+    QCOMPARE((*stored)->sha256, QString::fromLatin1(QCryptographicHash::hash(tinyPng("x"), QCryptographicHash::Sha256).toHex()));
+}
+
+void TestStore::assetNames_data()
+{
+    QTest::addColumn<QString>("wanted");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("plain") << u"diagram.png"_qs << u"diagram.png"_qs;
+    QTest::newRow("claims another type") << u"photo.JPG"_qs << u"photo.png"_qs;
+    QTest::newRow("dots kept as words") << u"loss.v2.final.png"_qs << u"loss-v2-final.png"_qs;
+    QTest::newRow("parent folders") << u"../../etc/passwd"_qs << u"passwd.png"_qs;
+    QTest::newRow("absolute path") << u"/home/me/Pictures/Shot 1.png"_qs << u"shot-1.png"_qs;
+    QTest::newRow("windows path") << u"C:\\Users\\me\\evil.png"_qs << u"evil.png"_qs;
+    QTest::newRow("only dots") << u".."_qs << u"image.png"_qs;
+    QTest::newRow("trailing slash") << u"folder/"_qs << u"image.png"_qs;
+    QTest::newRow("empty") << QString() << u"image.png"_qs;
+    QTest::newRow("control characters") << u"a\x01\nb\tc\x7f.png"_qs << u"a-b-c.png"_qs;
+    QTest::newRow("html") << u"<img onerror=alert(1)>.png"_qs << u"img-onerror-alert-1.png"_qs;
+    QTest::newRow("markdown") << u"a](x) [b.png"_qs << u"a-x-b.png"_qs;
+    QTest::newRow("accents folded") << u"Café Crème.png"_qs << u"cafe-creme.png"_qs;
+    QTest::newRow("other script") << u"图片.png"_qs << u"image.png"_qs;
+    QTest::newRow("mixed script") << u"График loss 図.png"_qs << u"loss.png"_qs;
+    QTest::newRow("emoji") << u"🙂.png"_qs << u"image.png"_qs;
+    QTest::newRow("very long") << QString(300, u'a') + u".png"_qs << QString(60, u'a') + u".png"_qs;
+    QTest::newRow("hidden file") << u".hidden"_qs << u"hidden.png"_qs;
+}
+
+void TestStore::assetNames()
+{
+    QFETCH(QString, wanted);
+    QFETCH(QString, name);
+    auto library = openLibrary();
+    const auto asset = library->storeAsset(tinyPng(), wanted);
+    QVERIFY2(asset, why(asset));
+    QCOMPARE(asset->name, name);
+    QVERIFY(library->asset(name)->has_value());
+}
+
+void TestStore::assetTypesFromBytes_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("mimeType");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("png") << tinyPng() << u"image/png"_qs << u"x.png"_qs;
+    QTest::newRow("jpeg") << QByteArray("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20)
+                          << u"image/jpeg"_qs << u"x.jpg"_qs;
+    QTest::newRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14) << u"image/gif"_qs << u"x.gif"_qs;
+    QTest::newRow("webp") << QByteArray("RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00", 34)
+                          << u"image/webp"_qs << u"x.webp"_qs;
+    QTest::newRow("svg") << QByteArray("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>")
+                         << u"image/svg+xml"_qs << u"x.svg"_qs;
+    QTest::newRow("avif") << QByteArray("\x00\x00\x00\x1c" "ftypavif\x00\x00\x00\x00" "avifmif1miaf", 28)
+                          << u"image/avif"_qs << u"x.avif"_qs;
+}
+
+void TestStore::assetTypesFromBytes()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, mimeType);
+    QFETCH(QString, name);
+    auto library = openLibrary();
+    // The name claims a text file: the bytes decide.
+    const auto asset = library->storeAsset(data, QStringLiteral("x.txt"));
+    QVERIFY2(asset, why(asset));
+    QCOMPARE(asset->mimeType, mimeType);
+    QCOMPARE(asset->name, name);
+}
+
+void TestStore::assetsRefuseWhatIsNotAnImage_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QByteArray() << u"empty"_qs;
+    QTest::newRow("text") << QByteArray("just some text\n") << u"not an image"_qs;
+    QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><script>alert(1)</script></html>") << u"not an image"_qs;
+    QTest::newRow("pdf") << QByteArray("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n") << u"not an image"_qs;
+    QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10) << u"not an image"_qs;
+    QTest::newRow("elf") << QByteArray("\x7f" "ELF\x02\x01\x01\x00", 8) << u"not an image"_qs;
+    QTest::newRow("truncated png magic") << QByteArray("\x89PN", 3) << u"not an image"_qs;
+    QTest::newRow("bmp") << QByteArray("BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00", 14) << u"not an image"_qs;
+}
+
+void TestStore::assetsRefuseWhatIsNotAnImage()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, message);
+    auto library = openLibrary();
+    const auto asset = library->storeAsset(data, QStringLiteral("picture.png"));
+    QVERIFY(!asset);
+    QVERIFY2(asset.errorMessage().contains(message), qPrintable(asset.errorMessage()));
+    QCOMPARE(library->assets()->size(), 0);
+}
+
+void TestStore::assetsRefuseTooBig()
+{
+    auto library = openLibrary();
+    QByteArray big = tinyPng();
+    big.append(Library::MaxAssetSize - big.size(), '\0');
+    const auto justFits = library->storeAsset(big, QStringLiteral("big.png"));
+    QVERIFY2(justFits, why(justFits));
+    big.append('\0');
+    const auto tooBig = library->storeAsset(big, QStringLiteral("bigger.png"));
+    QVERIFY(!tooBig);
+    QVERIFY2(tooBig.errorMessage().contains(QStringLiteral("too big")), qPrintable(tooBig.errorMessage()));
+    QCOMPARE(library->assets()->size(), 1);
+}
+
+void TestStore::assetsListAndDelete()
+{
+    auto library = openLibrary();
+    QVERIFY(library->storeAsset(tinyPng("b"), QStringLiteral("b.png")));
+    QVERIFY(library->storeAsset(tinyPng("a"), QStringLiteral("a.png"), 640, 480));
+    const auto listed = library->assets();
+    QVERIFY2(listed, why(listed));
+    QCOMPARE(listed->size(), 2);
+    QCOMPARE(listed->at(0).name, QStringLiteral("a.png"));
+    QCOMPARE(listed->at(0).width, 640);
+    QCOMPARE(listed->at(0).height, 480);
+    QVERIFY(listed->at(0).data.isEmpty());   // listings leave the bytes in the library
+    QCOMPARE(listed->at(1).width, 0);
+    QVERIFY(!library->asset(QStringLiteral("missing.png"))->has_value());
+    QVERIFY(!library->asset(QStringLiteral("../a.png"))->has_value());
+
+    QVERIFY(library->deleteAsset(QStringLiteral("a.png")));
+    QVERIFY(!library->asset(QStringLiteral("a.png"))->has_value());
+    const auto again = library->deleteAsset(QStringLiteral("a.png"));
+    QVERIFY(!again);
+    QVERIFY(again.errorMessage().contains(QStringLiteral("a.png")));
+    QCOMPARE(library->assets()->size(), 1);
+    // Stored again after deletion: back under its name.
+    const auto back = library->storeAsset(tinyPng("a"), QStringLiteral("a.png"));
+    QCOMPARE(back->name, QStringLiteral("a.png"));
 }
 
 void TestStore::refusesTextFile()

@@ -94,9 +94,16 @@ PreviewView::~PreviewView()
     delete m_page;
 }
 
+void PreviewView::releaseLibrary()
+{
+    stopRenderer();
+    m_scheme->setLibrary(nullptr);
+}
+
 void PreviewView::setLibrary(Library *library)
 {
     stopRenderer();
+    m_scheme->setLibrary(library);
     Result<SiteSettings> settings = library ? SiteSettings::fromLibrary(*library) : Result<SiteSettings>(SiteSettings());
     m_settings = settings ? *settings : SiteSettings();
     Result<Theme> theme = library ? library->activeTheme() : Result<Theme>(Error{});

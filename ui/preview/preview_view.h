@@ -38,7 +38,7 @@ public:
     // or be released first (releaseLibrary()).
     void setLibrary(Library *library);
     // Stops using the library (waiting for a render in progress), before it closes.
-    void releaseLibrary() { stopRenderer(); }
+    void releaseLibrary();
 
     // Shows this post (its body as the content); the render happens off the GUI thread.
     void setPost(const Post &post);

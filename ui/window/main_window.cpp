@@ -86,6 +86,9 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
         m_outline->followLine(line);
     });
     connect(m_preview, &PreviewView::lineClicked, this, &MainWindow::goToLine);
+    connect(m_editor, &EditorView::imageRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
     connect(m_preview, &PreviewView::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
         m_outline->setOutline(outline);
         m_outline->followLine(m_editor->textCursor().blockNumber() + 1);
@@ -211,6 +214,7 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
     m_session->setLibrary(library.get());
     m_postModel->setLibrary(library.get());
     m_preview->setLibrary(library.get());
+    m_editor->setLibrary(library.get());
     m_library = std::move(library);   // the previous library closes (and unlocks) here
     setWindowFilePath(m_library->path());
     setWindowTitle(tr("%1 — Quire").arg(QFileInfo(m_library->path()).fileName()));

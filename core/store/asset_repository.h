@@ -1,0 +1,33 @@
+#pragma once
+
+#include "result.h"
+#include "store/asset.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace quire {
+
+class Database;
+
+// The assets table.
+class AssetRepository
+{
+public:
+    explicit AssetRepository(Database &database);
+
+    // Every asset, by name, without data.
+    Result<QList<Asset>> list();
+    Result<std::optional<Asset>> findByName(const QString &name, bool withData);
+    Result<std::optional<Asset>> findBySha256(const QString &sha256);
+    // Inserts the asset (name, type and hash already checked); fills id and createdAt.
+    Result<Asset> insert(Asset asset);
+    Result<bool> remove(const QString &name);   // false when there was no such asset
+
+private:
+    Database &m_database;
+};
+
+} // namespace quire
