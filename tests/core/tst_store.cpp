@@ -160,6 +160,7 @@ private slots:
     void restoreBringsBackARevision();
     void restoreRefusesBadIds();
     void restoreKeepsASlugTakenSince();
+    void restoreSurvivesOddMetadata();
 
     void rollbackLeavesNoTrace();
     void nestedTransactions();
@@ -983,6 +984,46 @@ void TestStore::restoreKeepsASlugTakenSince()
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->slug, QStringLiteral("renamed"));
     QCOMPARE(restored->title, QStringLiteral("Shared name"));
+}
+
+// A snapshot whose metadata holds wrong types (another program, or an older Quire): the title and
+// body come back, the fields that make no sense are left as they are.
+void TestStore::restoreSurvivesOddMetadata()
+{
+    qint64 postId = 0;
+    {
+        std::unique_ptr<Library> library = openLibrary();
+        QVERIFY(library);
+        Post post;
+        post.title = QStringLiteral("Odd");
+        post.body = QStringLiteral("old body");
+        post.tags = {QStringLiteral("kept")};
+        Post created = library->createPost(post).value();
+        QVERIFY(library->saveDraft(created, RevisionReason::Save));
+        created.body = QStringLiteral("new body");
+        QVERIFY(library->saveDraft(created, RevisionReason::Save));
+        postId = created.id;
+    }
+    qint64 odd = 0;
+    {
+        // Revisions are never rewritten (a trigger), so the odd snapshot is a copy of the oldest.
+        RawDatabase raw(m_dir->filePath(QStringLiteral("library.quire")));
+        QVERIFY(raw.exec("INSERT INTO revisions (post_id, created_at, reason, title, body, metadata)"
+                         " SELECT post_id, created_at, reason, title, body, '{\"slug\": 5, \"tags\": \"x\","
+                         " \"status\": \"bogus\", \"published_at\": 7, \"extra\": [1], \"cover_asset_id\": \"x\"}'"
+                         " FROM revisions WHERE id = (SELECT min(id) FROM revisions)"));
+        odd = raw.value("SELECT max(id) FROM revisions").toLongLong();
+    }
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    const Result<Post> restored = library->restoreRevision(postId, odd);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->body, QStringLiteral("old body"));
+    QCOMPARE(restored->slug, QStringLiteral("odd"));
+    QCOMPARE(restored->tags, QStringList{QStringLiteral("kept")});
+    QCOMPARE(restored->status, PostStatus::Draft);
+    QVERIFY(!restored->publishedAt.isValid());
+    QVERIFY(!restored->coverAssetId);
 }
 
 void TestStore::rollbackLeavesNoTrace()

@@ -1,6 +1,7 @@
 // The post's history as an author sees it: the versions listed with their reasons, the words that
 // changed between two of them, and a restore that brings an old text back without losing the new.
 
+#include "revisions/diff_html.h"
 #include "revisions/revisions_dialog.h"
 #include "store/library.h"
 
@@ -19,6 +20,8 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTimer>
+
+#include <cmath>
 
 using namespace quire;
 
@@ -76,6 +79,7 @@ private slots:
     void cancelledRestoreChangesNothing();
     void longPostsCompareOffTheGuiThread();
     void postWithoutHistory();
+    void tintsReadableInLightAndDark();
 
 private:
     void answerConfirmation(bool restore);
@@ -276,6 +280,39 @@ void TestRevisionsDialog::postWithoutHistory()
     QCOMPARE(dialog.revisionList()->count(), 0);
     QVERIFY(!dialog.restoreButton()->isEnabled());
     QVERIFY(dialog.summaryLabel()->text().contains(QStringLiteral("no saved versions")));
+}
+
+// WCAG contrast ratio of two colours (1 to 21).
+static double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a) + 0.05;
+    const double lb = luminance(b) + 0.05;
+    return la > lb ? la / lb : lb / la;
+}
+
+void TestRevisionsDialog::tintsReadableInLightAndDark()
+{
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    for (const QPalette &palette : {light, dark}) {
+        const DiffHtml html(palette);
+        const QColor base = palette.color(QPalette::Base);
+        const QColor text = palette.color(QPalette::Text);
+        for (const QColor &tint : {html.removedBackground(), html.insertedBackground()}) {
+            QVERIFY2(contrast(text, tint) >= 4.5, qPrintable(tint.name()));   // text stays readable
+            QVERIFY2(contrast(base, tint) >= 1.15, qPrintable(tint.name()));  // and the tint is visible
+        }
+        QVERIFY(html.removedBackground().red() > html.removedBackground().green());
+        QVERIFY(html.insertedBackground().green() > html.insertedBackground().red());
+    }
 }
 
 QTEST_MAIN(TestRevisionsDialog)

@@ -118,10 +118,8 @@ RevisionsDialog::RevisionsDialog(Library *library, const Post &current, QWidget 
     compare();
 }
 
-RevisionsDialog::~RevisionsDialog()
-{
-    m_watcher.waitForFinished();
-}
+// A diff still running works on copies of the texts: closing does not wait for it.
+RevisionsDialog::~RevisionsDialog() = default;
 
 QString RevisionsDialog::reasonText(RevisionReason reason)
 {
