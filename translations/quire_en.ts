@@ -18,4 +18,38 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>quire::WordDiff</name>
+    <message numerus="yes">
+        <source>%n word(s) added</source>
+        <translation>
+            <numerusform>%n word added</numerusform>
+            <numerusform>%n words added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) removed</source>
+        <translation>
+            <numerusform>%n word removed</numerusform>
+            <numerusform>%n words removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n removed</source>
+        <translation>
+            <numerusform>%1, %n removed</numerusform>
+            <numerusform>%1, %n removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::RevisionsDialog</name>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

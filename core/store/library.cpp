@@ -307,6 +307,42 @@ Result<QList<Revision>> Library::revisions(qint64 postId) const
     return d->revisions.forPost(postId);
 }
 
+Result<Post> Library::restoreRevision(qint64 postId, qint64 revisionId)
+{
+    QMutexLocker locker(&d->mutex);
+    const Result<void> restored = transaction([&]() -> Result<void> {
+        Result<Post> post = this->post(postId);
+        if (!post)
+            return post.error();
+        const Result<std::optional<Revision>> revision = d->revisions.find(revisionId);
+        if (!revision)
+            return revision.error();
+        if (!*revision || (*revision)->postId != postId) {
+            return Error{QCoreApplication::translate("quire::Library",
+                                                     "The post “%1” has no saved version %2.")
+                                 .arg(post->title).arg(revisionId)};
+        }
+        const QString currentSlug = post->slug;
+        post->title = (*revision)->title;
+        post->body = (*revision)->body;
+        RevisionRepository::applyMetadata((*revision)->metadata, *post);
+        const Result<QString> slug = uniqueSlug(post->slug, postId);
+        if (!slug)
+            return slug.error();
+        if (*slug != SlugAllocator::base(post->slug, QString()))
+            post->slug = currentSlug;
+        if (Result<void> stored = storePost(*post, true); !stored)
+            return stored;
+        const Result<Post> written = this->post(postId);
+        if (!written)
+            return written.error();
+        return d->revisions.add(*written, RevisionReason::Restore, now());
+    });
+    if (!restored)
+        return restored.error();
+    return post(postId);
+}
+
 Result<QList<Tag>> Library::tags() const
 {
     QMutexLocker locker(&d->mutex);

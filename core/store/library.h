@@ -95,6 +95,10 @@ public:
     // (An Import keeps the post's updatedAt when it is valid: the blog's own lastmod.)
     Result<void> saveDraft(const Post &post, RevisionReason reason);
     Result<QList<Revision>> revisions(qint64 postId) const;  // newest first
+    // Writes the revision's title, body and metadata back to the post and records that as a new
+    // revision (Restore), in one transaction. Refuses a revision of another post. A slug another
+    // post has taken since is not taken back: the post keeps its current one.
+    Result<Post> restoreRevision(qint64 postId, qint64 revisionId);
 
     // Tags.
     Result<QList<Tag>> tags() const;                    // by name, with post counts

@@ -25,9 +25,12 @@ public:
     Result<QDateTime> newestAutosave(qint64 postId);
     // Newest first.
     Result<QList<Revision>> forPost(qint64 postId);
+    Result<std::optional<Revision>> find(qint64 revisionId);
 
     // What a revision keeps beside title and body.
     static QJsonObject metadataOf(const Post &post);
+    // The reverse of metadataOf: fields the metadata lacks (an older snapshot) stay as they are.
+    static void applyMetadata(const QJsonObject &metadata, Post &post);
 
     static QString reasonName(RevisionReason reason);
     static std::optional<RevisionReason> reasonFromName(const QString &name);

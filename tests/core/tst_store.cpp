@@ -157,6 +157,10 @@ private slots:
 
     void explicitSavesAlwaysRecord();
     void autosavesCoalesce();
+    void restoreBringsBackARevision();
+    void restoreRefusesBadIds();
+    void restoreKeepsASlugTakenSince();
+    void restoreSurvivesOddMetadata();
 
     void rollbackLeavesNoTrace();
     void nestedTransactions();
@@ -880,6 +884,158 @@ void TestStore::autosavesCoalesce()
     QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
     QCOMPARE(autosaves(), 2);
     QCOMPARE(library->revisions(created.id)->size(), 3);
+}
+
+void TestStore::restoreBringsBackARevision()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("First title");
+    post.body = QStringLiteral("The first text.");
+    post.summary = QStringLiteral("first summary");
+    post.kind = QStringLiteral("note");
+    post.tags = {QStringLiteral("alpha"), QStringLiteral("beta")};
+    Post created = library->createPost(post).value();
+    QVERIFY(library->saveDraft(created, RevisionReason::Save));
+    const qint64 firstRevision = library->revisions(created.id)->first().id;
+
+    m_now = epoch.addSecs(10);
+    Post changed = created;
+    changed.title = QStringLiteral("Second title");
+    changed.slug = QStringLiteral("second-title");
+    changed.body = QStringLiteral("A rewritten text.");
+    changed.summary = QStringLiteral("second summary");
+    changed.kind = QStringLiteral("write-up");
+    changed.status = PostStatus::Published;
+    changed.publishedAt = epoch.addSecs(5);
+    changed.tags = {QStringLiteral("gamma")};
+    QVERIFY(library->saveDraft(changed, RevisionReason::Publish));
+
+    m_now = epoch.addSecs(20);
+    const Result<Post> restored = library->restoreRevision(created.id, firstRevision);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->title, QStringLiteral("First title"));
+    QCOMPARE(restored->body, QStringLiteral("The first text."));
+    QCOMPARE(restored->slug, created.slug);
+    QCOMPARE(restored->summary, QStringLiteral("first summary"));
+    QCOMPARE(restored->kind, QStringLiteral("note"));
+    QCOMPARE(restored->status, PostStatus::Draft);
+    QVERIFY(!restored->publishedAt.isValid());
+    QCOMPARE(restored->tags, (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+    QCOMPARE(restored->updatedAt, epoch.addSecs(20));
+
+    // What is stored, not only what was returned.
+    const Post stored = library->post(created.id).value();
+    QCOMPARE(stored.body, QStringLiteral("The first text."));
+    QCOMPARE(stored.tags, restored->tags);
+
+    // The history keeps everything and gains the restore on top.
+    const QList<Revision> revisions = library->revisions(created.id).value();
+    QCOMPARE(revisions.size(), 3);
+    QCOMPARE(revisions.first().reason, RevisionReason::Restore);
+    QCOMPARE(revisions.first().body, QStringLiteral("The first text."));
+    QCOMPARE(revisions.first().title, QStringLiteral("First title"));
+    QCOMPARE(revisions.at(1).body, QStringLiteral("A rewritten text."));
+    QCOMPARE(revisions.first().metadata, revisions.last().metadata);
+    // The search index follows the restored text.
+    PostFilter filter;
+    filter.search = QStringLiteral("rewritten");
+    QVERIFY(library->listPosts(filter)->isEmpty());
+}
+
+void TestStore::restoreRefusesBadIds()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Mine");
+    post.body = QStringLiteral("mine");
+    const Post mine = library->createPost(post).value();
+    QVERIFY(library->saveDraft(mine, RevisionReason::Save));
+    post.title = QStringLiteral("Other");
+    post.body = QStringLiteral("other");
+    const Post other = library->createPost(post).value();
+    QVERIFY(library->saveDraft(other, RevisionReason::Save));
+    const qint64 otherRevision = library->revisions(other.id)->first().id;
+    const qint64 mineRevision = library->revisions(mine.id)->first().id;
+
+    const auto refused = [&](qint64 postId, qint64 revisionId, const QString &problem) {
+        const Result<Post> restored = library->restoreRevision(postId, revisionId);
+        QVERIFY(!restored);
+        QVERIFY2(restored.errorMessage().contains(problem), qPrintable(restored.errorMessage()));
+    };
+    refused(mine.id, otherRevision, QStringLiteral("no saved version"));   // another post's revision
+    refused(mine.id, 987654, QStringLiteral("no saved version"));
+    refused(mine.id, -1, QStringLiteral("no saved version"));
+    refused(424242, mineRevision, QStringLiteral("not in the library"));
+    refused(0, 0, QStringLiteral("not in the library"));
+
+    // Nothing changed, nothing recorded.
+    QCOMPARE(library->post(mine.id)->body, QStringLiteral("mine"));
+    QCOMPARE(library->revisions(mine.id)->size(), 1);
+    QCOMPARE(library->revisions(other.id)->size(), 1);
+}
+
+void TestStore::restoreKeepsASlugTakenSince()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Shared name");
+    Post first = library->createPost(post).value();
+    QVERIFY(library->saveDraft(first, RevisionReason::Save));
+    const qint64 revision = library->revisions(first.id)->first().id;
+    first.slug = QStringLiteral("renamed");
+    QVERIFY(library->saveDraft(first, RevisionReason::Save));
+    post.slug = QStringLiteral("shared-name");
+    const Post second = library->createPost(post).value();
+    QCOMPARE(second.slug, QStringLiteral("shared-name"));
+
+    const Result<Post> restored = library->restoreRevision(first.id, revision);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->slug, QStringLiteral("renamed"));
+    QCOMPARE(restored->title, QStringLiteral("Shared name"));
+}
+
+// A snapshot whose metadata holds wrong types (another program, or an older Quire): the title and
+// body come back, the fields that make no sense are left as they are.
+void TestStore::restoreSurvivesOddMetadata()
+{
+    qint64 postId = 0;
+    {
+        std::unique_ptr<Library> library = openLibrary();
+        QVERIFY(library);
+        Post post;
+        post.title = QStringLiteral("Odd");
+        post.body = QStringLiteral("old body");
+        post.tags = {QStringLiteral("kept")};
+        Post created = library->createPost(post).value();
+        QVERIFY(library->saveDraft(created, RevisionReason::Save));
+        created.body = QStringLiteral("new body");
+        QVERIFY(library->saveDraft(created, RevisionReason::Save));
+        postId = created.id;
+    }
+    qint64 odd = 0;
+    {
+        // Revisions are never rewritten (a trigger), so the odd snapshot is a copy of the oldest.
+        RawDatabase raw(m_dir->filePath(QStringLiteral("library.quire")));
+        QVERIFY(raw.exec("INSERT INTO revisions (post_id, created_at, reason, title, body, metadata)"
+                         " SELECT post_id, created_at, reason, title, body, '{\"slug\": 5, \"tags\": \"x\","
+                         " \"status\": \"bogus\", \"published_at\": 7, \"extra\": [1], \"cover_asset_id\": \"x\"}'"
+                         " FROM revisions WHERE id = (SELECT min(id) FROM revisions)"));
+        odd = raw.value("SELECT max(id) FROM revisions").toLongLong();
+    }
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    const Result<Post> restored = library->restoreRevision(postId, odd);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->body, QStringLiteral("old body"));
+    QCOMPARE(restored->slug, QStringLiteral("odd"));
+    QCOMPARE(restored->tags, QStringList{QStringLiteral("kept")});
+    QCOMPARE(restored->status, PostStatus::Draft);
+    QVERIFY(!restored->publishedAt.isValid());
+    QVERIFY(!restored->coverAssetId);
 }
 
 void TestStore::rollbackLeavesNoTrace()

@@ -10,19 +10,23 @@
 #include "preview/preview_view.h"
 #include "store/library.h"
 #include "preview/web_engine_setup.h"
+#include "revisions/revisions_dialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QListView>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QWebEnginePage>
 
@@ -44,6 +48,7 @@ private slots:
     void postsSurviveRestart();
     void titleRenamesDraftAndList();
     void deleteAsksFirst();
+    void historyRestoreShowsOldText();
     void previewLoadsNothingRemote();
     void previewPatchesOnlyChangedBlocks();
     void scrollSyncBothWays();
@@ -246,6 +251,51 @@ void TestMainWindow::deleteAsksFirst()
     action->trigger();
     QCOMPARE(*m_window->library()->postCount(), 1);
     QVERIFY(!m_window->library()->post(*id).ok());
+}
+
+void TestMainWindow::historyRestoreShowsOldText()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    QAction *save = nullptr;
+    QAction *history = nullptr;
+    for (QAction *candidate : m_window->findChildren<QAction *>()) {
+        if (candidate->text() == QStringLiteral("&Save"))
+            save = candidate;
+        if (candidate->text().contains(QStringLiteral("History")))
+            history = candidate;
+    }
+    QVERIFY(save && history);
+    QCOMPARE(history->shortcut(), QKeySequence(QStringLiteral("Ctrl+Alt+H")));
+    QVERIFY(!history->toolTip().isEmpty());
+    const QString first = QStringLiteral("The first version of the post.");
+    m_window->editor()->setPlainText(first);
+    save->trigger();
+    // Not saved yet when History opens: the dialog must see this text as the current one.
+    m_window->editor()->setPlainText(QStringLiteral("The second version of the post."));
+
+    QString question;
+    bool sawCurrentText = false;
+    QTimer::singleShot(300, this, [&] {
+        auto *dialog = qobject_cast<RevisionsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        sawCurrentText = dialog->inlineView()->toPlainText().contains(QStringLiteral("second"));
+        for (int row = 0; row < dialog->revisions().size(); ++row) {
+            if (dialog->revisions().at(row).body == first)
+                dialog->revisionList()->setCurrentRow(row);
+        }
+        answerNextDialog(QMessageBox::AcceptRole, &question);
+        dialog->restoreButton()->click();
+    });
+    history->trigger();
+    QVERIFY(sawCurrentText);
+    QVERIFY(question.contains(QStringLiteral("Replace")));
+    QCOMPARE(m_window->editor()->toPlainText(), first);
+    QCOMPARE(m_window->session()->post().body, first);
+    QCOMPARE(m_window->library()->revisions(*id)->first().reason, RevisionReason::Restore);
+    // Nothing from before the restore is written over it later.
+    QTest::qWait(1200);
+    QCOMPARE(m_window->library()->post(*id)->body, first);
 }
 
 void TestMainWindow::previewLoadsNothingRemote()

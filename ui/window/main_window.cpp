@@ -7,6 +7,7 @@
 #include "posts/post_list_panel.h"
 #include "editor/outline_panel.h"
 #include "preview/preview_view.h"
+#include "revisions/revisions_dialog.h"
 #include "store/library.h"
 #include "window/welcome_post.h"
 
@@ -141,6 +142,11 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("Saved a version of “%1”.").arg(m_session->post().title), 3000);
     });
 
+    m_historyAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open-recent")), tr("&History…"), this);
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H));   // no standard key for this
+    m_historyAction->setToolTip(tr("Compare the post's saved versions and restore one"));
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -152,6 +158,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newPostAction);
     file->addAction(m_saveAction);
+    file->addAction(m_historyAction);
     file->addSeparator();
     file->addAction(m_openLibraryAction);
     file->addSeparator();
@@ -297,6 +304,7 @@ void MainWindow::showPost(qint64 id)
     m_editor->setPlaceholderText(hasPost ? tr("Write your post in Markdown…") : tr("No post selected. Create one with File › New Post."));
     m_deletePostAction->setEnabled(hasPost);
     m_saveAction->setEnabled(hasPost);
+    m_historyAction->setEnabled(hasPost);
     m_preview->setPost(post);
     showSaveState();
 }
@@ -337,6 +345,19 @@ void MainWindow::deleteCurrentPost()
     if (auto deleted = m_library->deletePost(post.id); !deleted)
         showError(tr("Could not delete the post"), deleted.errorMessage());
     showFirstPost();
+}
+
+void MainWindow::showHistory()
+{
+    if (auto flushed = m_session->flush(); !flushed)
+        return showError(tr("Could not save"), flushed.errorMessage());
+    RevisionsDialog dialog(m_library.get(), m_session->post(), this);
+    connect(&dialog, &RevisionsDialog::restored, this, [this](qint64 id) {
+        m_session->close();   // nothing pending: forget the text from before the restore
+        showPost(id);
+        reloadPostList();
+    });
+    dialog.exec();
 }
 
 void MainWindow::showSaveState()

@@ -57,6 +57,7 @@ private:
     void showFirstPost();
     void reloadPostList();
     void deleteCurrentPost();
+    void showHistory();
     void chooseLibrary();
     void showSaveState();
     void showError(const QString &title, const QString &message);
@@ -81,6 +82,7 @@ private:
     QAction *m_deletePostAction = nullptr;
     QAction *m_openLibraryAction = nullptr;
     QAction *m_saveAction = nullptr;
+    QAction *m_historyAction = nullptr;
     QAction *m_quitAction = nullptr;
 };
 
