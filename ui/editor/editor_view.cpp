@@ -59,6 +59,9 @@ void EditorView::setFocusMode(bool on)
     m_focusedBlocks = {-1, -1};
     if (!on)
         setSelectionLayer(SelectionLayer::FocusDimming, {});
+    // The margins around the column are the page too, not a grey frame.
+    setBackgroundRole(on ? QPalette::Base : QPalette::NoRole);
+    setAutoFillBackground(on);
     updateColumnMargins();
     followCursor();
 }

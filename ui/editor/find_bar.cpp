@@ -33,11 +33,15 @@ QAction *makeAction(QObject *parent, const QString &icon, const QString &text, c
     return action;
 }
 
-QToolButton *buttonFor(QAction *action, QWidget *parent)
+// An icon button for a menu action (its text is in the tooltip); the style's arrow when the
+// icon theme has none.
+QToolButton *buttonFor(QAction *action, QStyle::StandardPixmap fallback, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    if (action->icon().isNull())
+        button->setIcon(parent->style()->standardIcon(fallback));
+    button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     button->setAutoRaise(true);
     return button;
 }
@@ -64,6 +68,9 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
                                       tr("Go to the previous match"), QKeySequence::FindPrevious);
     m_replaceAction = makeAction(this, QStringLiteral("edit-find-replace"), tr("&Replace…"),
                                  tr("Replace matches one by one or all at once"), QKeySequence::Replace);
+    // Some desktops (a bare X11 session) bind no key to Replace: Ctrl+H, as on GNOME and Windows.
+    if (m_replaceAction->shortcut().isEmpty())
+        m_replaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     connect(m_findAction, &QAction::triggered, this, &FindBar::openFind);
     connect(m_replaceAction, &QAction::triggered, this, &FindBar::openReplace);
     connect(m_findNextAction, &QAction::triggered, this, [this] { step(true); });
@@ -76,7 +83,8 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     m_matchCase->setToolTip(tr("Tell capitals from small letters"));
     m_wholeWords->setToolTip(tr("Only match whole words"));
     m_regex->setToolTip(tr("Search with a regular expression; \\1 in the replacement is its first group"));
-    m_status->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0000 of 0000 · Continued from the top")));
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    m_status->setTextFormat(Qt::PlainText);
 
     auto *close = new QToolButton(this);
     close->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
@@ -92,26 +100,29 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     connect(replaceEvery, &QPushButton::clicked, this, [this] { replaceAll(); });
     connect(m_replace, &QLineEdit::returnPressed, this, [this] { replace(); });
 
+    // Row one: what to find and how; row two: the replacement (in replace mode) and the count.
     auto *findRow = new QHBoxLayout;
     findRow->addWidget(m_search, 1);
-    findRow->addWidget(buttonFor(m_findPreviousAction, this));
-    findRow->addWidget(buttonFor(m_findNextAction, this));
+    findRow->addWidget(buttonFor(m_findPreviousAction, QStyle::SP_ArrowUp, this));
+    findRow->addWidget(buttonFor(m_findNextAction, QStyle::SP_ArrowDown, this));
     findRow->addWidget(m_matchCase);
     findRow->addWidget(m_wholeWords);
     findRow->addWidget(m_regex);
-    findRow->addWidget(m_status);
     findRow->addWidget(close);
     auto *replaceRow = new QHBoxLayout(m_replaceRow);
     replaceRow->setContentsMargins(0, 0, 0, 0);
     replaceRow->addWidget(m_replace, 1);
     replaceRow->addWidget(replaceOne);
     replaceRow->addWidget(replaceEvery);
-    replaceRow->addStretch();
+    auto *secondRow = new QHBoxLayout;
+    secondRow->addWidget(m_replaceRow, 1);
+    secondRow->addStretch(0);
+    secondRow->addWidget(m_status);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setSpacing(2);
     layout->addLayout(findRow);
-    layout->addWidget(m_replaceRow);
+    layout->addLayout(secondRow);
 
     auto *escape = new QShortcut(QKeySequence::Cancel, this, this, &FindBar::close);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
