@@ -42,6 +42,7 @@ private slots:
     void replaceOneThenNext();
     void replaceAllIsOneUndoStep();
     void bigPostHighlightsOnlyVisibleMatches();
+    void hostilePatternsAndReplacements();
 
     void listContinues_data();
     void listContinues();
@@ -306,6 +307,33 @@ void TestEditorTools::bigPostHighlightsOnlyVisibleMatches()
     QTest::keyClicks(m_editor, QStringLiteral("quick"));
     QVERIFY(m_bar->status().startsWith(QStringLiteral("5000 match")));
     QTRY_VERIFY(m_bar->status().startsWith(QStringLiteral("5001 match")));
+}
+
+void TestEditorTools::hostilePatternsAndReplacements()
+{
+    QString post;
+    for (int i = 0; i < 5000; ++i)
+        post += QStringLiteral("Paragraph %1 has the word quire and nine other words here.\n\n").arg(i);
+    post += QString(20000, QLatin1Char('a'));
+    setText(post, 0);
+    m_bar->openReplace();
+    m_bar->setOptions({.regularExpression = true});
+    // Backtracking bombs: PCRE2's limits end them; the window stays usable and nothing changes.
+    for (const QString &bomb : {QStringLiteral("(a+)+b"), QStringLiteral("(\\w+\\s?)+!"), QStringLiteral("(.*a){12}#")}) {
+        QElapsedTimer timer;
+        timer.start();
+        m_bar->searchField()->setText(bomb);
+        QCOMPARE(m_bar->matchCount(), 0);
+        QCOMPARE(m_bar->replaceAll(), 0);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1: %2 ms").arg(bomb).arg(timer.elapsed())));
+    }
+    QCOMPARE(m_editor->toPlainText(), post);
+    // A replacement naming groups that do not exist, or ending in a lone backslash.
+    setText(QStringLiteral("key=value"), 0);
+    m_bar->searchField()->setText(QStringLiteral("(\\w+)=(\\w+)"));
+    m_bar->replaceField()->setText(QStringLiteral("\\2:\\9:\\1\\"));
+    QCOMPARE(m_bar->replaceAll(), 1);
+    QCOMPARE(m_editor->toPlainText(), QStringLiteral("value::key\\"));
 }
 
 // ---- lists -----------------------------------------------------------------------------------
