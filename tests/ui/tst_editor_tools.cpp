@@ -598,7 +598,8 @@ void TestEditorTools::fullScreenRestoresWindowState()
     auto window = openWindow();
     QVERIFY(window);
     QAction *fullScreen = window->viewModes()->fullScreenAction();
-    QCOMPARE(fullScreen->shortcut(), QKeySequence(QKeySequence::FullScreen));
+    const QList<QKeySequence> standard = QKeySequence::keyBindings(QKeySequence::FullScreen);
+    QCOMPARE(fullScreen->shortcut(), standard.isEmpty() ? QKeySequence(Qt::Key_F11) : standard.first());
     window->showMaximized();
     QTRY_VERIFY(window->isMaximized());
     fullScreen->trigger();

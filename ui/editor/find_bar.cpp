@@ -28,7 +28,7 @@ QAction *makeAction(QObject *parent, const QString &icon, const QString &text, c
                     QKeySequence::StandardKey key)
 {
     auto *action = new QAction(QIcon::fromTheme(icon), text, parent);
-    action->setShortcut(key);
+    action->setShortcuts(key);
     action->setToolTip(tip);
     return action;
 }

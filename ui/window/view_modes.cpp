@@ -37,7 +37,10 @@ ViewModes::ViewModes(QMainWindow *window, EditorView *editor, QSplitter *splitte
     , m_focus(checkable(this, tr("&Focus Mode"), tr("Hide the panels and fade everything but the paragraph you write")))
     , m_fullScreen(checkable(this, tr("F&ull Screen"), tr("Fill the whole screen with the window")))
 {
-    m_fullScreen->setShortcut(QKeySequence::FullScreen);
+    m_fullScreen->setShortcuts(QKeySequence::FullScreen);
+    // A bare X11 session binds no key to full screen: F11, as nearly everywhere else.
+    if (m_fullScreen->shortcut().isEmpty())
+        m_fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     connect(m_typewriter, &QAction::toggled, this, &ViewModes::setTypewriterScrolling);
     connect(m_focus, &QAction::toggled, this, &ViewModes::setFocusMode);
     connect(m_fullScreen, &QAction::toggled, this, &ViewModes::setFullScreen);
