@@ -490,6 +490,12 @@ void TestEditorTools::typewriterKeepsCursorCentred()
     QTest::keyClicks(m_editor, QStringLiteral(" typed"));
     QVERIFY2(std::abs(m_editor->cursorRect().center().y() - middle) <= lineHeight,
              qPrintable(QStringLiteral("%1 vs %2").arg(m_editor->cursorRect().center().y()).arg(middle)));
+    // Moving within the page, the text moves and the cursor line stays put.
+    for (int key : {Qt::Key_Down, Qt::Key_Down, Qt::Key_Down, Qt::Key_Return, Qt::Key_Up, Qt::Key_Up}) {
+        press(key);
+        QVERIFY2(std::abs(m_editor->cursorRect().center().y() - middle) <= lineHeight,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(m_editor->cursorRect().center().y()).arg(middle)));
+    }
     // The last line can sit in the middle too.
     press(Qt::Key_End, Qt::ControlModifier);
     press(Qt::Key_Return);
