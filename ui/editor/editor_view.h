@@ -2,6 +2,8 @@
 
 #include <QPlainTextEdit>
 
+#include <map>
+
 namespace quire {
 
 class ImageInserter;
@@ -13,12 +15,26 @@ class EditorView : public QPlainTextEdit
     Q_OBJECT
 
 public:
+    // Extra selections come from several features; each owns a layer, later layers paint on top.
+    enum class SelectionLayer { FocusDimming, SearchMatches };
+
     explicit EditorView(QWidget *parent = nullptr);
 
     // Replaces the text without it counting as an edit (and with a fresh undo history).
     void loadText(const QString &text);
     // The library that pasted and dropped images go into (nullptr: images paste as text).
     void setLibrary(Library *library);
+
+    void setSelectionLayer(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections);
+
+    // Keeps the cursor line at the vertical centre while typing.
+    void setTypewriterScrolling(bool on);
+    bool typewriterScrolling() const { return m_typewriter; }
+    // A centred column of about 80 characters with every paragraph but the cursor's dimmed.
+    void setFocusMode(bool on);
+    bool focusMode() const { return m_focusMode; }
+
+    static constexpr int FocusColumnCharacters = 80;
 
 signals:
     void edited();   // the author changed the text
@@ -29,9 +45,21 @@ protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void followCursor();
+    void dimOtherParagraphs();
+    void updateColumnMargins();
+
     bool m_loading = false;
     ImageInserter *m_images = nullptr;
+    bool m_typewriter = false;
+    bool m_focusMode = false;
+    std::pair<int, int> m_focusedBlocks{-1, -1};   // first and last block of the undimmed paragraph
+    std::map<SelectionLayer, QList<QTextEdit::ExtraSelection>> m_layers;
 };
 
 } // namespace quire

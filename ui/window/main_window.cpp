@@ -2,6 +2,7 @@
 
 #include "editor/draft_session.h"
 #include "editor/editor_view.h"
+#include "editor/find_bar.h"
 #include "window/library_file_dialog.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
@@ -9,6 +10,7 @@
 #include "preview/preview_view.h"
 #include "revisions/revisions_dialog.h"
 #include "store/library.h"
+#include "window/view_modes.h"
 #include "window/welcome_post.h"
 
 #include <QAction>
@@ -59,6 +61,8 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     editorLayout->setSpacing(2);
     editorLayout->addWidget(m_title);
     editorLayout->addWidget(m_editor, 1);
+    m_findBar = new FindBar(m_editor, editorColumn);
+    editorLayout->addWidget(m_findBar);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_postList);
@@ -66,6 +70,7 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_splitter->addWidget(m_preview);
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
+    m_viewModes = new ViewModes(this, m_editor, m_splitter, {m_postList, m_preview});
     createMenus();
     createStatusBar();
 
@@ -109,6 +114,7 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     });
 
     restoreLayout();
+    m_viewModes->restoreSettings();
     setLibrary(std::move(library));
 }
 
@@ -191,12 +197,16 @@ void MainWindow::createMenus()
     edit->actions().at(1)->setEnabled(false);
     connect(m_editor, &QPlainTextEdit::undoAvailable, edit->actions().at(0), &QAction::setEnabled);
     connect(m_editor, &QPlainTextEdit::redoAvailable, edit->actions().at(1), &QAction::setEnabled);
+    edit->addSeparator();
+    edit->addActions(m_findBar->menuActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *showOutline = m_outlineDock->toggleViewAction();
     showOutline->setText(tr("&Outline"));
     showOutline->setToolTip(tr("Show or hide the post's headings"));
     view->addAction(showOutline);
+    view->addSeparator();
+    view->addActions(m_viewModes->menuActions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Quire"), this, [this] {
@@ -435,6 +445,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    m_viewModes->leaveFocusForSave();
     saveLayout();
     event->accept();
 }

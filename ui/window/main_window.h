@@ -16,11 +16,13 @@ namespace quire {
 
 class DraftSession;
 class EditorView;
+class FindBar;
 class Library;
 class OutlinePanel;
 class PostListModel;
 class PostListPanel;
 class PreviewView;
+class ViewModes;
 
 // Quire's window: post list | Markdown editor | live preview. It wires the parts together and
 // owns no feature logic of its own.
@@ -39,6 +41,8 @@ public:
     PostListPanel *postList() const { return m_postList; }
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
+    FindBar *findBar() const { return m_findBar; }
+    ViewModes *viewModes() const { return m_viewModes; }
 
     // Opens (or creates) the library at path in this window; a problem is shown in a dialog
     // and the current library stays open.
@@ -74,6 +78,8 @@ private:
     PreviewView *m_preview = nullptr;
     OutlinePanel *m_outline = nullptr;
     QDockWidget *m_outlineDock = nullptr;
+    FindBar *m_findBar = nullptr;
+    ViewModes *m_viewModes = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_wordsLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
