@@ -17,6 +17,7 @@ namespace quire {
 class DraftSession;
 class EditorView;
 class Library;
+class MetadataPanel;
 class OutlinePanel;
 class PostListModel;
 class PostListPanel;
@@ -36,6 +37,7 @@ public:
     EditorView *editor() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
     OutlinePanel *outline() const { return m_outline; }
+    MetadataPanel *metadata() const { return m_metadata; }
     PostListPanel *postList() const { return m_postList; }
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
@@ -73,6 +75,8 @@ private:
     PreviewView *m_preview = nullptr;
     OutlinePanel *m_outline = nullptr;
     QDockWidget *m_outlineDock = nullptr;
+    MetadataPanel *m_metadata = nullptr;
+    QDockWidget *m_metadataDock = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_wordsLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
