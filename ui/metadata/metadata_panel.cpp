@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QVBoxLayout>
 
 namespace quire {
 
@@ -99,7 +100,10 @@ void MetadataPanel::buildForm()
     m_summary->setFixedHeight(m_summary->fontMetrics().lineSpacing() * 6);
     m_summaryProblem = problemLabel(this);
 
-    auto *form = new QFormLayout(this);
+    auto *column = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    column->addLayout(form);
+    column->addStretch(1);   // the fields stay together at the top of a tall dock
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("&Slug:"), m_slug);
@@ -171,6 +175,7 @@ void MetadataPanel::load()
     loadChoices();
     m_kind->setCurrentText(post.kind);
     m_tags->setText(MetadataRules::joinTags(post.tags));
+    m_tags->setCursorPosition(0);   // a long line shows its first tags
     m_summary->setPlainText(post.summary);
     for (QLabel *label : {m_slugProblem, m_dateProblem, m_kindProblem, m_tagsProblem, m_summaryProblem})
         showProblem(label, {});
