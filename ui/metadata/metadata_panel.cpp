@@ -29,6 +29,7 @@ QDateTime nextFullHour(const QDateTime &now)
 QLabel *problemLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);   // messages quote titles and tags: never markup
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: #b3261e;"));
     label->hide();
