@@ -344,6 +344,13 @@ void TestMetadataPanel::publishedWithoutDateIsPublishedNow()
     QCOMPARE(published.status, PostStatus::Published);
     QVERIFY(published.publishedAt >= before);
     QVERIFY(published.publishedAt <= QDateTime::currentDateTimeUtc());
+
+    // Taking the date away from a published post is refused, and the date stays.
+    m_panel->dateSetField()->click();
+    QVERIFY(!m_panel->dateSetField()->isChecked());
+    QVERIFY(m_panel->dateProblem()->isVisible());
+    QVERIFY(m_session->flush());
+    QCOMPARE(stored(post.id).publishedAt, published.publishedAt);
 }
 
 void TestMetadataPanel::everyFieldIsStoredAndReopened()

@@ -135,7 +135,7 @@ void MetadataPanel::connectFields()
     });
     connect(&m_slugPause, &QTimer::timeout, this, &MetadataPanel::commitSlug);
     connect(m_slug, &QLineEdit::editingFinished, this, &MetadataPanel::commitSlug);
-    connect(m_status, &QComboBox::activated, this, &MetadataPanel::commitStatusAndDate);
+    connect(m_status, &QComboBox::activated, this, &MetadataPanel::statusChosen);
     connect(m_dateSet, &QCheckBox::clicked, this, &MetadataPanel::commitStatusAndDate);
     connect(m_date, &QDateTimeEdit::dateTimeChanged, this, [this] {
         if (!m_loading)
@@ -237,6 +237,21 @@ QString MetadataPanel::slugTakenBy(const QString &slug) const
     return {};
 }
 
+void MetadataPanel::statusChosen()
+{
+    if (m_loading || !m_session->hasPost())
+        return;
+    if (PostStatus(m_status->currentData().toInt()) == PostStatus::Published && !m_dateSet->isChecked()) {
+        // Publishing without a date publishes now.
+        Library *library = m_session->library();
+        m_loading = true;
+        m_dateSet->setChecked(true);
+        m_date->setDateTime((library ? library->now() : QDateTime::currentDateTimeUtc()).toLocalTime());
+        m_loading = false;
+    }
+    commitStatusAndDate();
+}
+
 void MetadataPanel::commitStatusAndDate()
 {
     if (m_loading || !m_session->hasPost())
@@ -244,13 +259,6 @@ void MetadataPanel::commitStatusAndDate()
     const auto status = PostStatus(m_status->currentData().toInt());
     Library *library = m_session->library();
     const QDateTime now = library ? library->now() : QDateTime::currentDateTimeUtc();
-    if (status == PostStatus::Published && !m_dateSet->isChecked()) {
-        // Publishing without a date publishes now.
-        m_loading = true;
-        m_dateSet->setChecked(true);
-        m_date->setDateTime(now.toLocalTime());
-        m_loading = false;
-    }
     m_date->setEnabled(m_dateSet->isChecked());
     const QDateTime date = m_dateSet->isChecked() ? m_date->dateTime().toUTC() : QDateTime();
     const QString problem = MetadataRules::dateProblem(status, date, now);

@@ -50,6 +50,7 @@ private:
     void load();
     void loadChoices();
     QString slugProblemOf(const QString &slug) const;
+    void statusChosen();
     void commitStatusAndDate();
     void summaryEdited();
     void kindEdited(const QString &kind);
