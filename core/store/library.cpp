@@ -349,6 +349,12 @@ Result<QList<Tag>> Library::tags() const
     return d->tags.all();
 }
 
+Result<QStringList> Library::kinds() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->posts.kinds();
+}
+
 Result<QString> Library::setting(const QString &key, const QString &fallback) const
 {
     QMutexLocker locker(&d->mutex);

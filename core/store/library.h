@@ -102,6 +102,7 @@ public:
 
     // Tags.
     Result<QList<Tag>> tags() const;                    // by name, with post counts
+    Result<QStringList> kinds() const;                  // the kinds posts use, by name
 
     // Settings (site title, base URL, active theme…): plain key/value text.
     Result<QString> setting(const QString &key, const QString &fallback = {}) const;

@@ -280,6 +280,19 @@ Result<QList<Post>> PostRepository::all()
     return posts;
 }
 
+Result<QStringList> PostRepository::kinds()
+{
+    Result<Statement> query = m_database.prepare(
+            "SELECT DISTINCT kind FROM posts WHERE kind <> '' ORDER BY kind COLLATE quire_nocase");
+    if (!query)
+        return query.error();
+    QStringList kinds;
+    const Result<void> read = query->forEachRow([&] { kinds.append(query->text(0)); });
+    if (!read)
+        return read.error();
+    return kinds;
+}
+
 Result<QString> PostRepository::body(qint64 id)
 {
     Result<Statement> query = m_database.prepare("SELECT body FROM posts WHERE id = ?1");

@@ -44,6 +44,8 @@ public:
     // (the query reads that index only, never the bodies' pages).
     Result<QList<Post>> all();
     Result<QString> body(qint64 id);
+    // The kinds posts use, without the empty one, sorted without regard to case.
+    Result<QStringList> kinds();
 
 private:
     Result<std::optional<Post>> findOne(QByteArrayView where, const std::function<void(Statement &)> &bind);

@@ -39,6 +39,12 @@ QString SlugAllocator::base(const QString &wanted, const QString &fallback)
     return slug.isEmpty() ? fallback : slug;
 }
 
+bool SlugAllocator::isDerivedFrom(const QString &slug, const QString &wanted, const QString &fallback)
+{
+    const QString base = SlugAllocator::base(wanted, fallback);
+    return slug == base || suffixNumber(slug, base) != 0;
+}
+
 Result<QString> SlugAllocator::unique(Database &database, Table table, const QString &wanted,
                                       const QString &fallback, qint64 exceptId)
 {

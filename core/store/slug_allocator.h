@@ -18,6 +18,10 @@ public:
     // The slug made from wanted, or fallback when wanted has nothing a slug can be made of.
     static QString base(const QString &wanted, const QString &fallback);
 
+    // Whether slug is what unique() could have made from wanted: the base itself or the base
+    // with "-n" appended. How the window tells a slug that follows the title from one chosen by hand.
+    static bool isDerivedFrom(const QString &slug, const QString &wanted, const QString &fallback);
+
     // fallback is used when wanted has nothing a slug can be made of ("post", "tag").
     // The row exceptId may keep its own slug (0: no row is excepted).
     static Result<QString> unique(Database &database, Table table, const QString &wanted,

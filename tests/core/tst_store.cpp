@@ -2,6 +2,7 @@
 // settings, and every kind of file Library::open must refuse without changing a byte of it.
 
 #include "store/library.h"
+#include "store/slug_allocator.h"
 #include "store/timestamp.h"
 #include "store/schema.h"
 
@@ -146,6 +147,8 @@ private slots:
     void foreignKeysAreOn();
     void slugsAreUnique();
     void slugConflictOnUpdate();
+    void slugDerivedFromTitle();
+    void kindsInUse();
     void tagsIgnoreCase();
     void tagOrderAndCounts();
 
@@ -507,6 +510,36 @@ void TestStore::slugsAreUnique()
     QCOMPARE(library->uniqueSlug(QStringLiteral("  ")).value(), QStringLiteral("post-3"));
     const qint64 first = library->postBySlug(QStringLiteral("hello-world"))->value().id;
     QCOMPARE(library->uniqueSlug(QStringLiteral("Hello World"), first).value(), QStringLiteral("hello-world"));
+}
+
+void TestStore::slugDerivedFromTitle()
+{
+    const QString fallback = QStringLiteral("post");
+    QVERIFY(SlugAllocator::isDerivedFrom(QStringLiteral("hello-world"), QStringLiteral("Hello, World!"), fallback));
+    QVERIFY(SlugAllocator::isDerivedFrom(QStringLiteral("hello-world-12"), QStringLiteral("Hello World"), fallback));
+    QVERIFY(SlugAllocator::isDerivedFrom(QStringLiteral("post-2"), QStringLiteral("!!!"), fallback));
+    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("hello"), QStringLiteral("Hello World"), fallback));
+    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("hello-world-02"), QStringLiteral("Hello World"), fallback));
+    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("hello-world-x"), QStringLiteral("Hello World"), fallback));
+    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("my-own"), QStringLiteral("Hello World"), fallback));
+    QVERIFY(!SlugAllocator::isDerivedFrom(QString(), QStringLiteral("Hello World"), fallback));
+}
+
+void TestStore::kindsInUse()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QCOMPARE(library->kinds().value(), QStringList());
+    for (const QString &kind : {QStringLiteral("write-up"), QStringLiteral("Note"), QString(),
+                                QStringLiteral("write-up"), QStringLiteral("'; DROP TABLE posts; --")}) {
+        Post post;
+        post.title = QStringLiteral("A post");
+        post.kind = kind;
+        QVERIFY(library->createPost(post));
+    }
+    QCOMPARE(library->kinds().value(),
+             (QStringList{QStringLiteral("'; DROP TABLE posts; --"), QStringLiteral("Note"), QStringLiteral("write-up")}));
+    QCOMPARE(library->postCount().value(), 5);
 }
 
 void TestStore::slugConflictOnUpdate()

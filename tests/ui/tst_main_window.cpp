@@ -5,6 +5,7 @@
 #include "editor/editor_view.h"
 #include "window/main_window.h"
 #include "editor/outline_panel.h"
+#include "metadata/metadata_panel.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
 #include "preview/preview_view.h"
@@ -14,6 +15,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -57,6 +60,7 @@ private slots:
     void badLibraryShowsDialog();
     void searchFiltersTheList();
     void layoutIsRemembered();
+    void postDetailsDock();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -503,6 +507,42 @@ void TestMainWindow::layoutIsRemembered()
     QVERIFY(m_window);
     QCOMPARE(m_window->size(), size);
     QCOMPARE(m_window->findChild<QSplitter *>()->sizes(), sizes);
+}
+
+void TestMainWindow::postDetailsDock()
+{
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("metadata"));
+    QVERIFY(dock);
+    QVERIFY(dock->isVisible());
+    QCOMPARE(m_window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
+    QCOMPARE(dock->widget(), m_window->metadata());
+
+    // The title typed above the editor: a new draft's slug follows it in the panel and the library.
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    QTest::keyClicks(m_window->titleField(), QStringLiteral("Details follow"));
+    QCOMPARE(m_window->metadata()->slugField()->text(), QStringLiteral("details-follow"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->library()->post(*id)->slug, QStringLiteral("details-follow"), 2000);
+
+    // View › Post Details hides it, and the window remembers that.
+    QAction *toggle = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&View"))
+            toggle = menu->menu()->actions().value(1);
+    }
+    QVERIFY(toggle);
+    QCOMPARE(toggle->text(), QStringLiteral("Post &Details"));
+    toggle->trigger();
+    QVERIFY(!dock->isVisible());
+    m_window->close();
+    m_window.reset();
+    m_window = openWindow();
+    QVERIFY(m_window);
+    dock = m_window->findChild<QDockWidget *>(QStringLiteral("metadata"));
+    QVERIFY(!dock->isVisible());
+    dock->toggleViewAction()->trigger();
+    QVERIFY(dock->isVisible());
+    m_window->close();   // remembered as shown again, for whatever runs next
 }
 
 int main(int argc, char *argv[])

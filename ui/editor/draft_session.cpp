@@ -1,6 +1,7 @@
 #include "editor/draft_session.h"
 
 #include "store/library.h"
+#include "store/slug_allocator.h"
 
 namespace quire {
 
@@ -21,6 +22,7 @@ void DraftSession::setLibrary(Library *library)
     m_library = library;
     m_post = {};
     setState(State::Saved);
+    emit postChanged();
 }
 
 Result<void> DraftSession::open(const Post &post)
@@ -29,6 +31,7 @@ Result<void> DraftSession::open(const Post &post)
         return flushed;
     m_post = post;
     setState(State::Saved);
+    emit postChanged();
     return {};
 }
 
@@ -37,21 +40,26 @@ void DraftSession::close()
     (void)flush();
     m_post = {};
     setState(State::Saved);
+    emit postChanged();
 }
 
 void DraftSession::setTitle(const QString &title)
 {
     if (!hasPost() || title == m_post.title)
         return;
-    m_post.title = title;
     // A post that never went out keeps its slug in step with its title; once published, links
-    // to it exist and the slug stays.
-    if (m_post.status == PostStatus::Draft && !m_post.publishedAt.isValid() && m_library) {
-        if (auto slug = m_library->uniqueSlug(title, m_post.id))
+    // to it exist and the slug stays. A slug the old title could not have made was chosen by
+    // hand, and stays too (the library has no column for that, and needs none).
+    const bool follows = m_post.status == PostStatus::Draft && !m_post.publishedAt.isValid()
+            && SlugAllocator::isDerivedFrom(m_post.slug, m_post.title, QStringLiteral("post"));
+    m_post.title = title;
+    if (follows && m_library) {
+        if (auto slug = m_library->uniqueSlug(title, m_post.id); slug && *slug != m_post.slug) {
             m_post.slug = *slug;
+            emit slugFollowedTitle(m_post.slug);
+        }
     }
-    m_renamed = true;
-    changed();
+    renamed();
 }
 
 void DraftSession::setBody(const QString &body)
@@ -59,6 +67,63 @@ void DraftSession::setBody(const QString &body)
     if (!hasPost() || body == m_post.body)
         return;
     m_post.body = body;
+    changed();
+}
+
+void DraftSession::setSlug(const QString &slug)
+{
+    if (!hasPost() || slug == m_post.slug)
+        return;
+    m_post.slug = slug;
+    renamed();
+}
+
+void DraftSession::setTags(const QStringList &tags)
+{
+    if (!hasPost() || tags == m_post.tags)
+        return;
+    m_post.tags = tags;
+    renamed();
+}
+
+void DraftSession::setStatus(PostStatus status)
+{
+    if (!hasPost() || status == m_post.status)
+        return;
+    m_post.status = status;
+    if (status == PostStatus::Published && !m_post.publishedAt.isValid())
+        m_post.publishedAt = m_library ? m_library->now() : QDateTime::currentDateTimeUtc();
+    renamed();
+}
+
+void DraftSession::setPublishedAt(const QDateTime &publishedAt)
+{
+    const QDateTime utc = publishedAt.isValid() ? publishedAt.toUTC() : QDateTime();
+    if (!hasPost() || utc == m_post.publishedAt)
+        return;
+    m_post.publishedAt = utc;
+    renamed();   // the list shows the date
+}
+
+void DraftSession::setSummary(const QString &summary)
+{
+    if (!hasPost() || summary == m_post.summary)
+        return;
+    m_post.summary = summary;
+    changed();
+}
+
+void DraftSession::setKind(const QString &kind)
+{
+    if (!hasPost() || kind == m_post.kind)
+        return;
+    m_post.kind = kind;
+    changed();
+}
+
+void DraftSession::renamed()
+{
+    m_renamed = true;
     changed();
 }
 

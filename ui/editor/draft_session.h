@@ -24,6 +24,7 @@ public:
     explicit DraftSession(QObject *parent = nullptr);
 
     void setLibrary(Library *library);   // flushes first
+    Library *library() const { return m_library; }
 
     // Starts editing post (after writing what is pending for the previous one).
     Result<void> open(const Post &post);
@@ -34,6 +35,14 @@ public:
 
     void setTitle(const QString &title);
     void setBody(const QString &body);
+    // The metadata, as the metadata panel checked it: the library refuses a taken slug.
+    void setSlug(const QString &slug);
+    void setTags(const QStringList &tags);
+    // Published with no date is published now.
+    void setStatus(PostStatus status);
+    void setPublishedAt(const QDateTime &publishedAt);   // stored in UTC
+    void setSummary(const QString &summary);
+    void setKind(const QString &kind);
 
     // Writes pending changes now (an autosave revision, coalesced by the store).
     Result<void> flush();
@@ -43,10 +52,13 @@ public:
 signals:
     void stateChanged(quire::DraftSession::State state);
     void saveFailed(const QString &message);
-    void postRenamed(qint64 id);   // title or slug changed: lists should refresh
+    void postRenamed(qint64 id);   // title, slug, status or tags changed: lists should refresh
+    void postChanged();            // another post (or none) is being edited
+    void slugFollowedTitle(const QString &slug);
 
 private:
     void changed();
+    void renamed();
     Result<void> write(int reason);
     void setState(State state);
 

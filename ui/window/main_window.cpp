@@ -7,6 +7,7 @@
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
 #include "editor/outline_panel.h"
+#include "metadata/metadata_panel.h"
 #include "preview/preview_view.h"
 #include "revisions/revisions_dialog.h"
 #include "store/library.h"
@@ -53,7 +54,13 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_outlineDock->setWidget(m_outline);
     m_outlineDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_outlineDock);
-    resizeDocks({m_outlineDock}, {180}, Qt::Horizontal);   // narrow by default; the layout is remembered
+    m_metadata = new MetadataPanel(m_session, this);
+    m_metadataDock = new QDockWidget(tr("Post Details"), this);
+    m_metadataDock->setObjectName(QStringLiteral("metadata"));
+    m_metadataDock->setWidget(m_metadata);
+    m_metadataDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_metadataDock);
+    resizeDocks({m_outlineDock, m_metadataDock}, {180, 280}, Qt::Horizontal);   // the layout is remembered
 
     auto *editorColumn = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorColumn);
@@ -205,6 +212,10 @@ void MainWindow::createMenus()
     showOutline->setText(tr("&Outline"));
     showOutline->setToolTip(tr("Show or hide the post's headings"));
     view->addAction(showOutline);
+    QAction *showMetadata = m_metadataDock->toggleViewAction();
+    showMetadata->setText(tr("Post &Details"));
+    showMetadata->setToolTip(tr("Show or hide the post's slug, status, date, kind, tags and summary"));
+    view->addAction(showMetadata);
     view->addSeparator();
     view->addActions(m_viewModes->menuActions());
 

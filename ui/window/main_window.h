@@ -18,6 +18,7 @@ class DraftSession;
 class EditorView;
 class FindBar;
 class Library;
+class MetadataPanel;
 class OutlinePanel;
 class PostListModel;
 class PostListPanel;
@@ -38,6 +39,7 @@ public:
     EditorView *editor() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
     OutlinePanel *outline() const { return m_outline; }
+    MetadataPanel *metadata() const { return m_metadata; }
     PostListPanel *postList() const { return m_postList; }
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
@@ -80,6 +82,8 @@ private:
     QDockWidget *m_outlineDock = nullptr;
     FindBar *m_findBar = nullptr;
     ViewModes *m_viewModes = nullptr;
+    MetadataPanel *m_metadata = nullptr;
+    QDockWidget *m_metadataDock = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_wordsLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
