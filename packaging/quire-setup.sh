@@ -30,6 +30,7 @@ packages=(
   qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin qt6-qpa-plugins libqt6svg6
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libsqlite3-dev libxxhash-dev
+  libhunspell-dev hunspell-en-us
   fonts-dejavu-core
   # Math and code for the site: KaTeX and highlight.js run in one Node.js worker process.
   nodejs libjs-katex libjs-highlight.js fonts-katex
