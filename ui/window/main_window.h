@@ -21,6 +21,7 @@ class OutlinePanel;
 class PostListModel;
 class PostListPanel;
 class PreviewView;
+class SpellingController;
 
 // Quire's window: post list | Markdown editor | live preview. It wires the parts together and
 // owns no feature logic of its own.
@@ -36,6 +37,7 @@ public:
     EditorView *editor() const { return m_editor; }
     PreviewView *preview() const { return m_preview; }
     OutlinePanel *outline() const { return m_outline; }
+    SpellingController *spelling() const { return m_spelling; }
     PostListPanel *postList() const { return m_postList; }
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
@@ -72,6 +74,7 @@ private:
     EditorView *m_editor = nullptr;
     PreviewView *m_preview = nullptr;
     OutlinePanel *m_outline = nullptr;
+    SpellingController *m_spelling = nullptr;
     QDockWidget *m_outlineDock = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_wordsLabel = nullptr;

@@ -1,0 +1,102 @@
+#include "editor/spelling_controller.h"
+
+#include "editor/editor_view.h"
+#include "spelling/dictionary_finder.h"
+#include "spelling/spell_checker.h"
+#include "store/library.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMenu>
+#include <QSettings>
+
+namespace quire {
+
+namespace {
+
+const QString EnabledKey = QStringLiteral("spelling/enabled");
+
+} // namespace
+
+SpellingController::SpellingController(EditorView *editor, QWidget *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_checkAction(new QAction(tr("Check &Spelling"), this))
+    , m_languageMenu(new QMenu(tr("Spelling &Language"), parent))
+    , m_languages(new QActionGroup(this))
+{
+    m_checkAction->setCheckable(true);
+    m_checkAction->setChecked(QSettings().value(EnabledKey, true).toBool());
+    m_checkAction->setToolTip(tr("Underline misspelled words in the post as you type"));
+    m_languageMenu->setToolTipsVisible(true);
+    m_languageMenu->menuAction()->setToolTip(tr("The dictionary used for this blog's posts"));
+    connect(m_checkAction, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(EnabledKey, on);
+        reload();
+    });
+    connect(editor, &EditorView::spellingProblem, this, &SpellingController::problem);
+    fillLanguageMenu();
+}
+
+SpellingController::~SpellingController()
+{
+    if (m_editor)
+        m_editor->setSpellChecker(nullptr);
+}
+
+void SpellingController::setLibrary(Library *library)
+{
+    m_library = library;
+    const QString fallback = DictionaryFinder().defaultLanguage();
+    auto language = library ? library->setting(QString::fromLatin1(LanguageSetting), fallback) : Result<QString>(fallback);
+    m_language = language && !language->isEmpty() ? *language : fallback;
+    for (QAction *action : m_languages->actions())
+        action->setChecked(action->data().toString() == m_language);
+    reload();
+}
+
+void SpellingController::fillLanguageMenu()
+{
+    const QStringList languages = DictionaryFinder().languages();
+    for (const QString &language : languages) {
+        QAction *action = m_languageMenu->addAction(DictionaryFinder::displayName(language));
+        action->setData(language);
+        action->setCheckable(true);
+        action->setToolTip(tr("Check spelling with the %1 dictionary").arg(language));
+        m_languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language] { chooseLanguage(language); });
+    }
+    if (languages.isEmpty()) {
+        QAction *none = m_languageMenu->addAction(tr("No Dictionaries Installed"));
+        none->setEnabled(false);
+    }
+}
+
+void SpellingController::chooseLanguage(const QString &language)
+{
+    m_language = language;
+    if (m_library) {
+        if (auto saved = m_library->setSetting(QString::fromLatin1(LanguageSetting), language); !saved)
+            emit problem(saved.errorMessage());
+    }
+    reload();
+}
+
+void SpellingController::reload()
+{
+    if (!m_editor)
+        return;
+    m_editor->setSpellChecker(nullptr);
+    m_checker.reset();
+    if (!m_checkAction->isChecked() || m_language.isEmpty())
+        return;
+    auto opened = SpellChecker::open(m_language);
+    if (!opened) {
+        emit problem(opened.errorMessage());
+        return;
+    }
+    m_checker = std::move(*opened);
+    m_editor->setSpellChecker(m_checker.get());
+}
+
+} // namespace quire
