@@ -234,6 +234,9 @@ void TestEditorHighlighting::checkSpellingToggleTurnsUnderlinesOff()
         }
     }
     QVERIFY(listed);
+    // The dictionary is read on a thread of its own.
+    QTRY_VERIFY(spelling.checker());
+    QCOMPARE(spelling.checker()->language(), QStringLiteral("en_US"));
     QCOMPARE(problems.count(), 0);
     QVERIFY(underlined(*editor, 0, 3));
     spelling.checkAction()->setChecked(false);
@@ -241,7 +244,7 @@ void TestEditorHighlighting::checkSpellingToggleTurnsUnderlinesOff()
     QVERIFY(!spelling.checker());
     QCOMPARE(QSettings().value(QStringLiteral("spelling/enabled")).toBool(), false);
     spelling.checkAction()->setChecked(true);
-    QVERIFY(underlined(*editor, 0, 3));
+    QTRY_VERIFY(underlined(*editor, 0, 3));
     QCOMPARE(edited.count(), 0);   // turning spell check on and off is not an edit
 }
 

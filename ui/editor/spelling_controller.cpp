@@ -9,6 +9,10 @@
 #include <QActionGroup>
 #include <QMenu>
 #include <QSettings>
+#include <QThread>
+
+#include <memory>
+#include <optional>
 
 namespace quire {
 
@@ -40,6 +44,8 @@ SpellingController::SpellingController(EditorView *editor, QWidget *parent)
 
 SpellingController::~SpellingController()
 {
+    for (QThread *opener : std::as_const(m_openers))
+        opener->wait();
     if (m_editor)
         m_editor->setSpellChecker(nullptr);
 }
@@ -82,21 +88,43 @@ void SpellingController::chooseLanguage(const QString &language)
     reload();
 }
 
+// Reading a dictionary takes a quarter of a second or more (en_US: 50,000 words): done on a
+// thread of its own so the window opens and takes keys at once.
 void SpellingController::reload()
 {
     if (!m_editor)
         return;
-    m_editor->setSpellChecker(nullptr);
-    m_checker.reset();
+    const int generation = ++m_generation;
+    if (m_checker) {
+        m_editor->setSpellChecker(nullptr);
+        m_checker.reset();
+        emit checkerChanged();
+    }
     if (!m_checkAction->isChecked() || m_language.isEmpty())
         return;
-    auto opened = SpellChecker::open(m_language);
+    auto opened = std::make_shared<std::optional<Result<std::unique_ptr<SpellChecker>>>>();
+    QThread *opener = QThread::create([opened, language = m_language] { opened->emplace(SpellChecker::open(language)); });
+    m_openers.append(opener);
+    connect(opener, &QThread::finished, this, [this, opener, opened, generation] {
+        m_openers.removeOne(opener);
+        opener->deleteLater();
+        if (generation == m_generation && opened->has_value())
+            install(std::move(**opened));
+    });
+    opener->start(QThread::LowPriority);
+}
+
+void SpellingController::install(Result<std::unique_ptr<SpellChecker>> opened)
+{
+    if (!m_editor)
+        return;
     if (!opened) {
         emit problem(opened.errorMessage());
         return;
     }
     m_checker = std::move(*opened);
     m_editor->setSpellChecker(m_checker.get());
+    emit checkerChanged();
 }
 
 } // namespace quire

@@ -3,11 +3,14 @@
 #include <QObject>
 #include <QPointer>
 
+#include "result.h"
+
 #include <memory>
 
 class QAction;
 class QActionGroup;
 class QMenu;
+class QThread;
 
 namespace quire {
 
@@ -37,11 +40,14 @@ public:
 signals:
     // Something the writer should know (a missing dictionary, an unwritable word list).
     void problem(const QString &message);
+    // A checker was installed in the editor, or removed (checker() is then null).
+    void checkerChanged();
 
 private:
     void fillLanguageMenu();
     void chooseLanguage(const QString &language);
     void reload();
+    void install(Result<std::unique_ptr<SpellChecker>> opened);
 
     QPointer<EditorView> m_editor;   // may go before this controller when the window closes
     Library *m_library = nullptr;
@@ -50,6 +56,8 @@ private:
     QAction *m_checkAction;
     QMenu *m_languageMenu;
     QActionGroup *m_languages;
+    QList<QThread *> m_openers;   // dictionaries being read; only the newest one is used
+    int m_generation = 0;
 };
 
 } // namespace quire
