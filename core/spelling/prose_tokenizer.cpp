@@ -197,8 +197,8 @@ bool ProseTokenizer::scanFenceOpening(QStringView line, Line &out)
 
 void ProseTokenizer::scanInline(QStringView line, int from, Line &out)
 {
-    // A link reference definition: "[label]: destination".
-    static const QRegularExpression definition(QStringLiteral(R"(^\s{0,3}\[[^\]]+\]:\s*\S+)"));
+    // A link reference definition: "[label]: destination" (a footnote's "[^label]: text" is prose).
+    static const QRegularExpression definition(QStringLiteral(R"(^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S+)"));
     int i = from;
     if (from == 0) {
         if (const auto match = definition.match(line); match.hasMatch()) {

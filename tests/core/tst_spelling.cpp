@@ -73,6 +73,7 @@ void TestSpelling::tokenizerFindsProseWords_data()
     QTest::newRow("link target") << "[the text](https://x.org/wrongg \"tittle\") after" << QStringList{"the", "text", "after"};
     QTest::newRow("image") << "![a cat](images/catt.png)" << QStringList{"a", "cat"};
     QTest::newRow("reference definition") << "[ref]: https://x.org/wrongg" << QStringList{};
+    QTest::newRow("footnote definition") << "[^note]: Knuth wrote" << QStringList{"Knuth", "wrote"};
     QTest::newRow("footnote") << "a claim[^notee] here" << QStringList{"a", "claim", "here"};
     QTest::newRow("html tag") << "<span class=\"wrongg\">inside</span>" << QStringList{"inside"};
     QTest::newRow("html comment") << "a <!-- hiddn --> b" << QStringList{"a", "b"};

@@ -149,25 +149,29 @@ void MarkdownHighlighter::formatTokens(const QString &text, const QList<Token> &
 
 void MarkdownHighlighter::underlineMisspelled(const QString &text, const QList<Token> &tokens)
 {
+    QTextCharFormat underline;
+    underline.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
+    underline.setUnderlineColor(m_style.misspelled);
     for (const Token &token : tokens) {
-        if (token.kind != Kind::Word || m_checker->isCorrect(text.mid(token.start, token.length)))
-            continue;
-        for (int i = token.start; i < token.start + token.length; ++i) {
-            QTextCharFormat underlined = format(i);
-            underlined.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
-            underlined.setUnderlineColor(m_style.misspelled);
-            setFormat(i, 1, underlined);
-        }
+        if (token.kind == Kind::Word && !m_checker->isCorrect(text.mid(token.start, token.length)))
+            applyOver(token.start, token.length, underline);
     }
 }
 
-// Adds format's properties to what is already there, so **_both_** is bold and italic.
+// Adds format's properties to what is already there, so **_both_** is bold and italic. Works
+// run by run: a paragraph can be one 30,000-character line.
 void MarkdownHighlighter::applyOver(int start, int length, const QTextCharFormat &added)
 {
-    for (int i = start; i < start + length; ++i) {
-        QTextCharFormat merged = format(i);
+    const int end = start + length;
+    for (int run = start; run < end;) {
+        const QTextCharFormat current = format(run);
+        int runEnd = run + 1;
+        while (runEnd < end && format(runEnd) == current)
+            ++runEnd;
+        QTextCharFormat merged = current;
         merged.merge(added);
-        setFormat(i, 1, merged);
+        setFormat(run, runEnd - run, merged);
+        run = runEnd;
     }
 }
 
