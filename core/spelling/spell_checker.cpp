@@ -38,8 +38,10 @@ Result<std::unique_ptr<SpellChecker>> SpellChecker::open(const QString &language
     }
     auto hunspell = std::make_unique<Hunspell>(QFile::encodeName(dictionary.affPath).constData(),
                                                QFile::encodeName(dictionary.dicPath).constData());
+    // Quire's data folder beside the default library ($XDG_DATA_HOME/Quire), the same whatever
+    // application and organization names are set (as Library::defaultPath does).
     const QString folder = personalFolder.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QLatin1String("/Quire")
         : personalFolder;
     PersonalDictionary personal = PersonalDictionary::load(PersonalDictionary::pathFor(folder, language));
     return std::unique_ptr<SpellChecker>(

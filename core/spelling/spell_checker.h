@@ -26,7 +26,7 @@ class SpellChecker
 
 public:
     // Opens the dictionary for language (found by finder); personal words live in
-    // personalFolder/dictionary-<language>.txt (the app data folder when empty).
+    // personalFolder/dictionary-<language>.txt ($XDG_DATA_HOME/Quire when empty).
     static Result<std::unique_ptr<SpellChecker>> open(const QString &language,
                                                       const DictionaryFinder &finder = DictionaryFinder(),
                                                       const QString &personalFolder = {});

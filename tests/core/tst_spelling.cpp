@@ -33,6 +33,7 @@ private slots:
     void suggestionsContainTheRightWord();
     void personalDictionaryPersists();
     void personalDictionarySurvivesGarbage();
+    void personalDictionaryBesideTheLibrary();
     void nonAsciiWords();
     void dictionaryInItsOwnEncoding();
     void missingDictionaryIsAClearError();
@@ -186,6 +187,21 @@ void TestSpelling::personalDictionarySurvivesGarbage()
     const auto added = stillWorks->addToPersonalDictionary(QStringLiteral("Anotherword"));
     QVERIFY(!added.ok());
     QVERIFY2(added.errorMessage().contains(QStringLiteral("dictionary-en_US.txt")), qPrintable(added.errorMessage()));
+}
+
+void TestSpelling::personalDictionaryBesideTheLibrary()
+{
+    QTemporaryDir home;
+    const QByteArray saved = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", home.path().toUtf8());
+    auto opened = SpellChecker::open(QStringLiteral("en_US"));   // the default personal folder
+    qputenv("XDG_DATA_HOME", saved);
+    if (!opened)
+        QSKIP("no en_US Hunspell dictionary in /usr/share/hunspell (install hunspell-en-us)");
+    auto &checker = *opened;
+    QCOMPARE(checker->personalDictionaryPath(), home.filePath(QStringLiteral("Quire/dictionary-en_US.txt")));
+    QVERIFY(checker->addToPersonalDictionary(QStringLiteral("Quirely")).ok());   // creates the folder
+    QVERIFY(QFile::exists(home.filePath(QStringLiteral("Quire/dictionary-en_US.txt"))));
 }
 
 void TestSpelling::nonAsciiWords()
