@@ -3,6 +3,7 @@
 #include "editor/spelling_controller.h"
 #include "spelling/dictionary_finder.h"
 #include "spelling/spell_checker.h"
+#include "store/library.h"
 
 #include <QAction>
 #include <QApplication>
@@ -78,6 +79,7 @@ private slots:
     void addToDictionaryRemovesTheUnderline();
     void ignoreAllAndNoMenuOnCorrectWords();
     void checkSpellingToggleTurnsUnderlinesOff();
+    void languageIsTheLibrarysSetting();
 };
 
 void TestEditorHighlighting::headingGetsHeadingFormat()
@@ -246,6 +248,37 @@ void TestEditorHighlighting::checkSpellingToggleTurnsUnderlinesOff()
     spelling.checkAction()->setChecked(true);
     QTRY_VERIFY(underlined(*editor, 0, 3));
     QCOMPARE(edited.count(), 0);   // turning spell check on and off is not an edit
+}
+
+void TestEditorHighlighting::languageIsTheLibrarysSetting()
+{
+    if (DictionaryFinder().find(QStringLiteral("en_US")).language.isEmpty())
+        QSKIP("no en_US Hunspell dictionary in /usr/share/hunspell (install hunspell-en-us)");
+    QTemporaryDir dir;
+    auto library = Library::open(dir.filePath(QStringLiteral("blog.quire")));
+    QVERIFY(library.ok());
+    QVERIFY((*library)->setSetting(QStringLiteral("spell.language"), QStringLiteral("xx_XX")).ok());
+    QWidget window;
+    auto *editor = new EditorView(&window);
+    SpellingController spelling(editor, &window);
+    spelling.checkAction()->setChecked(true);
+    QSignalSpy problems(&spelling, &SpellingController::problem);
+    editor->loadText(QStringLiteral("a wrongg word"));
+    // A dictionary that is not installed: a clear message, and spell check simply stays off.
+    spelling.setLibrary(library->get());
+    QTRY_COMPARE(problems.count(), 1);
+    QVERIFY2(problems.first().first().toString().contains(QStringLiteral("xx_XX")), qPrintable(problems.first().first().toString()));
+    QVERIFY(!spelling.checker());
+    QVERIFY(!underlined(*editor, 0, 3));
+    // Choosing a language from the menu stores it in the library.
+    for (QAction *action : spelling.languageMenu()->actions()) {
+        if (action->data().toString() == QLatin1String("en_US"))
+            action->trigger();
+    }
+    QTRY_VERIFY(spelling.checker());
+    QVERIFY(underlined(*editor, 0, 3));
+    QCOMPARE(*(*library)->setting(QStringLiteral("spell.language")), QStringLiteral("en_US"));
+    QCOMPARE(problems.count(), 1);
 }
 
 QTEST_MAIN(TestEditorHighlighting)
