@@ -104,6 +104,7 @@ void SpellingController::reload()
         return;
     auto opened = std::make_shared<std::optional<Result<std::unique_ptr<SpellChecker>>>>();
     QThread *opener = QThread::create([opened, language = m_language] { opened->emplace(SpellChecker::open(language)); });
+    opener->setParent(this);   // waited for in the destructor, then deleted with this
     m_openers.append(opener);
     connect(opener, &QThread::finished, this, [this, opener, opened, generation] {
         m_openers.removeOne(opener);
