@@ -32,6 +32,7 @@ packages=(
   libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libsqlite3-dev libxxhash-dev
   # The revisions dialog diffs words with dtl (header-only).
   libdtl-dev
+  libhunspell-dev hunspell-en-us
   fonts-dejavu-core
   # Math and code for the site: KaTeX and highlight.js run in one Node.js worker process.
   nodejs libjs-katex libjs-highlight.js fonts-katex

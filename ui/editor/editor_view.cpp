@@ -2,17 +2,24 @@
 
 #include "editor/image_inserter.h"
 #include "editor/list_editing.h"
+#include "editor/markdown_highlighter.h"
+#include "editor/spelling_menu.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTextBlock>
+
+#include <utility>
 
 namespace quire {
 
 EditorView::EditorView(QWidget *parent)
     : QPlainTextEdit(parent)
+    , m_highlighter(new MarkdownHighlighter(document()))
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSizeF(font.pointSizeF() * 1.1);
@@ -21,6 +28,7 @@ EditorView::EditorView(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setPlaceholderText(tr("Write your post in Markdown…"));
     m_images = new ImageInserter(this);
+    applyStyle();
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_loading)
             emit edited();
@@ -28,11 +36,18 @@ EditorView::EditorView(QWidget *parent)
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &EditorView::followCursor);
 }
 
+// Re-colouring makes QTextDocument report a change too; it must not count as the author's edit.
+template<typename F>
+void EditorView::withoutEdit(F change)
+{
+    const bool wasLoading = std::exchange(m_loading, true);
+    change();
+    m_loading = wasLoading;
+}
+
 void EditorView::loadText(const QString &text)
 {
-    m_loading = true;
-    setPlainText(text);
-    m_loading = false;
+    withoutEdit([&] { setPlainText(text); });
     moveCursor(QTextCursor::Start);
     m_focusedBlocks = {-1, -1};
     followCursor();
@@ -186,6 +201,44 @@ void EditorView::insertFromMimeData(const QMimeData *source)
     // One insertion: one undo step.
     textCursor().insertText(*markdown);
     ensureCursorVisible();
+}
+
+void EditorView::setSpellChecker(SpellChecker *checker)
+{
+    withoutEdit([&] { m_highlighter->setSpellChecker(checker); });
+}
+
+void EditorView::rehighlight()
+{
+    withoutEdit([&] { m_highlighter->rehighlight(); });
+}
+
+QMenu *EditorView::createContextMenu(const QPoint &pos)
+{
+    QMenu *menu = createStandardContextMenu(pos);
+    const QTextCursor word = m_highlighter->misspelledWordAt(cursorForPosition(pos).position());
+    if (!word.isNull())
+        SpellingMenu(this, word).addTo(menu);
+    return menu;
+}
+
+void EditorView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createContextMenu(event->pos());
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
+}
+
+void EditorView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyStyle();
+}
+
+void EditorView::applyStyle()
+{
+    withoutEdit([&] { m_highlighter->setStyle(HighlightStyle::fromPalette(palette(), font())); });
 }
 
 } // namespace quire

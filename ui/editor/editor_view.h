@@ -4,10 +4,14 @@
 
 #include <map>
 
+class QMenu;
+
 namespace quire {
 
 class ImageInserter;
 class Library;
+class MarkdownHighlighter;
+class SpellChecker;
 
 // The Markdown source of the current post.
 class EditorView : public QPlainTextEdit
@@ -36,25 +40,40 @@ public:
 
     static constexpr int FocusColumnCharacters = 80;
 
+    MarkdownHighlighter *highlighter() const { return m_highlighter; }
+    // Underlines misspelled words with checker (not owned), or stops when it is null.
+    void setSpellChecker(SpellChecker *checker);
+    // Colours the whole text again (after the dictionary changed); not an edit.
+    void rehighlight();
+
+    // The context menu for a right-click at pos (viewport coordinates): spelling suggestions on
+    // a misspelled word, then the standard editing actions. The caller owns it.
+    QMenu *createContextMenu(const QPoint &pos);
+
 signals:
     void edited();   // the author changed the text
     // A pasted or dropped image was not added (too big, not an image…), in words for the status bar.
     void imageRefused(const QString &message);
+    void spellingProblem(const QString &message);
 
 protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
-
-protected:
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void followCursor();
     void dimOtherParagraphs();
     void updateColumnMargins();
+    void applyStyle();
+    template<typename F>
+    void withoutEdit(F change);
 
-    bool m_loading = false;
+    MarkdownHighlighter *m_highlighter;
+    bool m_loading = false;   // the text or its colours change, but the author did not edit
     ImageInserter *m_images = nullptr;
     bool m_typewriter = false;
     bool m_focusMode = false;

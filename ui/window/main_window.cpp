@@ -8,6 +8,7 @@
 #include "posts/post_list_panel.h"
 #include "editor/outline_panel.h"
 #include "metadata/metadata_panel.h"
+#include "editor/spelling_controller.h"
 #include "preview/preview_view.h"
 #include "revisions/revisions_dialog.h"
 #include "store/library.h"
@@ -47,6 +48,10 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_editor = new EditorView(this);
+    m_spelling = new SpellingController(m_editor, this);
+    connect(m_spelling, &SpellingController::problem, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
     m_preview = new PreviewView(this);
     m_outline = new OutlinePanel(this);
     m_outlineDock = new QDockWidget(tr("Outline"), this);
@@ -219,6 +224,10 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addActions(m_viewModes->menuActions());
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_spelling->checkAction());
+    tools->addMenu(m_spelling->languageMenu());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Quire"), this, [this] {
         QMessageBox::about(this, tr("About Quire"),
@@ -243,6 +252,7 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
     m_postModel->setLibrary(library.get());
     m_preview->setLibrary(library.get());
     m_editor->setLibrary(library.get());
+    m_spelling->setLibrary(library.get());
     m_library = std::move(library);   // the previous library closes (and unlocks) here
     setWindowFilePath(m_library->path());
     setWindowTitle(tr("%1 — Quire").arg(QFileInfo(m_library->path()).fileName()));

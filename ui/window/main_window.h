@@ -24,6 +24,7 @@ class PostListModel;
 class PostListPanel;
 class PreviewView;
 class ViewModes;
+class SpellingController;
 
 // Quire's window: post list | Markdown editor | live preview. It wires the parts together and
 // owns no feature logic of its own.
@@ -40,6 +41,7 @@ public:
     PreviewView *preview() const { return m_preview; }
     OutlinePanel *outline() const { return m_outline; }
     MetadataPanel *metadata() const { return m_metadata; }
+    SpellingController *spelling() const { return m_spelling; }
     PostListPanel *postList() const { return m_postList; }
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
@@ -79,6 +81,7 @@ private:
     EditorView *m_editor = nullptr;
     PreviewView *m_preview = nullptr;
     OutlinePanel *m_outline = nullptr;
+    SpellingController *m_spelling = nullptr;
     QDockWidget *m_outlineDock = nullptr;
     FindBar *m_findBar = nullptr;
     ViewModes *m_viewModes = nullptr;
