@@ -122,14 +122,18 @@ int main(int argc, char *argv[])
     cursor.movePosition(QTextCursor::EndOfBlock);
     editor->setTextCursor(cursor);
     editor->setFocus();
+    std::vector<double> keyCosts;
     const QString text = QStringLiteral(" the quick brown fox jumps over the lazy dog and");
     for (int i = 0; i < keys; ++i) {
         const QString character = text.mid(i % text.size(), 1);
         QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, character);
         QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, character);
         pending.push_back(nowNs());
+        QElapsedTimer keyTimer;
+        keyTimer.start();
         QApplication::sendEvent(editor, &press);
         QApplication::sendEvent(editor, &release);
+        keyCosts.push_back(double(keyTimer.nsecsElapsed()) / 1e6);
         QTest::qWait(40);
     }
     if (!QTest::qWaitFor([&] { return pending.empty(); }, 10000))
