@@ -47,6 +47,10 @@ public:
     // a package upgrade re-renders everything. Computed once, without starting node.
     QString engineVersion();
 
+    // Ends the node process while nothing needs it (its memory back); the next render() starts
+    // it again.
+    void release() { stop(); }
+
     // The node process id, 0 when none runs (for tests that kill it).
     qint64 processId() const;
     // How many times a node process was started.

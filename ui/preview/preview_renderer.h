@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -25,6 +26,7 @@ class PreviewRenderer : public QObject
 public:
     // library may be nullptr (memory cache only); it must outlive the renderer.
     explicit PreviewRenderer(Library *library);
+    static constexpr int IdleMs = 5000;
     ~PreviewRenderer() override;
 
 public slots:
@@ -40,6 +42,7 @@ private:
     std::unique_ptr<RenderCache> m_cache;
     std::unique_ptr<MathCodeRenderer> m_mathCode;
     std::unique_ptr<PostContent> m_content;
+    QTimer m_idle;   // ends node when the author has not typed for a while
 };
 
 } // namespace quire
