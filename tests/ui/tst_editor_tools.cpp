@@ -10,6 +10,8 @@
 #include "window/main_window.h"
 #include "window/view_modes.h"
 
+#include "window_test_main.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
@@ -621,16 +623,6 @@ void TestEditorTools::fullScreenRestoresWindowState()
     QTRY_VERIFY(!fullScreen->isChecked());
 }
 
-int main(int argc, char *argv[])
-{
-    QTemporaryDir home;
-    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
-    WebEngineSetup::prepare();
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Quire"));
-    TestEditorTools test;
-    return QTest::qExec(&test, argc, argv);
-}
+QUIRE_WINDOW_TEST_MAIN(TestEditorTools)
 
 #include "tst_editor_tools.moc"

@@ -7,6 +7,8 @@
 #include "store/library.h"
 #include "window/main_window.h"
 
+#include "window_test_main.h"
+
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
@@ -272,16 +274,6 @@ void TestImageInsert::previewShowsTheImage()
     }
 }
 
-int main(int argc, char *argv[])
-{
-    QTemporaryDir home;
-    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
-    WebEngineSetup::prepare();
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Quire"));
-    TestImageInsert test;
-    return QTest::qExec(&test, argc, argv);
-}
+QUIRE_WINDOW_TEST_MAIN(TestImageInsert)
 
 #include "tst_image_insert.moc"

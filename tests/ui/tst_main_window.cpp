@@ -13,6 +13,8 @@
 #include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
 
+#include "window_test_main.h"
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDockWidget>
@@ -549,16 +551,6 @@ void TestMainWindow::postDetailsDock()
     m_window->close();   // remembered as shown again, for whatever runs next
 }
 
-int main(int argc, char *argv[])
-{
-    QTemporaryDir home;
-    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
-    WebEngineSetup::prepare();
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Quire"));
-    TestMainWindow test;
-    return QTest::qExec(&test, argc, argv);
-}
+QUIRE_WINDOW_TEST_MAIN(TestMainWindow)
 
 #include "tst_main_window.moc"
