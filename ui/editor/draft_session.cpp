@@ -64,26 +64,20 @@ void DraftSession::setTitle(const QString &title)
 
 void DraftSession::setBody(const QString &body)
 {
-    if (!hasPost() || body == m_post.body)
-        return;
-    m_post.body = body;
-    changed();
+    if (assign(m_post.body, body))
+        changed();
 }
 
 void DraftSession::setSlug(const QString &slug)
 {
-    if (!hasPost() || slug == m_post.slug)
-        return;
-    m_post.slug = slug;
-    renamed();
+    if (assign(m_post.slug, slug))
+        renamed();
 }
 
 void DraftSession::setTags(const QStringList &tags)
 {
-    if (!hasPost() || tags == m_post.tags)
-        return;
-    m_post.tags = tags;
-    renamed();
+    if (assign(m_post.tags, tags))
+        renamed();
 }
 
 void DraftSession::setStatus(PostStatus status)
@@ -107,18 +101,23 @@ void DraftSession::setPublishedAt(const QDateTime &publishedAt)
 
 void DraftSession::setSummary(const QString &summary)
 {
-    if (!hasPost() || summary == m_post.summary)
-        return;
-    m_post.summary = summary;
-    changed();
+    if (assign(m_post.summary, summary))
+        changed();
 }
 
 void DraftSession::setKind(const QString &kind)
 {
-    if (!hasPost() || kind == m_post.kind)
-        return;
-    m_post.kind = kind;
-    changed();
+    if (assign(m_post.kind, kind))
+        changed();
+}
+
+template<typename T>
+bool DraftSession::assign(T &field, const T &value)
+{
+    if (!hasPost() || field == value)
+        return false;
+    field = value;
+    return true;
 }
 
 void DraftSession::renamed()

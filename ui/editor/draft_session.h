@@ -57,6 +57,9 @@ signals:
     void slugFollowedTitle(const QString &slug);
 
 private:
+    // Sets a field of the post being edited; false when there is none or nothing changes.
+    template<typename T>
+    bool assign(T &field, const T &value);
     void changed();
     void renamed();
     Result<void> write(int reason);
