@@ -5,7 +5,7 @@
 namespace quire {
 
 // Turns words as a user types them into an FTS5 MATCH expression that cannot be a syntax error:
-// every word becomes a quoted string ("" inside), the last one a prefix ("word"*, from four
+// every word becomes a quoted string ("" inside), the last one a prefix ("word"*, from three
 // characters on) so that results follow the typing, and all of them must match. Words without a letter or digit are dropped,
 // since FTS5 would match nothing for them.
 class FtsQuery
@@ -14,7 +14,7 @@ public:
     // An empty string when nothing searchable is left (then the search does not filter).
     static QString fromUserText(const QString &text);
 
-    static constexpr int MinimumPrefix = 4;
+    static constexpr int MinimumPrefix = 3;
 };
 
 } // namespace quire
