@@ -63,6 +63,7 @@ private slots:
     void searchFiltersTheList();
     void layoutIsRemembered();
     void postDetailsDock();
+    void previewComesAfterFirstPaint();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -549,6 +550,22 @@ void TestMainWindow::postDetailsDock()
     dock->toggleViewAction()->trigger();
     QVERIFY(dock->isVisible());
     m_window->close();   // remembered as shown again, for whatever runs next
+}
+
+void TestMainWindow::previewComesAfterFirstPaint()
+{
+    // The window takes keys before WebEngine has started; the preview follows on its own, with
+    // what was typed meanwhile.
+    m_window.reset();
+    auto library = Library::open(libraryPath());
+    QVERIFY(library);
+    m_window = std::make_unique<MainWindow>(std::move(*library));
+    m_window->show();
+    QVERIFY(m_window->findChild<PreviewView *>() == nullptr);
+    QTest::keyClicks(m_window->editor(), QStringLiteral("Typed before the preview. "));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 10000);
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content').textContent.includes('Typed before the preview.')"),
+                           true));
 }
 
 QUIRE_WINDOW_TEST_MAIN(TestMainWindow)

@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QTextBlock>
+#include <QTimer>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -52,7 +53,10 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     connect(m_spelling, &SpellingController::problem, this, [this](const QString &message) {
         statusBar()->showMessage(message, 10000);
     });
-    m_preview = new PreviewView(this);
+    m_previewSlot = new QWidget(this);
+    auto *previewLayout = new QVBoxLayout(m_previewSlot);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    m_previewSlot->installEventFilter(this);
     m_outline = new OutlinePanel(this);
     m_outlineDock = new QDockWidget(tr("Outline"), this);
     m_outlineDock->setObjectName(QStringLiteral("outline"));
@@ -79,10 +83,10 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_postList);
     m_splitter->addWidget(editorColumn);
-    m_splitter->addWidget(m_preview);
+    m_splitter->addWidget(m_previewSlot);
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
-    m_viewModes = new ViewModes(this, m_editor, m_splitter, {m_postList, m_preview});
+    m_viewModes = new ViewModes(this, m_editor, m_splitter, {m_postList, m_previewSlot});
     createMenus();
     createStatusBar();
 
@@ -90,32 +94,26 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     connect(m_postList, &PostListPanel::filterChanged, this, &MainWindow::reloadPostList);
     connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
         m_session->setTitle(title);
-        m_preview->setPost(m_session->post());
+        if (m_preview)
+            m_preview->setPost(m_session->post());
     });
     connect(m_editor, &EditorView::edited, this, [this] {
         const QString body = m_editor->toPlainText();
         m_session->setBody(body);
-        m_preview->setPost(m_session->post());
+        if (m_preview)
+            m_preview->setPost(m_session->post());
     });
     // Scroll sync: the preview follows the cursor; a click in the preview moves the cursor there.
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         const int line = m_editor->textCursor().blockNumber() + 1;
-        m_preview->revealLine(line);
+        if (m_preview)
+            m_preview->revealLine(line);
         m_outline->followLine(line);
     });
-    connect(m_preview, &PreviewView::lineClicked, this, &MainWindow::goToLine);
     connect(m_editor, &EditorView::imageRefused, this, [this](const QString &message) {
         statusBar()->showMessage(message, 10000);
     });
-    connect(m_preview, &PreviewView::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
-        m_outline->setOutline(outline);
-        m_outline->followLine(m_editor->textCursor().blockNumber() + 1);
-    });
     connect(m_outline, &OutlinePanel::headingActivated, this, &MainWindow::goToLine);
-    connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
-        //: Status bar: "1,234 words · 6 min read"
-        m_wordsLabel->setText(tr("%1 · %2").arg(tr("%n word(s)", nullptr, words), tr("%n min read", nullptr, minutes)));
-    });
     connect(m_session, &DraftSession::stateChanged, this, &MainWindow::showSaveState);
     connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message));
@@ -133,7 +131,44 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // The preview renders on a thread of its own with the library: done before the library closes.
-    m_preview->releaseLibrary();
+    if (m_preview)
+        m_preview->releaseLibrary();
+}
+
+PreviewView *MainWindow::preview()
+{
+    createPreview();
+    return m_preview;
+}
+
+// The window is shown and editable before WebEngine starts: the preview comes right after the
+// first paint, with the library and post the window has by then.
+void MainWindow::createPreview()
+{
+    if (m_preview)
+        return;
+    m_preview = new PreviewView(m_previewSlot);
+    m_previewSlot->layout()->addWidget(m_preview);
+    connect(m_preview, &PreviewView::lineClicked, this, &MainWindow::goToLine);
+    connect(m_preview, &PreviewView::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
+        m_outline->setOutline(outline);
+        m_outline->followLine(m_editor->textCursor().blockNumber() + 1);
+    });
+    connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
+        //: Status bar: "1,234 words · 6 min read"
+        m_wordsLabel->setText(tr("%1 · %2").arg(tr("%n word(s)", nullptr, words), tr("%n min read", nullptr, minutes)));
+    });
+    m_preview->setLibrary(m_library.get());
+    m_preview->setPost(m_session->post());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_previewSlot && event->type() == QEvent::Paint && !m_preview) {
+        m_previewSlot->removeEventFilter(this);
+        QTimer::singleShot(0, this, &MainWindow::createPreview);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createActions()
@@ -250,7 +285,8 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
 {
     m_session->setLibrary(library.get());
     m_postModel->setLibrary(library.get());
-    m_preview->setLibrary(library.get());
+    if (m_preview)
+        m_preview->setLibrary(library.get());
     m_editor->setLibrary(library.get());
     m_spelling->setLibrary(library.get());
     m_library = std::move(library);   // the previous library closes (and unlocks) here
@@ -336,7 +372,8 @@ void MainWindow::showPost(qint64 id)
     m_deletePostAction->setEnabled(hasPost);
     m_saveAction->setEnabled(hasPost);
     m_historyAction->setEnabled(hasPost);
-    m_preview->setPost(post);
+    if (m_preview)
+        m_preview->setPost(post);
     showSaveState();
 }
 

@@ -38,7 +38,8 @@ public:
 
     Library *library() const { return m_library.get(); }
     EditorView *editor() const { return m_editor; }
-    PreviewView *preview() const { return m_preview; }
+    // The preview, made now if the window has not made it yet (it waits for the first paint).
+    PreviewView *preview();
     OutlinePanel *outline() const { return m_outline; }
     MetadataPanel *metadata() const { return m_metadata; }
     SpellingController *spelling() const { return m_spelling; }
@@ -55,9 +56,11 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
+    void createPreview();
     void createMenus();
     void createStatusBar();
     void setLibrary(std::unique_ptr<Library> library);
@@ -79,7 +82,8 @@ private:
     PostListPanel *m_postList = nullptr;
     QLineEdit *m_title = nullptr;
     EditorView *m_editor = nullptr;
-    PreviewView *m_preview = nullptr;
+    PreviewView *m_preview = nullptr;   // made after the first paint (WebEngine takes ~250 ms)
+    QWidget *m_previewSlot = nullptr;   // holds the preview in the splitter
     OutlinePanel *m_outline = nullptr;
     SpellingController *m_spelling = nullptr;
     QDockWidget *m_outlineDock = nullptr;
