@@ -62,10 +62,6 @@ int main(int argc, char *argv[])
     QTemporaryDir scratch;
     qputenv("XDG_CONFIG_HOME", scratch.filePath(QStringLiteral("config")).toUtf8());
     qputenv("XDG_DATA_HOME", scratch.filePath(QStringLiteral("data")).toUtf8());
-    // This machine has no GPU: Chromium's software GL (llvmpipe) would cost more than its plain
-    // software compositor. Quire on a desktop leaves the choice to Chromium.
-    if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))
-        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu");
     WebEngineSetup::prepare();
     QApplication app(argc, argv);
     const int words = app.arguments().value(1, QStringLiteral("10000")).toInt();

@@ -9,6 +9,7 @@
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
 #include "preview/preview_view.h"
+#include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
 #include "store/library.h"
 #include "window/library_file_dialog.h"
@@ -147,6 +148,7 @@ void MainWindow::createPreview()
 {
     if (m_preview)
         return;
+    WebEngineSetup::chooseRendering();
     m_preview = new PreviewView(m_previewSlot);
     m_previewSlot->layout()->addWidget(m_preview);
     connect(m_preview, &PreviewView::lineClicked, this, &MainWindow::goToLine);
