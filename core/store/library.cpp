@@ -10,6 +10,7 @@
 #include "store/revision_repository.h"
 #include "store/settings_repository.h"
 #include "store/slug_allocator.h"
+#include "store/svg_safety.h"
 #include "store/tag_repository.h"
 #include "store/theme_repository.h"
 #include "theme/builtin_themes.h"
@@ -380,6 +381,10 @@ Result<Asset> Library::storeAsset(const QByteArray &data, const QString &wantedN
     const QString type = imageType(data);
     if (type.isEmpty())
         return Error{trAsset("This is not an image the library can keep (PNG, JPEG, GIF, WebP, SVG or AVIF).")};
+    if (type == u"image/svg+xml") {
+        if (Result<void> safe = SvgSafety::check(data); !safe)
+            return safe.error();
+    }
     const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 
     QMutexLocker locker(&d->mutex);

@@ -184,6 +184,7 @@ private slots:
     void assetsRefuseWhatIsNotAnImage_data();
     void assetsRefuseWhatIsNotAnImage();
     void assetsRefuseTooBig();
+    void svgPicturesAreKept();
     void assetsListAndDelete();
 
     void refusesTextFile();
@@ -1483,6 +1484,44 @@ void TestStore::assetsRefuseWhatIsNotAnImage_data()
     QTest::newRow("elf") << QByteArray("\x7f" "ELF\x02\x01\x01\x00", 8) << u"not an image"_qs;
     QTest::newRow("truncated png magic") << QByteArray("\x89PN", 3) << u"not an image"_qs;
     QTest::newRow("bmp") << QByteArray("BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00", 14) << u"not an image"_qs;
+    // SVGs that would act when opened on their own, or load from elsewhere.
+    const auto svg = [](const char *inner) {
+        return QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">") + inner
+             + QByteArray("</svg>");
+    };
+    QTest::newRow("svg script") << svg("<script>alert(document.cookie)</script>") << u"script"_qs;
+    QTest::newRow("svg SCRIPT") << svg("<SCRIPT>alert(1)</SCRIPT>") << u"script"_qs;
+    QTest::newRow("svg onload") << svg("<rect width=\"4\" height=\"4\" onload=\"alert(1)\"/>") << u"onload"_qs;
+    QTest::newRow("svg foreignObject") << svg("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>")
+                                       << u"foreignObject"_qs;
+    QTest::newRow("svg javascript link") << svg("<a xlink:href=\"javascript:alert(1)\"><text>x</text></a>") << u"outside"_qs;
+    QTest::newRow("svg remote image") << svg("<image href=\"https://tracker.example/p.png\"/>") << u"outside"_qs;
+    QTest::newRow("svg remote css") << svg("<style>rect { fill: url(https://example.org/x.svg#p) }</style>") << u"outside"_qs;
+    QTest::newRow("svg css import") << svg("<style>@import 'https://example.org/x.css';</style>") << u"outside"_qs;
+    QTest::newRow("svg style attribute") << svg("<rect style=\"fill:url('http://example.org/p')\"/>") << u"outside"_qs;
+    QTest::newRow("svg entity bomb") << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+                                                   "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&b;</text></svg>")
+                                     << u"document type"_qs;
+    QTest::newRow("svg stylesheet") << (QByteArray("<?xml version=\"1.0\"?><?xml-stylesheet href=\"https://example.org/s.css\"?>")
+                                        + svg("<rect width=\"1\" height=\"1\"/>"))
+                                    << u"style sheet"_qs;
+    QTest::newRow("svg broken") << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect></svg>") << u"well-formed"_qs;
+}
+
+void TestStore::svgPicturesAreKept()
+{
+    // What drawing programs write: gradients by id, styles, text, embedded bitmaps.
+    auto library = openLibrary();
+    const QByteArray picture = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"40\" height=\"20\">"
+                               "<defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient></defs>"
+                               "<style>.axis { stroke: #333 } rect { fill: url(#g) }</style>"
+                               "<rect class=\"axis\" width=\"40\" height=\"20\" style=\"fill:url(#g)\"/>"
+                               "<use xlink:href=\"#g\"/><text>see url(http://example.org) for data</text>"
+                               "<image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"1\" height=\"1\"/></svg>";
+    const auto asset = library->storeAsset(picture, QStringLiteral("chart.svg"));
+    QVERIFY2(asset, why(asset).constData());
+    QCOMPARE(asset->mimeType, u"image/svg+xml"_qs);
 }
 
 void TestStore::assetsRefuseWhatIsNotAnImage()

@@ -273,6 +273,10 @@ void MainWindow::createMenus()
                                .arg(QApplication::applicationVersion(),
                                     m_library ? m_library->path().toHtmlEscaped() : QString()));
     });
+
+    // Every action says what it does when pointed at (Qt menus hide tooltips by default).
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        menu->setToolTipsVisible(true);
 }
 
 void MainWindow::createStatusBar()
