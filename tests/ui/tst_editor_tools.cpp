@@ -10,7 +10,7 @@
 #include "window/main_window.h"
 #include "window/view_modes.h"
 
-#include "window_test_main.h"
+#include "window_test_support.h"
 
 #include <QAction>
 #include <QApplication>
@@ -111,16 +111,7 @@ std::unique_ptr<MainWindow> TestEditorTools::openWindow()
 {
     if (!m_dir)
         m_dir = std::make_unique<QTemporaryDir>();
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
-    if (!library) {
-        qWarning() << library.errorMessage();
-        return nullptr;
-    }
-    auto window = std::make_unique<MainWindow>(std::move(*library));
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    return window;
+    return WindowTest::open(m_dir->filePath(QStringLiteral("blog.quire")));
 }
 
 // ---- find and replace ------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 #include "store/library.h"
 #include "window/main_window.h"
 
-#include "window_test_main.h"
+#include "window_test_support.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -248,16 +248,7 @@ void TestImageInsert::rawImageDataIsCheckedAndKept()
 
 void TestImageInsert::previewShowsTheImage()
 {
-    const auto evaluate = [this](const QString &script) {
-        QVariant result;
-        bool done = false;
-        m_window->preview()->page()->runJavaScript(script, [&](const QVariant &value) {
-            result = value;
-            done = true;
-        });
-        (void)QTest::qWaitFor([&] { return done; }, 10000);
-        return result;
-    };
+    const auto evaluate = [this](const QString &script) { return WindowTest::evaluate(*m_window, script); };
     m_window->editor()->insertPlainText(QStringLiteral("A figure:\n\n"));
     QGuiApplication::clipboard()->setImage(testImage());
     m_window->editor()->paste();

@@ -13,7 +13,7 @@
 #include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
 
-#include "window_test_main.h"
+#include "window_test_support.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -95,28 +95,12 @@ void TestMainWindow::cleanup()
 
 std::unique_ptr<MainWindow> TestMainWindow::openWindow()
 {
-    auto library = Library::open(libraryPath());
-    if (!library) {
-        qWarning() << library.errorMessage();
-        return nullptr;
-    }
-    auto window = std::make_unique<MainWindow>(std::move(*library));
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    return window;
+    return WindowTest::open(libraryPath());
 }
 
 QVariant TestMainWindow::evaluate(const QString &script)
 {
-    QVariant result;
-    bool done = false;
-    m_window->preview()->page()->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        done = true;
-    });
-    (void)QTest::qWaitFor([&] { return done; }, 10000);
-    return result;
+    return WindowTest::evaluate(*m_window, script);
 }
 
 bool TestMainWindow::waitForPreview(const QString &script, const QVariant &expected, int timeout)

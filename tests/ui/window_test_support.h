@@ -1,10 +1,51 @@
 #pragma once
 
+#include "preview/preview_view.h"
 #include "preview/web_engine_setup.h"
+#include "store/library.h"
+#include "window/main_window.h"
 
 #include <QApplication>
+#include <QDebug>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebEnginePage>
+
+#include <memory>
+
+// What the suites that open Quire's window share.
+namespace WindowTest {
+
+// Quire's window on the library at path (created when missing), shown and exposed; nullptr after
+// saying why.
+inline std::unique_ptr<quire::MainWindow> open(const QString &path)
+{
+    auto library = quire::Library::open(path);
+    if (!library) {
+        qWarning() << library.errorMessage();
+        return nullptr;
+    }
+    auto window = std::make_unique<quire::MainWindow>(std::move(*library));
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+// The value of script in the window's preview page (invalid when it gives none within 10 s).
+inline QVariant evaluate(quire::MainWindow &window, const QString &script)
+{
+    QVariant result;
+    bool done = false;
+    window.preview()->page()->runJavaScript(script, [&](const QVariant &value) {
+        result = value;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 10000);
+    return result;
+}
+
+} // namespace WindowTest
 
 // main() for a suite that opens Quire's window: settings and libraries in a throwaway home, and
 // WebEngine prepared before the application exists, as Quire's own main() does.
