@@ -7,6 +7,7 @@ Makes one post of WORDS words with code and math (../shared/bench/gen_corpus.py)
 a fresh Quire library, and for each run starts Quire on that library and ghostwriter on the same
 Markdown file, each on a private Xvfb display (1600x1000) with a fresh configuration. Measures:
 
+- shown: from starting the program until a window with its title is mapped (xdotool, every 10 ms);
 - editable: from starting the program until Return typed into the editor moves the text below it
   on screen (the window is shown and takes input; tried every 100 ms);
 - memory: 6 s later, the proportional set size (PSS) of every process of the program's session
@@ -104,7 +105,7 @@ def run_once(name, title, cmd, editor_at, env_extra, shot):
     def changed_rows(before, after):
         return sum(1 for a_row, b_row in zip(before, after) if a_row != b_row) + abs(len(before) - len(after))
 
-    result = {"editable": None, "pss": None}
+    result = {"editable": None, "pss": None, "shown": None}
     try:
         window = ""
         while time.perf_counter() - start < 60 and not window:
@@ -112,6 +113,7 @@ def run_once(name, title, cmd, editor_at, env_extra, shot):
             time.sleep(0.01)
         if not window:
             return result
+        result["shown"] = time.perf_counter() - start
         geometry = xdo("getwindowgeometry", window)
         w, h = map(int, re.search(r"Geometry: (\d+)x(\d+)", geometry).groups())
         x, y = map(int, re.search(r"Position: (\d+),(\d+)", geometry).groups())
@@ -176,7 +178,8 @@ def main():
             shot = os.path.join(a.shots, f"startup-{name}.png") if a.shots and run == 0 else ""
             r = run_once(name, title, cmd, editor_at, extra, shot)
             editable = "no input seen" if r["editable"] is None else f"{r['editable'] * 1000:.0f} ms"
-            print(f"run {run + 1} {name:12} editable after {editable}, memory (PSS, all processes) {r['pss'] or 0:.0f} MiB",
+            shown = f"{r['shown'] * 1000:.0f} ms" if r["shown"] else "never"
+            print(f"run {run + 1} {name:12} shown after {shown}, editable after {editable}, memory (PSS, all processes) {r['pss'] or 0:.0f} MiB",
                   flush=True)
             if r["editable"] is not None:
                 figures[name]["editable"].append(r["editable"] * 1000)

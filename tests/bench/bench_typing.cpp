@@ -13,7 +13,7 @@
 #include "editor/editor_view.h"
 #include "interchange/blog_importer.h"
 #include "window/main_window.h"
-#include "preview/preview_view.h"
+#include "webengine/preview_view.h"
 #include "store/library.h"
 #include "preview/web_engine_setup.h"
 
@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     MainWindow window(std::move(*library));
     window.resize(1600, 1000);
     window.show();
-    PreviewView *preview = window.preview();
+    auto *preview = qobject_cast<PreviewView *>(window.preview());
     EditorView *editor = window.editor();
 
     std::deque<qint64> pending;   // key times not yet on screen

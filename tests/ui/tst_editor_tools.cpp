@@ -4,7 +4,7 @@
 #include "editor/editor_view.h"
 #include "editor/find_bar.h"
 #include "posts/post_list_panel.h"
-#include "preview/preview_view.h"
+#include "webengine/preview_view.h"
 #include "preview/web_engine_setup.h"
 #include "store/library.h"
 #include "window/main_window.h"

@@ -2,7 +2,7 @@
 // and everything that is not an image (or too big) refused in the status bar with nothing inserted.
 
 #include "editor/editor_view.h"
-#include "preview/preview_view.h"
+#include "webengine/preview_view.h"
 #include "preview/web_engine_setup.h"
 #include "store/library.h"
 #include "window/main_window.h"
@@ -258,7 +258,7 @@ void TestImageInsert::previewShowsTheImage()
     // Served from the library under quire://, at /media/.
     QCOMPARE(evaluate(QStringLiteral("new URL(document.querySelector('#quire-content img').src).pathname")).toString(),
              QStringLiteral("/media/pasted-image.png"));
-    QCOMPARE(m_window->preview()->blockedRequestCount(), 0);
+    QCOMPARE(WindowTest::preview(*m_window)->blockedRequestCount(), 0);
     if (const QString shot = qEnvironmentVariable("QUIRE_SCREENSHOT"); !shot.isEmpty()) {
         QTest::qWait(500);
         m_window->grab().save(shot);

@@ -8,7 +8,7 @@
 #include "metadata/metadata_panel.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
-#include "preview/preview_view.h"
+#include "webengine/preview_view.h"
 #include "store/library.h"
 #include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
@@ -300,11 +300,11 @@ void TestMainWindow::previewLoadsNothingRemote()
     QCOMPARE(evaluate(QStringLiteral("location.protocol")).toString(), QStringLiteral("quire:"));
 
     // Beneath the page's content policy, the preview's profile blocks any remote request itself.
-    QWebEnginePage probe(m_window->preview()->page()->profile());
-    const int blockedBefore = m_window->preview()->blockedRequestCount();
+    QWebEnginePage probe(WindowTest::preview(*m_window)->page()->profile());
+    const int blockedBefore = WindowTest::preview(*m_window)->blockedRequestCount();
     probe.setHtml(QStringLiteral("<img src='http://127.0.0.1:9/pixel.png'><link rel=stylesheet href='https://127.0.0.1:9/x.css'>"),
                   QUrl(QStringLiteral("qrc:/quire/probe.html")));
-    QVERIFY(QTest::qWaitFor([&] { return m_window->preview()->blockedRequestCount() >= blockedBefore + 2; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return WindowTest::preview(*m_window)->blockedRequestCount() >= blockedBefore + 2; }, 10000));
 }
 
 void TestMainWindow::previewPatchesOnlyChangedBlocks()

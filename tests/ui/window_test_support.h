@@ -1,6 +1,6 @@
 #pragma once
 
-#include "preview/preview_view.h"
+#include "webengine/preview_view.h"
 #include "preview/web_engine_setup.h"
 #include "store/library.h"
 #include "window/main_window.h"
@@ -32,12 +32,18 @@ inline std::unique_ptr<quire::MainWindow> open(const QString &path)
     return window;
 }
 
+// The window's preview (made now if need be), as the WebEngine view the suites link.
+inline quire::PreviewView *preview(quire::MainWindow &window)
+{
+    return qobject_cast<quire::PreviewView *>(window.preview());
+}
+
 // The value of script in the window's preview page (invalid when it gives none within 10 s).
 inline QVariant evaluate(quire::MainWindow &window, const QString &script)
 {
     QVariant result;
     bool done = false;
-    window.preview()->page()->runJavaScript(script, [&](const QVariant &value) {
+    preview(window)->page()->runJavaScript(script, [&](const QVariant &value) {
         result = value;
         done = true;
     });

@@ -1,8 +1,10 @@
 #include "preview/web_engine_setup.h"
 
-#include "preview/preview_scheme_handler.h"
+#include "preview/preview_module.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
@@ -13,19 +15,42 @@
 
 namespace quire {
 
+namespace {
+
+void addChromiumFlag(const QByteArray &flag)
+{
+    const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (!flags.contains(flag))
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.isEmpty() ? flag : flags + ' ' + flag);
+}
+
+bool writerChoseBackend()
+{
+    return qEnvironmentVariableIsSet("QT_QUICK_BACKEND") || qEnvironmentVariableIsSet("QSG_RHI_BACKEND");
+}
+
+} // namespace
+
 void WebEngineSetup::prepare()
 {
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    PreviewSchemeHandler::registerScheme();
-    if (geteuid() != 0)
-        return;
-    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
-    if (!flags.contains("--no-sandbox")) {
-        flags += flags.isEmpty() ? "--no-sandbox" : " --no-sandbox";
-        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+    if (geteuid() == 0) {
+        addChromiumFlag("--no-sandbox");
+        std::fputs("quire: running as root, so the preview runs without Chromium's sandbox; "
+                   "run Quire as a normal user to keep it.\n", stderr);
     }
-    std::fputs("quire: running as root, so the preview runs without Chromium's sandbox; "
-               "run Quire as a normal user to keep it.\n", stderr);
+    if (!hasGpuDevice() && !writerChoseBackend()) {
+        renderInSoftware();
+        return;
+    }
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // A module that cannot be loaded is reported where the preview would be.
+    PreviewModule::load();
+}
+
+bool WebEngineSetup::hasGpuDevice()
+{
+    return !QDir(QStringLiteral("/dev/dri")).entryList({QStringLiteral("renderD*")}, QDir::System).isEmpty()
+        || QFileInfo::exists(QStringLiteral("/dev/nvidia0"));
 }
 
 bool WebEngineSetup::openGlIsSoftware()
@@ -48,15 +73,16 @@ void WebEngineSetup::chooseRendering()
         return;
     chosen = true;
     // The writer's own choices stand.
-    if (qEnvironmentVariableIsSet("QT_QUICK_BACKEND") || qEnvironmentVariableIsSet("QSG_RHI_BACKEND"))
+    if (writerChoseBackend() || !openGlIsSoftware())
         return;
-    if (!openGlIsSoftware())
-        return;
+    renderInSoftware();
+}
+
+void WebEngineSetup::renderInSoftware()
+{
     // Read when the first Qt Quick window and the first web profile are made: after this.
     qputenv("QT_QUICK_BACKEND", "software");
-    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
-    if (!flags.contains("--disable-gpu"))
-        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags.isEmpty() ? "--disable-gpu" : flags + " --disable-gpu");
+    addChromiumFlag("--disable-gpu");
 }
 
 } // namespace quire

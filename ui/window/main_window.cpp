@@ -8,7 +8,8 @@
 #include "metadata/metadata_panel.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
-#include "preview/preview_view.h"
+#include "preview/preview_module.h"
+#include "preview/preview_pane.h"
 #include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
 #include "store/library.h"
@@ -58,6 +59,9 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     auto *previewLayout = new QVBoxLayout(m_previewSlot);
     previewLayout->setContentsMargins(0, 0, 0, 0);
     m_previewSlot->installEventFilter(this);
+    m_previewPause.setSingleShot(true);
+    m_previewPause.setInterval(PreviewPause);
+    connect(&m_previewPause, &QTimer::timeout, this, &MainWindow::createPreview);
     m_outline = new OutlinePanel(this);
     m_outlineDock = new QDockWidget(tr("Outline"), this);
     m_outlineDock->setObjectName(QStringLiteral("outline"));
@@ -103,12 +107,16 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
         m_session->setBody(body);
         if (m_preview)
             m_preview->setPost(m_session->post());
+        else
+            postponePreview();
     });
     // Scroll sync: the preview follows the cursor; a click in the preview moves the cursor there.
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         const int line = m_editor->textCursor().blockNumber() + 1;
         if (m_preview)
             m_preview->revealLine(line);
+        else
+            postponePreview();
         m_outline->followLine(line);
     });
     connect(m_editor, &EditorView::imageRefused, this, [this](const QString &message) {
@@ -136,27 +144,34 @@ MainWindow::~MainWindow()
         m_preview->releaseLibrary();
 }
 
-PreviewView *MainWindow::preview()
+PreviewPane *MainWindow::preview()
 {
     createPreview();
     return m_preview;
 }
 
-// The window is shown and editable before WebEngine starts: the preview comes right after the
-// first paint, with the library and post the window has by then.
+// The window is shown and editable before WebEngine starts: the preview comes after the first
+// paint, with the library and post the window has by then. Making it holds the GUI thread for a
+// quarter of a second, so an author who starts typing at once keeps typing, and the preview comes
+// at their first pause (or after PreviewDeadline at the latest).
 void MainWindow::createPreview()
 {
-    if (m_preview)
+    m_previewPause.stop();
+    if (m_preview || m_previewProblem)
         return;
     WebEngineSetup::chooseRendering();
-    m_preview = new PreviewView(m_previewSlot);
+    m_preview = PreviewModule::create(m_previewSlot);
+    if (!m_preview) {
+        showPreviewProblem(PreviewModule::errorString());
+        return;
+    }
     m_previewSlot->layout()->addWidget(m_preview);
-    connect(m_preview, &PreviewView::lineClicked, this, &MainWindow::goToLine);
-    connect(m_preview, &PreviewView::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
+    connect(m_preview, &PreviewPane::lineClicked, this, &MainWindow::goToLine);
+    connect(m_preview, &PreviewPane::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
         m_outline->setOutline(outline);
         m_outline->followLine(m_editor->textCursor().blockNumber() + 1);
     });
-    connect(m_preview, &PreviewView::rendered, this, [this](int words, int minutes) {
+    connect(m_preview, &PreviewPane::rendered, this, [this](int words, int minutes) {
         //: Status bar: "1,234 words · 6 min read"
         m_wordsLabel->setText(tr("%1 · %2").arg(tr("%n word(s)", nullptr, words), tr("%n min read", nullptr, minutes)));
     });
@@ -164,11 +179,28 @@ void MainWindow::createPreview()
     m_preview->setPost(m_session->post());
 }
 
+void MainWindow::showPreviewProblem(const QString &problem)
+{
+    m_previewProblem = new QLabel(tr("The preview is not available: %1").arg(problem), m_previewSlot);
+    m_previewProblem->setWordWrap(true);
+    m_previewProblem->setAlignment(Qt::AlignCenter);
+    m_previewProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_previewProblem->setMargin(24);
+    m_previewSlot->layout()->addWidget(m_previewProblem);
+}
+
+void MainWindow::postponePreview()
+{
+    if (m_previewPause.isActive() && !m_previewDeadline.hasExpired())
+        m_previewPause.start();
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_previewSlot && event->type() == QEvent::Paint && !m_preview) {
         m_previewSlot->removeEventFilter(this);
-        QTimer::singleShot(0, this, &MainWindow::createPreview);
+        m_previewDeadline.setRemainingTime(PreviewDeadline);
+        m_previewPause.start();
     }
     return QMainWindow::eventFilter(watched, event);
 }

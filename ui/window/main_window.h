@@ -2,7 +2,9 @@
 
 #include "result.h"
 
+#include <QDeadlineTimer>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 
@@ -22,7 +24,7 @@ class MetadataPanel;
 class OutlinePanel;
 class PostListModel;
 class PostListPanel;
-class PreviewView;
+class PreviewPane;
 class ViewModes;
 class SpellingController;
 
@@ -38,8 +40,9 @@ public:
 
     Library *library() const { return m_library.get(); }
     EditorView *editor() const { return m_editor; }
-    // The preview, made now if the window has not made it yet (it waits for the first paint).
-    PreviewView *preview();
+    // The preview, made now if the window has not made it yet (it waits for the first paint and a
+    // pause in typing); nullptr if the preview module cannot be loaded.
+    PreviewPane *preview();
     OutlinePanel *outline() const { return m_outline; }
     MetadataPanel *metadata() const { return m_metadata; }
     SpellingController *spelling() const { return m_spelling; }
@@ -59,8 +62,13 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    static constexpr int PreviewPause = 200;      // ms without a keystroke before the preview is made
+    static constexpr int PreviewDeadline = 1500;  // ms after the first paint when it is made anyway
+
     void createActions();
     void createPreview();
+    void postponePreview();
+    void showPreviewProblem(const QString &problem);
     void createMenus();
     void createStatusBar();
     void setLibrary(std::unique_ptr<Library> library);
@@ -82,8 +90,11 @@ private:
     PostListPanel *m_postList = nullptr;
     QLineEdit *m_title = nullptr;
     EditorView *m_editor = nullptr;
-    PreviewView *m_preview = nullptr;   // made after the first paint (WebEngine takes ~250 ms)
+    PreviewPane *m_preview = nullptr;   // made after the first paint (WebEngine takes ~250 ms)
     QWidget *m_previewSlot = nullptr;   // holds the preview in the splitter
+    QLabel *m_previewProblem = nullptr; // why there is no preview, in its place
+    QTimer m_previewPause;              // the author has stopped typing: time to make the preview
+    QDeadlineTimer m_previewDeadline;   // ...or the preview is made anyway
     OutlinePanel *m_outline = nullptr;
     SpellingController *m_spelling = nullptr;
     QDockWidget *m_outlineDock = nullptr;

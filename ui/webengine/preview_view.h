@@ -1,6 +1,7 @@
 #pragma once
 
 #include "preview/page_blocks.h"
+#include "preview/preview_pane.h"
 #include "site/post_facts.h"
 #include "site/site_settings.h"
 #include "store/post.h"
@@ -9,9 +10,10 @@
 #include <QHash>
 #include <QString>
 #include <QThread>
-#include <QWebEngineView>
 
+class QWebEnginePage;
 class QWebEngineProfile;
+class QWebEngineView;
 
 namespace quire {
 
@@ -25,7 +27,7 @@ class RemoteRequestBlocker;
 // content is replaced. Content renders on a thread of its own, math and code included, and
 // updates are coalesced: a burst of keystrokes gives one render of the latest text, never a
 // dropped edit. Nothing remote is loaded.
-class PreviewView : public QWebEngineView
+class PreviewView : public PreviewPane
 {
     Q_OBJECT
 
@@ -36,29 +38,25 @@ public:
     // The library whose theme, settings and render cache the preview uses (nullptr: the default
     // theme and settings); nothing renders before the first call. It must outlive the preview
     // or be released first (releaseLibrary()).
-    void setLibrary(Library *library);
+    void setLibrary(Library *library) override;
     // Stops using the library (waiting for a render in progress), before it closes.
-    void releaseLibrary();
+    void releaseLibrary() override;
 
     // Shows this post (its body as the content); the render happens off the GUI thread.
-    void setPost(const Post &post);
+    void setPost(const Post &post) override;
     void clear();
 
     // Scrolls the preview to the block of this 1-based source line, if it is out of view.
-    void revealLine(int line);
+    void revealLine(int line) override;
 
     bool isShellLoaded() const { return m_shellLoaded; }
     int blockedRequestCount() const;
+    QWebEnginePage *page() const { return m_page; }
+    QWebEngineView *view() const { return m_view; }
 
 signals:
-    // After each render: for the status bar.
-    void rendered(int wordCount, int readingMinutes);
     // After the page holds the latest text.
     void updated();
-    // After each render: the post's headings.
-    void outlineRendered(const QList<quire::OutlineEntry> &outline);
-    // The author clicked the block of this 1-based source line.
-    void lineClicked(int line);
     // A frame showing the text as it was at `requestedAt` (std::chrono::steady_clock, in ns) was
     // painted: every edit made before then is on screen.
     void painted(qint64 requestedAt);
@@ -72,6 +70,7 @@ private:
     void pushToPage();
     static QString shellKey(const Post &post);
 
+    QWebEngineView *m_view = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     QWebEnginePage *m_page = nullptr;
     RemoteRequestBlocker *m_blocker = nullptr;

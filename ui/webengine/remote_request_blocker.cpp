@@ -1,4 +1,4 @@
-#include "preview/remote_request_blocker.h"
+#include "webengine/remote_request_blocker.h"
 
 #include <QUrl>
 

@@ -1,4 +1,4 @@
-#include "preview/preview_scheme_handler.h"
+#include "webengine/preview_scheme_handler.h"
 
 #include "store/library.h"
 

@@ -1,11 +1,11 @@
-#include "preview/preview_view.h"
+#include "webengine/preview_view.h"
 
 #include "markdown/markdown_renderer.h"
 #include "preview/page_blocks.h"
-#include "preview/preview_page.h"
+#include "webengine/preview_page.h"
 #include "preview/preview_renderer.h"
-#include "preview/preview_scheme_handler.h"
-#include "preview/remote_request_blocker.h"
+#include "webengine/preview_scheme_handler.h"
+#include "webengine/remote_request_blocker.h"
 #include "render/render_worker.h"
 #include "site/post_preview.h"
 #include "store/library.h"
@@ -13,6 +13,8 @@
 #include "theme/builtin_themes.h"
 
 #include <QFile>
+#include <QVBoxLayout>
+#include <QWebEngineView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebEngineProfile>
@@ -48,8 +50,14 @@ QWebEngineScript bridgeScript()
 } // namespace
 
 PreviewView::PreviewView(QWidget *parent)
-    : QWebEngineView(parent)
+    : PreviewPane(parent)
+    , m_view(new QWebEngineView(this))
 {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    setFocusProxy(m_view);
+
     // An off-the-record profile of its own: no cache or cookies on disk, and the interceptor
     // and the quire:// files apply to the preview alone.
     m_profile = new QWebEngineProfile(this);
@@ -73,8 +81,8 @@ PreviewView::PreviewView(QWidget *parent)
             old = old.key() <= generation ? m_requestedAt.erase(old) : std::next(old);
         emit painted(requestedAt);
     });
-    setPage(page);
-    setContextMenuPolicy(Qt::NoContextMenu);
+    m_view->setPage(page);
+    m_view->setContextMenuPolicy(Qt::NoContextMenu);
 
     connect(page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         m_shellLoaded = ok;

@@ -1,6 +1,6 @@
-#include "preview/preview_page.h"
+#include "webengine/preview_page.h"
 
-#include "preview/remote_request_blocker.h"
+#include "webengine/remote_request_blocker.h"
 
 #include <QDesktopServices>
 

@@ -1,0 +1,7 @@
+#include "preview/preview_pane.h"
+
+namespace quire {
+
+PreviewPane::~PreviewPane() = default;
+
+} // namespace quire
