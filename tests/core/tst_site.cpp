@@ -813,8 +813,10 @@ void TestSite::coverImage()
     for (int i = 0; i < 21; ++i)
         addPost(*library, QStringLiteral("Later %1").arg(i), QStringLiteral("More words."));
     QVERIFY(SiteSettings::store(*library, QStringLiteral("base-url"), QStringLiteral("https://blog.example.org/notes")));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("posts-per-page"), QStringLiteral("10")));
     const QString out = m_dir.filePath(QStringLiteral("cover-site"));
     const QString page = out + QStringLiteral("/posts/covered/index.html");
+    const QString list = out + QStringLiteral("/page/3/index.html");   // the oldest posts
     const auto problemsOf = [](const SiteBuilder::Report &report) {
         QStringList problems;
         for (const BuildProblem &problem : report.problems)
@@ -835,6 +837,8 @@ void TestSite::coverImage()
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/second.png")));   // in the library, on no page
     const QString other = QString::fromUtf8(readAll(out + QStringLiteral("/posts/later-0/index.html")));
     QVERIFY(!other.contains(QStringLiteral("og:image")) && !other.contains(QStringLiteral("post-cover")));
+    // Lists show it beside the post, from their own folder.
+    QVERIFY(readAll(list).contains("<img class=\"post-item-cover\" src=\"../../media/harbour-at-dawn.png\" alt=\"\""));
 
     // Nothing changed: nothing written, and the cover (known from the last build) stays.
     const QDateTime pageTime = QFileInfo(page).lastModified();
@@ -854,6 +858,7 @@ void TestSite::coverImage()
     html = QString::fromUtf8(readAll(page));
     QVERIFY(html.contains(QStringLiteral("<img src=\"../../media/second.png\" alt=\"\" width=\"800\" height=\"400\">")));
     QVERIFY(!html.contains(QStringLiteral("harbour-at-dawn")));
+    QVERIFY(readAll(list).contains("src=\"../../media/second.png\""));
     QCOMPARE(readAll(out + QStringLiteral("/media/second.png")), secondBytes);
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
     QVERIFY(changed.removed >= 1);
@@ -865,6 +870,7 @@ void TestSite::coverImage()
     QVERIFY2(cleared.problems.isEmpty(), qPrintable(problemsOf(cleared)));
     html = QString::fromUtf8(readAll(page));
     QVERIFY(!html.contains(QStringLiteral("post-cover")) && !html.contains(QStringLiteral("og:image")));
+    QVERIFY(!readAll(list).contains("post-item-cover"));
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/second.png")));
     QVERIFY(!QDir(out + QStringLiteral("/media")).exists());
 
@@ -891,8 +897,8 @@ void TestSite::coverImage()
 
 void TestSite::coverImageWithoutBaseUrl()
 {
-    // Ledger, no base URL: og:image is the page's own relative address; the preview shows the
-    // cover as the site would.
+    // Ledger, no base URL: og:image is the page's own relative address; the home page shows the
+    // cover on the post's card; the preview shows the cover as the site would.
     auto library = newLibrary(QStringLiteral("cover-relative"));
     QVERIFY(library->setActiveTheme(QStringLiteral("ledger")));
     const auto image = library->storeAsset(tinyPng(), QStringLiteral("figure.png"));   // size unknown
@@ -908,6 +914,7 @@ void TestSite::coverImageWithoutBaseUrl()
     QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"../../media/figure.png\">")));
     QVERIFY(!html.contains(QStringLiteral("og:image:width")));
     QCOMPARE(readAll(out + QStringLiteral("/media/figure.png")), tinyPng());
+    QVERIFY(readAll(out + QStringLiteral("/index.html")).contains("<img class=\"entry-cover\" src=\"media/figure.png\" alt=\"\">"));
 
     const auto templates = ThemeTemplates::compile(*library->activeTheme());
     QVERIFY(templates);
