@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -438,8 +439,11 @@ void MetadataPanel::chooseCoverWithDialog()
 {
     if (!m_session->hasPost())
         return;
-    if (m_coverFolder.isEmpty())
-        m_coverFolder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (m_coverFolder.isEmpty() || !QFileInfo(m_coverFolder).isDir()) {
+        // Home when there is no Pictures folder: the dialog would offer "Pictures" as a file name.
+        const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        m_coverFolder = QFileInfo(pictures).isDir() ? pictures : QDir::homePath();
+    }
     const QString path = QFileDialog::getOpenFileName(
             this, tr("Choose a Cover Image"), m_coverFolder,
             tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif);;All files (*)"));
