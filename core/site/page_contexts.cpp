@@ -101,6 +101,20 @@ QVariantMap PageContexts::page(const QString &pagePath, const QString &kind, con
     };
 }
 
+QVariantMap PageContexts::coverOf(const QString &from, const PostFacts::Cover &cover) const
+{
+    const QString path = QLatin1String("/media/") + cover.name;
+    const bool hasSize = cover.width > 0 && cover.height > 0;
+    return QVariantMap{
+        {QStringLiteral("url"), href(from, path)},
+        {QStringLiteral("permalink"), SitePath::absolute(m_settings.baseUrl, path)},
+        {QStringLiteral("alt"), cover.alt},
+        {QStringLiteral("hasSize"), hasSize},
+        {QStringLiteral("width"), hasSize ? cover.width : 0},
+        {QStringLiteral("height"), hasSize ? cover.height : 0},
+    };
+}
+
 QVariantMap PageContexts::postItem(const QString &from, int index) const
 {
     const SitePlan::Entry &entry = m_plan.posts().at(index);
@@ -111,7 +125,7 @@ QVariantMap PageContexts::postItem(const QString &from, int index) const
         tags.append(QVariantMap{{QStringLiteral("name"), tagEntry.name},
                                 {QStringLiteral("url"), href(from, tagEntry.path)}});
     }
-    return QVariantMap{
+    QVariantMap item{
         {QStringLiteral("title"), entry.post.title},
         {QStringLiteral("url"), href(from, entry.path)},
         {QStringLiteral("permalink"), SitePath::absolute(m_settings.baseUrl, entry.path)},
@@ -123,6 +137,10 @@ QVariantMap PageContexts::postItem(const QString &from, int index) const
         {QStringLiteral("tags"), tags},
         {QStringLiteral("hasTags"), !tags.isEmpty()},
     };
+    // Absent rather than empty: {{#cover}} … {{/cover}} is the whole test a theme needs.
+    if (!facts.cover.name.isEmpty())
+        item.insert(QStringLiteral("cover"), coverOf(from, facts.cover));
+    return item;
 }
 
 QVariantMap PageContexts::post(int index, const QString &contentHtml) const
@@ -132,6 +150,15 @@ QVariantMap PageContexts::post(int index, const QString &contentHtml) const
     QVariantMap context = page(entry.path, QStringLiteral("post"), entry.post.title, facts.summary,
                                facts.needsKatexCss, facts.needsHighlightCss);
     QVariantMap post = postItem(entry.path, index);
+    if (const auto cover = post.constFind(QStringLiteral("cover")); cover != post.constEnd()) {
+        // For og:image: absolute when the site has a base URL (as sharing needs), else the
+        // page's own relative address.
+        const QVariantMap image = cover->toMap();
+        const QString permalink = image.value(QStringLiteral("permalink")).toString();
+        QVariantMap page = context.value(QStringLiteral("page")).toMap();
+        page.insert(QStringLiteral("image"), permalink.isEmpty() ? image.value(QStringLiteral("url")) : permalink);
+        context.insert(QStringLiteral("page"), page);
+    }
     post.insert(QStringLiteral("content"), contentHtml);
     const QDateTime updated = entry.post.updatedAt.isValid() ? entry.post.updatedAt : entry.date;
     post.insert(QStringLiteral("updated"), dateOf(updated));

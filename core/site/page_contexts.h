@@ -44,6 +44,7 @@ private:
     QVariantMap page(const QString &pagePath, const QString &kind, const QString &title, const QString &description,
                      bool katex, bool highlight) const;
     QVariantMap postItem(const QString &from, int index) const;
+    QVariantMap coverOf(const QString &from, const PostFacts::Cover &cover) const;
     QVariantMap dateOf(const QDateTime &date) const;
     QVariantMap paginationOf(const QString &from, const Pagination &pagination) const;
     QVariantList postList(const QString &from, const QList<int> &posts) const;

@@ -17,6 +17,11 @@ PostFacts PostFacts::fromDocument(const RenderedDocument &document)
     return facts;
 }
 
+PostFacts::Cover PostFacts::coverOf(const Asset &asset)
+{
+    return Cover{asset.name, asset.alt, asset.width, asset.height};
+}
+
 QDataStream &operator<<(QDataStream &out, const PostFacts &facts)
 {
     // Not the table of contents: only the post's own page shows it, and that page is rendered
@@ -27,7 +32,8 @@ QDataStream &operator<<(QDataStream &out, const PostFacts &facts)
     out << quint32(facts.issues.size());
     for (const PostFacts::Issue &issue : facts.issues)
         out << qint32(issue.line) << issue.reason;
-    return out << facts.needsKatexCss << facts.needsHighlightCss;
+    out << facts.needsKatexCss << facts.needsHighlightCss;
+    return out << facts.cover.name << facts.cover.alt << qint32(facts.cover.width) << qint32(facts.cover.height);
 }
 
 QDataStream &operator>>(QDataStream &in, PostFacts &facts)
@@ -59,7 +65,12 @@ QDataStream &operator>>(QDataStream &in, PostFacts &facts)
         issue.line = line;
         facts.issues.append(issue);
     }
-    return in >> facts.needsKatexCss >> facts.needsHighlightCss;
+    in >> facts.needsKatexCss >> facts.needsHighlightCss;
+    qint32 width = 0, height = 0;
+    in >> facts.cover.name >> facts.cover.alt >> width >> height;
+    facts.cover.width = width;
+    facts.cover.height = height;
+    return in;
 }
 
 } // namespace quire

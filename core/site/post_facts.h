@@ -1,11 +1,12 @@
 #pragma once
 
 #include "markdown/rendered_document.h"
+#include "store/asset.h"
 
 #include <QList>
+#include <QString>
 
 class QDataStream;
-#include <QString>
 
 namespace quire {
 
@@ -27,6 +28,15 @@ struct PostFacts
         QString reason;
     };
 
+    // The post's cover image: a library asset, in the site at /media/NAME.
+    struct Cover
+    {
+        QString name;         // empty: the post has no cover
+        QString alt;
+        int width = 0;        // pixels; 0 when unknown
+        int height = 0;
+    };
+
     QString summary;              // plain text
     int wordCount = 0;
     int readingMinutes = 0;
@@ -36,6 +46,12 @@ struct PostFacts
     QList<Issue> issues;          // TeX errors, images without alt text
     bool needsKatexCss = false;
     bool needsHighlightCss = false;
+    // Not from the Markdown but from the library (Library::postCover): kept here because lists
+    // and the media step need it for posts a build does not render again.
+    Cover cover;
+
+    // The cover as pages show it: the asset's name, alt text and size.
+    static Cover coverOf(const Asset &asset);
 
     // What the Markdown alone tells (words, reading time, table of contents): no links, no
     // problems, no math.

@@ -20,7 +20,8 @@ class PostPreview
 {
 public:
     // The page for `post` (title, tags, dates as they are now; the body is not read) in the
-    // theme, at the post's site path. `facts` fill the table of contents and reading time.
+    // theme, at the post's site path. `facts` fill the table of contents and reading time, and
+    // give the cover image (PostFacts::cover, served at /media/NAME like the post's images).
     static Result<QString> shell(const ThemeTemplates &templates, const SiteSettings &settings, const Post &post,
                                  const PostFacts &facts);
     // The site path the shell is written for ("/posts/slug/"): relative links in it resolve

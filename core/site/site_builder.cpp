@@ -37,8 +37,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("quire::SiteBuilder", text);
 }
 
-// Bumped when Quire changes what it writes, so that every page is made again.
-constexpr int OutputFormat = 1;
+// Bumped when Quire changes what it writes (or what it remembers of a post, PostFacts), so that
+// every page is made again. 2: posts' cover images.
+constexpr int OutputFormat = 2;
 constexpr int FeedLength = 20;
 
 // The inputs of a page, hashed (XXH3, 128 bits): each field with its length first, so that no
@@ -259,6 +260,13 @@ Result<void> Build::buildPost(int index, PostContent &content)
     Result<PostContent::Output> rendered = content.render(*body, entry.path, entry.post.summary);
     if (!rendered)
         return rendered.error();
+    // Read here, with the body, rather than listed with every post: the posts_site index that
+    // lists them has no cover column. A cover change changes the post's fingerprint.
+    Result<std::optional<Asset>> cover = m_library.postCover(entry.post.id);
+    if (!cover)
+        return cover.error();
+    if (*cover)
+        rendered->facts.cover = PostFacts::coverOf(**cover);
     m_facts[index] = rendered->facts;
     if (index < FeedLength) {
         QMutexLocker locker(&m_mutex);
@@ -446,13 +454,16 @@ Result<void> Build::buildAssets()
     return {};
 }
 
-// The library's images the pages show (/media/NAME): written by content hash, so an image that did
-// not change is not even read from the library; one no page shows any more leaves the site.
+// The library's images the pages show (/media/NAME), covers included: written by content hash, so
+// an image that did not change is not even read from the library; one no page shows any more
+// leaves the site.
 Result<void> Build::buildMedia()
 {
     const QString prefix = QStringLiteral("/media/");
     QSet<QString> names;
     for (const PostFacts &facts : std::as_const(m_facts)) {
+        if (!facts.cover.name.isEmpty())
+            names.insert(facts.cover.name);
         for (const PostFacts::Link &link : facts.links) {
             if (link.image && link.target.startsWith(prefix) && !link.target.mid(prefix.size()).contains(u'/'))
                 names.insert(link.target.mid(prefix.size()));
@@ -495,6 +506,9 @@ void Build::checkLinks()
         const PostFacts &facts = m_facts.at(index);
         for (const PostFacts::Issue &issue : facts.issues)
             m_report.problems.append(BuildProblem{entry.post.slug, issue.line, issue.reason});
+        if (!facts.cover.name.isEmpty() && !m_files.contains(QLatin1String("media/") + facts.cover.name))
+            m_report.problems.append(BuildProblem{entry.post.slug, 0, tr("the cover image /media/%1 is not in the site")
+                                                                          .arg(facts.cover.name)});
         for (const PostFacts::Link &link : facts.links) {
             const QString &target = link.target;
             const QString asPage = target.endsWith(u'/') ? target : target + u'/';

@@ -2,6 +2,8 @@
 
 #include "store/database.h"
 
+#include <functional>
+
 namespace quire {
 
 namespace {
@@ -25,12 +27,13 @@ Asset assetFromRow(const Statement &row, bool withData)
     return asset;
 }
 
-Result<std::optional<Asset>> findOne(Database &database, const QByteArray &sql, const QString &key, bool withData)
+Result<std::optional<Asset>> findOne(Database &database, const QByteArray &sql,
+                                     const std::function<void(Statement &)> &bind, bool withData)
 {
     Result<Statement> query = database.prepare(sql);
     if (!query)
         return query.error();
-    query->bindText(1, key);
+    bind(*query);
     const Result<bool> row = query->step();
     if (!row)
         return row.error();
@@ -61,12 +64,26 @@ Result<QList<Asset>> AssetRepository::list()
 Result<std::optional<Asset>> AssetRepository::findByName(const QString &name, bool withData)
 {
     const QByteArray sql = QByteArray("SELECT ") + Columns + (withData ? ", data" : "") + " FROM assets WHERE name = ?1";
-    return findOne(m_database, sql, name, withData);
+    return findOne(m_database, sql, [&name](Statement &query) { query.bindText(1, name); }, withData);
 }
 
 Result<std::optional<Asset>> AssetRepository::findBySha256(const QString &sha256)
 {
-    return findOne(m_database, QByteArray("SELECT ") + Columns + " FROM assets WHERE sha256 = ?1", sha256, false);
+    return findOne(m_database, QByteArray("SELECT ") + Columns + " FROM assets WHERE sha256 = ?1",
+                   [&sha256](Statement &query) { query.bindText(1, sha256); }, false);
+}
+
+Result<std::optional<Asset>> AssetRepository::findById(qint64 id)
+{
+    return findOne(m_database, QByteArray("SELECT ") + Columns + " FROM assets WHERE id = ?1",
+                   [id](Statement &query) { query.bindInt(1, id); }, false);
+}
+
+Result<std::optional<Asset>> AssetRepository::findCoverOf(qint64 postId)
+{
+    return findOne(m_database,
+                   QByteArray("SELECT ") + Columns + " FROM assets WHERE id = (SELECT cover_asset_id FROM posts WHERE id = ?1)",
+                   [postId](Statement &query) { query.bindInt(1, postId); }, false);
 }
 
 Result<Asset> AssetRepository::insert(Asset asset)

@@ -22,6 +22,9 @@ public:
     Result<QList<Asset>> list();
     Result<std::optional<Asset>> findByName(const QString &name, bool withData);
     Result<std::optional<Asset>> findBySha256(const QString &sha256);
+    Result<std::optional<Asset>> findById(qint64 id);                // without data
+    // The cover image of the post postId, without data; none when the post has no cover.
+    Result<std::optional<Asset>> findCoverOf(qint64 postId);
     // Inserts the asset (name, type and hash already checked); fills id and createdAt.
     Result<Asset> insert(Asset asset);
     Result<bool> remove(const QString &name);   // false when there was no such asset

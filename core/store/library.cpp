@@ -327,6 +327,14 @@ Result<Post> Library::restoreRevision(qint64 postId, qint64 revisionId)
         post->title = (*revision)->title;
         post->body = (*revision)->body;
         RevisionRepository::applyMetadata((*revision)->metadata, *post);
+        if (post->coverAssetId) {
+            // The image may have been deleted since: the text comes back without it.
+            const Result<std::optional<Asset>> cover = d->assets.findById(*post->coverAssetId);
+            if (!cover)
+                return cover.error();
+            if (!*cover)
+                post->coverAssetId.reset();
+        }
         const Result<QString> slug = uniqueSlug(post->slug, postId);
         if (!slug)
             return slug.error();
@@ -432,21 +440,42 @@ Result<std::optional<Asset>> Library::asset(const QString &name) const
     return d->assets.findByName(name, true);
 }
 
+Result<std::optional<Asset>> Library::assetById(qint64 id) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->assets.findById(id);
+}
+
 Result<QList<Asset>> Library::assets() const
 {
     QMutexLocker locker(&d->mutex);
     return d->assets.list();
 }
 
+Result<std::optional<Asset>> Library::postCover(qint64 postId) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->assets.findCoverOf(postId);
+}
+
 Result<void> Library::deleteAsset(const QString &name)
 {
     QMutexLocker locker(&d->mutex);
-    Result<bool> removed = d->assets.remove(name);
-    if (!removed)
-        return removed.error();
-    if (!*removed)
-        return Error{trAsset("There is no image called \"%1\" in the library.").arg(name)};
-    return {};
+    return transaction([&]() -> Result<void> {
+        Result<std::optional<Asset>> asset = d->assets.findByName(name, false);
+        if (!asset)
+            return asset.error();
+        if (!*asset)
+            return Error{trAsset("There is no image called \"%1\" in the library.").arg(name)};
+        // Before the delete: ON DELETE SET NULL clears their covers without telling anyone, and
+        // a site build would keep showing the image on pages it believes unchanged.
+        if (Result<void> touched = d->posts.touchCoveredBy((*asset)->id); !touched)
+            return touched;
+        Result<bool> removed = d->assets.remove(name);
+        if (!removed)
+            return removed.error();
+        return {};
+    });
 }
 
 Result<std::optional<CachedRender>> Library::cachedRender(const QString &key) const

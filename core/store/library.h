@@ -97,7 +97,8 @@ public:
     Result<QList<Revision>> revisions(qint64 postId) const;  // newest first
     // Writes the revision's title, body and metadata back to the post and records that as a new
     // revision (Restore), in one transaction. Refuses a revision of another post. A slug another
-    // post has taken since is not taken back: the post keeps its current one.
+    // post has taken since is not taken back: the post keeps its current one; a cover image
+    // deleted since is left out.
     Result<Post> restoreRevision(qint64 postId, qint64 revisionId);
 
     // Tags.
@@ -127,7 +128,12 @@ public:
     // same bytes stored again give back the asset already there. width/height: pixels, 0 unknown.
     Result<Asset> storeAsset(const QByteArray &data, const QString &wantedName, int width = 0, int height = 0);
     Result<std::optional<Asset>> asset(const QString &name) const;   // with its data
+    Result<std::optional<Asset>> assetById(qint64 id) const;         // without data
     Result<QList<Asset>> assets() const;                             // by name, without data
+    // The post's cover image (Post::coverAssetId), without data; none when it has none.
+    Result<std::optional<Asset>> postCover(qint64 postId) const;
+    // Deletes the asset. Posts it was the cover of lose their cover, and count as changed (so a
+    // site build rewrites their pages).
     Result<void> deleteAsset(const QString &name);
 
     // Rendered math and code (core/render/render_cache.h), by the hex key RenderCache makes.

@@ -133,6 +133,16 @@ Result<void> PostRepository::remove(qint64 id)
     return remove->run();
 }
 
+Result<void> PostRepository::touchCoveredBy(qint64 assetId)
+{
+    Result<Statement> touch = m_database.prepare("UPDATE posts SET change_seq = " + nextChangeSeq
+                                                 + " WHERE cover_asset_id = ?1");
+    if (!touch)
+        return touch.error();
+    touch->bindInt(1, assetId);
+    return touch->run();
+}
+
 Result<std::optional<Post>> PostRepository::findOne(QByteArrayView where,
                                                      const std::function<void(Statement &)> &bind)
 {

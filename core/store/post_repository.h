@@ -28,6 +28,8 @@ public:
     // Writes every column but the id, uuid and creation time; false when there is no such post.
     Result<bool> update(const Post &post);
     Result<void> remove(qint64 id);
+    // Marks the posts whose cover is the asset assetId as changed (change_seq), nothing else.
+    Result<void> touchCoveredBy(qint64 assetId);
 
     // The post without its tags.
     Result<std::optional<Post>> find(qint64 id);

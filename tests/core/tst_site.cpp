@@ -39,6 +39,13 @@ QString messageOf(const Result<T> &result)
     return result ? QString() : result.errorMessage();
 }
 
+// A 1×1 PNG; a tail makes other bytes (another asset) that still read as a PNG.
+QByteArray tinyPng(const QByteArray &tail = {})
+{
+    return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+        + tail;
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -88,6 +95,8 @@ private slots:
     void neverWritesThroughSymlinks();
     void problemsAreReported();
     void libraryImagesAreExported();
+    void coverImage();
+    void coverImageWithoutBaseUrl();
     void importedThemeDrivesTheSite();
     void previewShellIsTheThemesPostPage();
     void permalinkPatterns();
@@ -324,13 +333,15 @@ void TestSite::pagesAreValidHtmlAndXmlIsWellFormed()
     if (tidy.isEmpty() || xmllint.isEmpty())
         QFAIL("tidy and xmllint are needed (Debian packages tidy, libxml2-utils; the test set-up installs them)");
     auto library = newLibrary(QStringLiteral("valid"));
-    addPost(*library, QStringLiteral("Math & code"),
+    Post covered = addPost(*library, QStringLiteral("Math & code"),
                        QStringLiteral("Text $\\sum_i x_i$ and a table:\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n$$\\int_0^1 f$$\n\n"
                                       "```cpp\nint main() {}\n```\n\nA footnote[^1].\n\n[^1]: Note.\n\n- [x] done\n- [ ] todo\n\n"
                                       "![A figure](https://example.org/x.png)\n"),
                        PostStatus::Published, {}, {QStringLiteral("c++"), QStringLiteral("<odd> & tag")});
     addPost(*library, QStringLiteral("<Hostile> \"title\" ]]>"), QStringLiteral("Bad math $\\frac{$ here."), PostStatus::Published, {},
                        {QStringLiteral("c++")});
+    covered.coverAssetId = library->storeAsset(tinyPng(), QStringLiteral("cover.png"), 1, 1)->id;
+    QVERIFY(library->updatePost(covered));
     for (const QString &theme : {QStringLiteral("paper"), QStringLiteral("ledger")}) {
         QVERIFY(library->setActiveTheme(theme));
         const QString out = m_dir.filePath(QStringLiteral("valid-") + theme);
@@ -360,9 +371,14 @@ void TestSite::pagesAreValidHtmlAndXmlIsWellFormed()
 void TestSite::linksBetweenPagesResolve()
 {
     auto library = newLibrary(QStringLiteral("links"));
-    for (int i = 0; i < 7; ++i)
-        addPost(*library, QStringLiteral("Note %1").arg(i), QStringLiteral("See [the first](/posts/note-0/) and $x$ and [ext](https://example.org)."),
-                           PostStatus::Published, {}, {QStringLiteral("tag %1").arg(i % 3), QStringLiteral("Ünïcode")});
+    for (int i = 0; i < 7; ++i) {
+        Post post = addPost(*library, QStringLiteral("Note %1").arg(i), QStringLiteral("See [the first](/posts/note-0/) and $x$ and [ext](https://example.org)."),
+                            PostStatus::Published, {}, {QStringLiteral("tag %1").arg(i % 3), QStringLiteral("Ünïcode")});
+        if (i % 2 == 0) {   // covers, on post pages and in lists
+            post.coverAssetId = library->storeAsset(tinyPng(QByteArray::number(i)), QStringLiteral("cover.png"))->id;
+            QVERIFY(library->updatePost(post));
+        }
+    }
     QVERIFY(SiteSettings::store(*library, QStringLiteral("posts-per-page"), QStringLiteral("3")));
     const QString out = m_dir.filePath(QStringLiteral("links-site"));
     const auto report = build(*library, out);
@@ -753,7 +769,8 @@ void TestSite::libraryImagesAreExported()
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/unused.png")));
     // The page's src leads to it from the page's own folder.
     const QString page = QString::fromUtf8(readAll(out + QStringLiteral("/posts/figures/index.html")));
-    static const QRegularExpression src(QStringLiteral(R"re(<img src="([^"]*loss-curve\.png)")re"));
+    // Not a raw string: moc's macro scanner does not know them, and loses count of the parentheses.
+    static const QRegularExpression src(QStringLiteral("<img src=\"([^\"]*loss-curve\\.png)\""));
     const auto match = src.match(page);
     QVERIFY2(match.hasMatch(), qPrintable(page));
     QCOMPARE(QFileInfo(out + QStringLiteral("/posts/figures/") + match.captured(1)).canonicalFilePath(),
@@ -778,6 +795,134 @@ void TestSite::libraryImagesAreExported()
     QVERIFY(removed.removed >= 1);
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/loss-curve.png")));
     QVERIFY(library->asset(QStringLiteral("loss-curve.png"))->has_value());   // still in the library
+}
+
+void TestSite::coverImage()
+{
+    auto library = newLibrary(QStringLiteral("cover"));
+    const QByteArray firstBytes = tinyPng();
+    const QByteArray secondBytes = tinyPng("second");
+    const auto first = library->storeAsset(firstBytes, QStringLiteral("Harbour at dawn.png"), 1200, 630);
+    const auto second = library->storeAsset(secondBytes, QStringLiteral("second.png"), 800, 400);
+    QVERIFY(first && second);
+    // The oldest of 22 posts: past the feed's 20, so a build that finds it unchanged does not
+    // render it again and goes by what the last build remembered.
+    Post covered = addPost(*library, QStringLiteral("Covered"), QStringLiteral("Words."));
+    covered.coverAssetId = first->id;
+    QVERIFY(library->updatePost(covered));
+    for (int i = 0; i < 21; ++i)
+        addPost(*library, QStringLiteral("Later %1").arg(i), QStringLiteral("More words."));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("base-url"), QStringLiteral("https://blog.example.org/notes")));
+    QVERIFY(SiteSettings::store(*library, QStringLiteral("posts-per-page"), QStringLiteral("10")));
+    const QString out = m_dir.filePath(QStringLiteral("cover-site"));
+    const QString page = out + QStringLiteral("/posts/covered/index.html");
+    const QString list = out + QStringLiteral("/page/3/index.html");   // the oldest posts
+    const auto problemsOf = [](const SiteBuilder::Report &report) {
+        QStringList problems;
+        for (const BuildProblem &problem : report.problems)
+            problems.append(problem.reason);
+        return problems.join(u'\n');
+    };
+
+    const auto report = build(*library, out);
+    QVERIFY2(report.problems.isEmpty(), qPrintable(problemsOf(report)));
+    QString html = QString::fromUtf8(readAll(page));
+    QVERIFY2(html.contains(QStringLiteral("<img src=\"../../media/harbour-at-dawn.png\" alt=\"\" width=\"1200\" height=\"630\">")),
+             qPrintable(html));
+    QVERIFY(html.indexOf(QStringLiteral("post-cover")) < html.indexOf(QStringLiteral("post-content")));   // at the top
+    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"https://blog.example.org/notes/media/harbour-at-dawn.png\">")));
+    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image:width\" content=\"1200\">")));
+    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image:height\" content=\"630\">")));
+    QCOMPARE(readAll(out + QStringLiteral("/media/harbour-at-dawn.png")), firstBytes);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/second.png")));   // in the library, on no page
+    const QString other = QString::fromUtf8(readAll(out + QStringLiteral("/posts/later-0/index.html")));
+    QVERIFY(!other.contains(QStringLiteral("og:image")) && !other.contains(QStringLiteral("post-cover")));
+    // Lists show it beside the post, from their own folder.
+    QVERIFY(readAll(list).contains("<img class=\"post-item-cover\" src=\"../../media/harbour-at-dawn.png\" alt=\"\""));
+
+    // Nothing changed: nothing written, and the cover (known from the last build) stays.
+    const QDateTime pageTime = QFileInfo(page).lastModified();
+    const auto again = build(*library, out);
+    QCOMPARE(again.written, 0);
+    QCOMPARE(again.removed, 0);
+    QVERIFY2(again.problems.isEmpty(), qPrintable(problemsOf(again)));
+    QCOMPARE(QFileInfo(page).lastModified(), pageTime);
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+
+    // Another cover: the page changes, the new image comes, the old one goes.
+    covered = *library->post(covered.id);
+    covered.coverAssetId = second->id;
+    QVERIFY(library->updatePost(covered));
+    const auto changed = build(*library, out);
+    QVERIFY2(changed.problems.isEmpty(), qPrintable(problemsOf(changed)));
+    html = QString::fromUtf8(readAll(page));
+    QVERIFY(html.contains(QStringLiteral("<img src=\"../../media/second.png\" alt=\"\" width=\"800\" height=\"400\">")));
+    QVERIFY(!html.contains(QStringLiteral("harbour-at-dawn")));
+    QVERIFY(readAll(list).contains("src=\"../../media/second.png\""));
+    QCOMPARE(readAll(out + QStringLiteral("/media/second.png")), secondBytes);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(changed.removed >= 1);
+
+    // No cover: no figure, no og:image, no file.
+    covered.coverAssetId.reset();
+    QVERIFY(library->updatePost(covered));
+    const auto cleared = build(*library, out);
+    QVERIFY2(cleared.problems.isEmpty(), qPrintable(problemsOf(cleared)));
+    html = QString::fromUtf8(readAll(page));
+    QVERIFY(!html.contains(QStringLiteral("post-cover")) && !html.contains(QStringLiteral("og:image")));
+    QVERIFY(!readAll(list).contains("post-item-cover"));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/second.png")));
+    QVERIFY(!QDir(out + QStringLiteral("/media")).exists());
+
+    // The image deleted from the library: the post loses its cover, and the next build notices.
+    covered.coverAssetId = first->id;
+    QVERIFY(library->updatePost(covered));
+    build(*library, out);
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(library->deleteAsset(QStringLiteral("harbour-at-dawn.png")));
+    const auto deleted = build(*library, out);
+    QVERIFY2(deleted.problems.isEmpty(), qPrintable(problemsOf(deleted)));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(!readAll(page).contains("post-cover"));
+
+    // A clean build of the same library gives the same files.
+    covered = *library->post(covered.id);
+    covered.coverAssetId = second->id;
+    QVERIFY(library->updatePost(covered));
+    build(*library, out);
+    const QString clean = m_dir.filePath(QStringLiteral("cover-clean"));
+    build(*library, clean);
+    QCOMPARE(snapshot(out), snapshot(clean));
+}
+
+void TestSite::coverImageWithoutBaseUrl()
+{
+    // Ledger, no base URL: og:image is the page's own relative address; the home page shows the
+    // cover on the post's card; the preview shows the cover as the site would.
+    auto library = newLibrary(QStringLiteral("cover-relative"));
+    QVERIFY(library->setActiveTheme(QStringLiteral("ledger")));
+    const auto image = library->storeAsset(tinyPng(), QStringLiteral("figure.png"));   // size unknown
+    QVERIFY(image);
+    Post post = addPost(*library, QStringLiteral("Relative"), QStringLiteral("Words."));
+    post.coverAssetId = image->id;
+    QVERIFY(library->updatePost(post));
+    const QString out = m_dir.filePath(QStringLiteral("cover-relative-site"));
+    const auto report = build(*library, out);
+    QVERIFY(report.problems.isEmpty());
+    const QString html = QString::fromUtf8(readAll(out + QStringLiteral("/posts/relative/index.html")));
+    QVERIFY2(html.contains(QStringLiteral("<img src=\"../../media/figure.png\" alt=\"\">")), qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"../../media/figure.png\">")));
+    QVERIFY(!html.contains(QStringLiteral("og:image:width")));
+    QCOMPARE(readAll(out + QStringLiteral("/media/figure.png")), tinyPng());
+    QVERIFY(readAll(out + QStringLiteral("/index.html")).contains("<img class=\"entry-cover\" src=\"media/figure.png\" alt=\"\">"));
+
+    const auto templates = ThemeTemplates::compile(*library->activeTheme());
+    QVERIFY(templates);
+    PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(post.body));
+    facts.cover = PostFacts::coverOf(**library->assetById(image->id));
+    const auto shell = PostPreview::shell(*templates, *SiteSettings::fromLibrary(*library), *library->post(post.id), facts);
+    QVERIFY2(shell, qPrintable(messageOf(shell)));
+    QVERIFY(shell->contains(QStringLiteral("<img src=\"../../media/figure.png\" alt=\"\">")));
 }
 
 void TestSite::importedThemeDrivesTheSite()

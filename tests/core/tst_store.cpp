@@ -186,6 +186,7 @@ private slots:
     void assetsRefuseTooBig();
     void svgPicturesAreKept();
     void assetsListAndDelete();
+    void coverImage();
 
     void refusesTextFile();
     void refusesPng();
@@ -1574,6 +1575,61 @@ void TestStore::assetsListAndDelete()
     // Stored again after deletion: back under its name.
     const auto back = library->storeAsset(tinyPng("a"), QStringLiteral("a.png"));
     QCOMPARE(back->name, QStringLiteral("a.png"));
+}
+
+void TestStore::coverImage()
+{
+    auto library = openLibrary();
+    const auto image = library->storeAsset(tinyPng("cover"), QStringLiteral("Cover.png"), 1200, 630);
+    QVERIFY2(image, why(image));
+    Post post;
+    post.title = QStringLiteral("With a cover");
+    post.coverAssetId = image->id;
+    const Result<Post> created = library->createPost(post);
+    QVERIFY2(created, why(created).constData());
+    QCOMPARE(library->post(created->id)->coverAssetId, std::optional<qint64>(image->id));
+
+    // By id and as the post's cover, without the bytes.
+    const auto byId = library->assetById(image->id);
+    QVERIFY(byId && *byId);
+    QCOMPARE((*byId)->name, QStringLiteral("cover.png"));
+    QVERIFY((*byId)->data.isEmpty());
+    QVERIFY(!library->assetById(image->id + 100)->has_value());
+    const auto cover = library->postCover(created->id);
+    QVERIFY(cover && *cover);
+    QCOMPARE((*cover)->name, QStringLiteral("cover.png"));
+    QCOMPARE((*cover)->width, 1200);
+    QCOMPARE((*cover)->height, 630);
+    QVERIFY((*cover)->data.isEmpty());
+    Post plain;
+    plain.title = QStringLiteral("Without");
+    const qint64 plainId = library->createPost(plain)->id;
+    QVERIFY(!library->postCover(plainId)->has_value());
+    QVERIFY(!library->postCover(9999)->has_value());
+
+    // Kept in revisions: a version from before the cover was removed brings it back.
+    Post edited = *library->post(created->id);
+    QVERIFY(library->saveDraft(edited, RevisionReason::Save));
+    const qint64 withCover = library->revisions(created->id)->first().id;
+    edited.coverAssetId.reset();
+    QVERIFY(library->saveDraft(edited, RevisionReason::Save));
+    QVERIFY(!library->post(created->id)->coverAssetId);
+    const auto restored = library->restoreRevision(created->id, withCover);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->coverAssetId, std::optional<qint64>(image->id));
+
+    // Deleting the image takes it off the post, which counts as changed (site builds notice).
+    const qint64 before = library->post(created->id)->changeSeq;
+    const qint64 plainBefore = library->post(plainId)->changeSeq;
+    QVERIFY(library->deleteAsset(QStringLiteral("cover.png")));
+    const Post after = *library->post(created->id);
+    QVERIFY(!after.coverAssetId);
+    QVERIFY(after.changeSeq > before);
+    QCOMPARE(library->post(plainId)->changeSeq, plainBefore);
+    // A version that had it comes back without it, rather than failing.
+    const auto restoredAgain = library->restoreRevision(created->id, withCover);
+    QVERIFY2(restoredAgain, why(restoredAgain).constData());
+    QVERIFY(!restoredAgain->coverAssetId);
 }
 
 void TestStore::refusesTextFile()

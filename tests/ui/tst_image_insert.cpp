@@ -1,7 +1,9 @@
 // Images pasted and dropped into the editor: stored once in the library, shown by the preview,
 // and everything that is not an image (or too big) refused in the status bar with nothing inserted.
+// A post's cover image, chosen in the Post Details, shows in the preview as on the site.
 
 #include "editor/editor_view.h"
+#include "metadata/metadata_panel.h"
 #include "webengine/preview_view.h"
 #include "preview/web_engine_setup.h"
 #include "store/library.h"
@@ -66,6 +68,7 @@ private slots:
     void plainTextPastesAsBefore();
     void rawImageDataIsCheckedAndKept();
     void previewShowsTheImage();
+    void previewShowsTheCover();
 
 private:
     void drop(const QList<QUrl> &urls);
@@ -263,6 +266,34 @@ void TestImageInsert::previewShowsTheImage()
         QTest::qWait(500);
         m_window->grab().save(shot);
     }
+}
+
+void TestImageInsert::previewShowsTheCover()
+{
+    const auto evaluate = [this](const QString &script) { return WindowTest::evaluate(*m_window, script); };
+    m_window->editor()->insertPlainText(QStringLiteral("Words under the cover.\n"));
+    const QString path = m_dir->filePath(QStringLiteral("Loss curve.png"));
+    QVERIFY(testImage().save(path));
+    QVERIFY(m_window->metadata()->chooseCoverFile(path));
+    // At the top of the theme's post page, read from the library under quire:// at /media/.
+    const QString width = QStringLiteral(
+            "(() => { const i = document.querySelector('.post-cover img'); return i && i.complete ? i.naturalWidth : -1; })()");
+    QVERIFY(QTest::qWaitFor([&] { return evaluate(width).toInt() == 320; }, 20000));
+    QCOMPARE(evaluate(QStringLiteral("new URL(document.querySelector('.post-cover img').src).pathname")).toString(),
+             QStringLiteral("/media/loss-curve.png"));
+    QVERIFY(evaluate(QStringLiteral("!!document.querySelector('meta[property=\"og:image\"]')")).toBool());
+    QCOMPARE(WindowTest::preview(*m_window)->blockedRequestCount(), 0);
+    if (const QString shot = qEnvironmentVariable("QUIRE_SCREENSHOT"); !shot.isEmpty()) {
+        QTest::qWait(500);
+        m_window->grab().save(shot);
+    }
+    // Removed: gone from the preview too, without waiting for the next keystroke.
+    m_window->metadata()->removeCover();
+    QVERIFY(QTest::qWaitFor([&] { return evaluate(QStringLiteral("document.querySelector('.post-cover') === null")).toBool(); },
+                            20000));
+    // The page, loaded again without the cover, gets the post's text back.
+    QVERIFY(QTest::qWaitFor([&] { return evaluate(QStringLiteral("!!document.querySelector('#quire-content p')")).toBool(); },
+                            20000));
 }
 
 QUIRE_WINDOW_TEST_MAIN(TestImageInsert)

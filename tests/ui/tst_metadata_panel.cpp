@@ -1,8 +1,10 @@
 // The post details panel as a writer uses it: the slug follows a draft's title until chosen by
-// hand, refused values are explained and never stored, tags complete from the library, and every
-// field reaches the library within a second and is there after reopening.
+// hand, refused values are explained and never stored, tags complete from the library, a cover
+// image is chosen from a file or the library, and every field reaches the library within a second
+// and is there after reopening.
 
 #include "editor/draft_session.h"
+#include "editor/image_inserter.h"
 #include "metadata/metadata_panel.h"
 #include "metadata/tag_line_edit.h"
 #include "store/library.h"
@@ -13,9 +15,16 @@
 #include <QCompleter>
 #include <QDateTimeEdit>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +53,10 @@ private slots:
     void editsAutosaveWithinASecond();
     void switchingPostsLeavesOtherPostAlone();
     void overlongSummaryIsNotStored();
+    void coverIsChosenStoredAndRemoved();
+    void hostileCoverFilesAreRefused_data();
+    void hostileCoverFilesAreRefused();
+    void coverFromTheLibrary();
 
 private:
     Post addPost(const QString &title, const QStringList &tags = {}, const QString &kind = {},
@@ -53,6 +66,9 @@ private:
     // Replaces the field's text by typing, as a person would, and presses Return.
     static void retype(QLineEdit *field, const QString &text);
     void chooseStatus(PostStatus status);
+    QString writeFile(const QString &name, const QByteArray &data);
+    QString writeImage(const QString &name, QColor colour);
+    int assetCount() const { return int(m_library->assets()->size()); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
@@ -473,6 +489,180 @@ void TestMetadataPanel::overlongSummaryIsNotStored()
     QCOMPARE(m_panel->summaryField()->toPlainText().size(), 1200);   // nothing cut off behind the author's back
     QVERIFY(m_session->flush());
     QCOMPARE(stored(post.id).summary, QStringLiteral("Kept."));
+}
+
+QString TestMetadataPanel::writeFile(const QString &name, const QByteArray &data)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
+        qFatal("could not write %s", qPrintable(path));
+    return path;
+}
+
+QString TestMetadataPanel::writeImage(const QString &name, QColor colour)
+{
+    QImage image(320, 180, QImage::Format_RGB32);
+    image.fill(colour);
+    QPainter painter(&image);
+    painter.fillRect(QRect(20, 20, 120, 80), Qt::white);
+    painter.end();
+    const QString path = m_dir->filePath(name);
+    if (!image.save(path))
+        qFatal("could not write %s", qPrintable(path));
+    return path;
+}
+
+void TestMetadataPanel::coverIsChosenStoredAndRemoved()
+{
+    const Post post = addPost(QStringLiteral("Harbour notes"));
+    openPost(post.id);
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("None"));
+    QVERIFY(!m_panel->coverRemoveButton()->isEnabled());
+    QVERIFY(!m_panel->coverChooseButton()->toolTip().isEmpty());
+    QVERIFY(!m_panel->coverLibraryButton()->toolTip().isEmpty());
+    QVERIFY(!m_panel->coverRemoveButton()->toolTip().isEmpty());
+
+    // What "Choose…" does once its dialog gives a file: stored as a library asset, on the post
+    // after the autosave, and recorded in the post's history.
+    const QString path = writeImage(QStringLiteral("Harbour at Dawn.png"), QColor(40, 90, 140));
+    QVERIFY(m_panel->chooseCoverFile(path));
+    QCOMPARE(assetCount(), 1);
+    const auto asset = m_library->asset(QStringLiteral("harbour-at-dawn.png"));
+    QVERIFY(asset && *asset);
+    QCOMPARE((*asset)->width, 320);
+    QCOMPARE((*asset)->height, 180);
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("harbour-at-dawn.png"));
+    QVERIFY(m_panel->coverThumbnail()->isVisible());
+    QVERIFY(!m_panel->coverThumbnail()->pixmap().isNull());
+    QVERIFY(m_panel->coverRemoveButton()->isEnabled());
+    QVERIFY(!m_panel->coverProblem()->isVisible());
+    QCOMPARE(m_session->state(), DraftSession::State::Modified);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(post.id).coverAssetId, std::optional<qint64>((*asset)->id), 1500);
+    QCOMPARE(m_library->revisions(post.id)->first().metadata.value(QStringLiteral("cover_asset_id")).toInteger(), (*asset)->id);
+
+    // The same file again: the bytes are stored once.
+    QVERIFY(m_panel->chooseCoverFile(path));
+    QCOMPARE(assetCount(), 1);
+    QCOMPARE(m_session->state(), DraftSession::State::Saved);   // nothing changed
+
+    // Shown again when the post is opened again.
+    const Post other = addPost(QStringLiteral("Other"));
+    openPost(other.id);
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("None"));
+    openPost(post.id);
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("harbour-at-dawn.png"));
+
+    // Removed: off the post after the autosave, still in the library.
+    QTest::mouseClick(m_panel->coverRemoveButton(), Qt::LeftButton);
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("None"));
+    QVERIFY(!m_panel->coverThumbnail()->isVisible());
+    QVERIFY(!m_panel->coverRemoveButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!stored(post.id).coverAssetId, 1500);
+    QCOMPARE(assetCount(), 1);
+}
+
+void TestMetadataPanel::hostileCoverFilesAreRefused_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<qint64>("size");   // grown (sparse) to this size when not 0
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("not an image named .png") << "fake.png" << QByteArray("<html><script>alert(1)</script></html>") << qint64(0)
+                                             << "not an image";
+    QTest::newRow("svg with a script") << "chart.svg"
+                                       << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">"
+                                                     "<script>alert(document.cookie)</script><rect width=\"8\" height=\"8\"/></svg>")
+                                       << qint64(0) << "script";
+    QTest::newRow("svg with an event handler") << "hover.svg"
+                                               << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"8\" height=\"8\""
+                                                             " onmouseover=\"alert(1)\"/></svg>")
+                                               << qint64(0) << "script";
+    QTest::newRow("too big") << "huge.png"
+                             << QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+                             << qint64(Library::MaxAssetSize + 1) << "too big";
+    QTest::newRow("missing") << "" << QByteArray() << qint64(0) << "not a file";
+}
+
+void TestMetadataPanel::hostileCoverFilesAreRefused()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(qint64, size);
+    QFETCH(QString, problem);
+    // A post that has a cover already: a refused file leaves it as it is.
+    const Post post = addPost(QStringLiteral("Guarded"));
+    openPost(post.id);
+    QVERIFY(m_panel->chooseCoverFile(writeImage(QStringLiteral("kept.png"), QColor(200, 120, 40))));
+    QVERIFY(m_session->flush());
+    const std::optional<qint64> kept = stored(post.id).coverAssetId;
+    QVERIFY(kept);
+    const qsizetype revisions = m_library->revisions(post.id)->size();
+
+    QString path = name.isEmpty() ? m_dir->filePath(QStringLiteral("no-such-file.png")) : writeFile(name, content);
+    if (size > 0) {
+        QFile file(path);
+        QVERIFY(file.resize(size));   // sparse: no 25 MiB written
+    }
+    QVERIFY(!m_panel->chooseCoverFile(path));
+    QVERIFY(m_panel->coverProblem()->isVisible());
+    const QString message = m_panel->coverProblem()->text();
+    QVERIFY2(message.contains(problem), qPrintable(message));
+    QVERIFY2(message.contains(QFileInfo(path).fileName()), qPrintable(message));
+    // Nothing changed: no new asset, the same cover shown and stored, nothing to save.
+    QCOMPARE(assetCount(), 1);
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("kept.png"));
+    QCOMPARE(m_session->state(), DraftSession::State::Saved);
+    QTest::qWait(700);   // longer than the session waits before an autosave
+    QCOMPARE(stored(post.id).coverAssetId, kept);
+    QCOMPARE(m_library->revisions(post.id)->size(), revisions);
+
+    // A good file afterwards clears the problem.
+    QVERIFY(m_panel->chooseCoverFile(writeImage(QStringLiteral("fine.png"), QColor(20, 160, 90))));
+    QVERIFY(!m_panel->coverProblem()->isVisible());
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("fine.png"));
+}
+
+void TestMetadataPanel::coverFromTheLibrary()
+{
+    ImageInserter images;
+    images.setLibrary(m_library.get());
+    QVERIFY(images.storeFile(writeImage(QStringLiteral("b-figure.png"), QColor(90, 90, 200))));
+    const auto chosen = images.storeFile(writeImage(QStringLiteral("a-figure.png"), QColor(200, 90, 90)));
+    QVERIFY(chosen);
+    const Post post = addPost(QStringLiteral("From the library"));
+    openPost(post.id);
+
+    // The menu lists the library's images as it opens, by name.
+    QMenu *menu = m_panel->coverLibraryButton()->menu();
+    QVERIFY(menu);
+    emit menu->aboutToShow();
+    QStringList names;
+    for (const QAction *action : menu->actions())
+        names.append(action->text());
+    QCOMPARE(names, (QStringList{QStringLiteral("a-figure.png"), QStringLiteral("b-figure.png")}));
+    QVERIFY(!menu->actions().first()->isChecked());
+    menu->actions().first()->trigger();
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("a-figure.png"));
+    QVERIFY(m_session->flush());
+    QCOMPARE(stored(post.id).coverAssetId, std::optional<qint64>(chosen->id));
+    QCOMPARE(assetCount(), 2);   // nothing stored again
+    emit menu->aboutToShow();
+    QVERIFY(menu->actions().first()->isChecked());
+
+    // An image the library does not hold is refused.
+    QVERIFY(!m_panel->chooseCoverAsset(QStringLiteral("gone.png")));
+    QVERIFY(m_panel->coverProblem()->isVisible());
+    QCOMPARE(m_panel->coverName()->text(), QStringLiteral("a-figure.png"));
+
+    // An empty library says so.
+    const Post other = addPost(QStringLiteral("Empty"));
+    openPost(other.id);
+    QVERIFY(m_library->deleteAsset(QStringLiteral("b-figure.png")));
+    QVERIFY(m_library->deleteAsset(QStringLiteral("a-figure.png")));
+    emit menu->aboutToShow();
+    QCOMPARE(menu->actions().size(), 1);
+    QVERIFY(!menu->actions().first()->isEnabled());
 }
 
 QTEST_MAIN(TestMetadataPanel)

@@ -111,6 +111,14 @@ void DraftSession::setKind(const QString &kind)
         changed();
 }
 
+void DraftSession::setCover(std::optional<qint64> assetId)
+{
+    if (!assign(m_post.coverAssetId, assetId))
+        return;
+    changed();
+    emit coverChanged();
+}
+
 template<typename T>
 bool DraftSession::assign(T &field, const T &value)
 {

@@ -43,6 +43,8 @@ public:
     void setPublishedAt(const QDateTime &publishedAt);   // stored in UTC
     void setSummary(const QString &summary);
     void setKind(const QString &kind);
+    // A library asset (Library::storeAsset) as the post's cover image; none removes it.
+    void setCover(std::optional<qint64> assetId);
 
     // Writes pending changes now (an autosave revision, coalesced by the store).
     Result<void> flush();
@@ -55,6 +57,7 @@ signals:
     void postRenamed(qint64 id);   // title, slug, status or tags changed: lists should refresh
     void postChanged();            // another post (or none) is being edited
     void slugFollowedTitle(const QString &slug);
+    void coverChanged();           // the preview shows the cover: it updates
 
 private:
     // Sets a field of the post being edited; false when there is none or nothing changes.

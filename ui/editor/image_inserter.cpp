@@ -87,17 +87,21 @@ Result<QString> ImageInserter::store(const QMimeData *source)
     if (const QStringList files = localImageFiles(source); !files.isEmpty()) {
         QStringList paragraphs;
         for (const QString &path : files) {
-            Result<QString> stored = storeFile(path);
+            Result<Asset> stored = storeFile(path);
             if (!stored)
-                return stored;
-            paragraphs.append(*stored);
+                return stored.error();
+            paragraphs.append(markdown(altText(path), stored->name));
         }
         return paragraphs.join(QStringLiteral("\n\n"));
     }
     const QString alt = tr("Pasted image");
     for (const QString &format : rawImageFormats()) {
-        if (source->hasFormat(format))
-            return storeBytes(source->data(format), QStringLiteral("pasted-image"), alt);
+        if (source->hasFormat(format)) {
+            Result<Asset> stored = storeBytes(source->data(format), QStringLiteral("pasted-image"));
+            if (!stored)
+                return stored.error();
+            return markdown(alt, stored->name);
+        }
     }
     const QImage image = qvariant_cast<QImage>(source->imageData());
     if (image.isNull())
@@ -107,11 +111,16 @@ Result<QString> ImageInserter::store(const QMimeData *source)
     buffer.open(QIODevice::WriteOnly);
     if (!image.save(&buffer, "PNG"))
         return Error{tr("The image on the clipboard could not be saved as PNG.")};
-    return storeBytes(png, QStringLiteral("pasted-image"), alt);
+    Result<Asset> stored = storeBytes(png, QStringLiteral("pasted-image"));
+    if (!stored)
+        return stored.error();
+    return markdown(alt, stored->name);
 }
 
-Result<QString> ImageInserter::storeFile(const QString &path)
+Result<Asset> ImageInserter::storeFile(const QString &path)
 {
+    if (!m_library)
+        return Error{tr("There is no library to add the image to.")};
     const QFileInfo info(path);
     const QString name = info.fileName();
     if (!info.isFile())
@@ -127,23 +136,20 @@ Result<QString> ImageInserter::storeFile(const QString &path)
     const QByteArray data = file.read(Library::MaxAssetSize + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{tr("“%1” could not be read: %2").arg(name, file.errorString())};
-    Result<QString> stored = storeBytes(data, name, altText(name));
+    Result<Asset> stored = storeBytes(data, name);
     if (!stored)
         return Error{tr("“%1” was not added: %2").arg(name, stored.errorMessage())};
     return stored;
 }
 
-Result<QString> ImageInserter::storeBytes(const QByteArray &data, const QString &wantedName, const QString &alt)
+Result<Asset> ImageInserter::storeBytes(const QByteArray &data, const QString &wantedName)
 {
     QBuffer buffer;
     buffer.setData(data);
     QImageReader reader(&buffer);
     const QSize size = reader.size();   // from the header: the image is not decoded
-    Result<Asset> asset = m_library->storeAsset(data, wantedName, size.isValid() ? size.width() : 0,
-                                                size.isValid() ? size.height() : 0);
-    if (!asset)
-        return asset.error();
-    return markdown(alt, asset->name);
+    return m_library->storeAsset(data, wantedName, size.isValid() ? size.width() : 0,
+                                 size.isValid() ? size.height() : 0);
 }
 
 QString ImageInserter::markdown(const QString &alt, const QString &name) const

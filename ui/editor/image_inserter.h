@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "store/asset.h"
 
 #include <QObject>
 #include <QString>
@@ -31,12 +32,16 @@ public:
     // An error (too big, not an image, unreadable) names the file and inserts nothing.
     Result<QString> store(const QMimeData *source);
 
+    // Stores the image file at path as a library asset (the one already there when the library
+    // holds the same bytes). An error (too big, not an image, an unsafe SVG, unreadable) names the
+    // file, and nothing is stored.
+    Result<Asset> storeFile(const QString &path);
+
     // The alt text for an image file: its name made readable ("loss_curve-v2.png" -> "loss curve v2").
     static QString altText(const QString &fileName);
 
 private:
-    Result<QString> storeFile(const QString &path);
-    Result<QString> storeBytes(const QByteArray &data, const QString &wantedName, const QString &alt);
+    Result<Asset> storeBytes(const QByteArray &data, const QString &wantedName);
     QString markdown(const QString &alt, const QString &name) const;
 
     Library *m_library = nullptr;

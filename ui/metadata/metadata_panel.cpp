@@ -1,18 +1,28 @@
 #include "metadata/metadata_panel.h"
 
 #include "editor/draft_session.h"
+#include "editor/image_inserter.h"
 #include "metadata/metadata_rules.h"
 #include "metadata/tag_line_edit.h"
 #include "store/library.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace quire {
@@ -34,6 +44,37 @@ QLabel *problemLabel(QWidget *parent)
     label->setStyleSheet(QStringLiteral("color: #b3261e;"));
     label->hide();
     return label;
+}
+
+// The thumbnail's box, in device-independent pixels: small enough for a narrow dock.
+constexpr QSize ThumbnailBox(72, 48);
+
+// A small picture of the image, read at that size (a large JPEG is not decoded in full); null when
+// Qt cannot read the format (an SVG without Qt's SVG plugin, an AVIF).
+QPixmap thumbnailOf(const QByteArray &data, qreal pixelRatio)
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    QImageReader reader(&buffer);
+    const QSize box = ThumbnailBox * pixelRatio;
+    const QSize size = reader.size();
+    if (size.isValid() && (size.width() > box.width() || size.height() > box.height()))
+        reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (image.isNull())
+        return {};
+    if (image.width() > box.width() || image.height() > box.height())
+        image = image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QPixmap pixmap = QPixmap::fromImage(image);
+    pixmap.setDevicePixelRatio(pixelRatio);
+    return pixmap;
+}
+
+QString pixelSize(const Asset &asset)
+{
+    if (asset.width <= 0 || asset.height <= 0)
+        return QString();
+    return MetadataPanel::tr("%1 × %2 pixels").arg(asset.width).arg(asset.height);
 }
 
 } // namespace
@@ -101,6 +142,9 @@ void MetadataPanel::buildForm()
     m_summary->setFixedHeight(m_summary->fontMetrics().lineSpacing() * 6);
     m_summaryProblem = problemLabel(this);
 
+    QWidget *cover = buildCoverField();
+    m_coverProblem = problemLabel(this);
+
     auto *column = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     column->addLayout(form);
@@ -118,7 +162,61 @@ void MetadataPanel::buildForm()
     form->addRow(QString(), m_tagsProblem);
     form->addRow(tr("S&ummary:"), m_summary);
     form->addRow(QString(), m_summaryProblem);
+    form->addRow(tr("Co&ver:"), cover);
+    form->addRow(QString(), m_coverProblem);
     qobject_cast<QLabel *>(form->labelForField(dateRow))->setBuddy(m_date);
+    qobject_cast<QLabel *>(form->labelForField(cover))->setBuddy(m_coverChoose);
+}
+
+// Thumbnail and name over the buttons: the dock is narrow, and a name may be long.
+QWidget *MetadataPanel::buildCoverField()
+{
+    auto *field = new QWidget(this);
+    field->setObjectName(QStringLiteral("cover"));
+    m_images = new ImageInserter(this);
+
+    m_coverThumbnail = new QLabel(field);
+    m_coverThumbnail->setObjectName(QStringLiteral("coverThumbnail"));
+    m_coverThumbnail->setFixedSize(ThumbnailBox);
+    m_coverThumbnail->setAlignment(Qt::AlignCenter);
+    m_coverThumbnail->setFrameShape(QFrame::StyledPanel);
+    m_coverName = new QLabel(field);
+    m_coverName->setObjectName(QStringLiteral("coverName"));
+    m_coverName->setTextFormat(Qt::PlainText);
+    m_coverName->setWordWrap(true);
+    m_coverName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_coverChoose = new QPushButton(tr("Choose…"), field);
+    m_coverChoose->setObjectName(QStringLiteral("coverChoose"));
+    m_coverChoose->setToolTip(tr("Pick an image file (PNG, JPEG, GIF, WebP, SVG or AVIF) to show at the top of the post "
+                                 "and when the post is shared; it is kept in the library"));
+    m_coverMenu = new QMenu(field);
+    m_coverMenu->setToolTipsVisible(true);
+    m_coverLibrary = new QToolButton(field);
+    m_coverLibrary->setObjectName(QStringLiteral("coverLibrary"));
+    m_coverLibrary->setText(tr("Library"));
+    m_coverLibrary->setToolTip(tr("Use an image the library already holds as the cover"));
+    m_coverLibrary->setPopupMode(QToolButton::InstantPopup);
+    m_coverLibrary->setMenu(m_coverMenu);
+    m_coverRemove = new QPushButton(tr("Remove"), field);
+    m_coverRemove->setObjectName(QStringLiteral("coverRemove"));
+    m_coverRemove->setToolTip(tr("Show no cover image with this post (the image stays in the library)"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(m_coverChoose);
+    buttons->addWidget(m_coverLibrary);
+    buttons->addWidget(m_coverRemove);
+    buttons->addStretch(1);
+    auto *picture = new QHBoxLayout;
+    picture->setContentsMargins(0, 0, 0, 0);
+    picture->addWidget(m_coverThumbnail);
+    picture->addWidget(m_coverName, 1);
+    auto *layout = new QVBoxLayout(field);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(picture);
+    layout->addLayout(buttons);
+    return field;
 }
 
 void MetadataPanel::connectFields()
@@ -157,6 +255,9 @@ void MetadataPanel::connectFields()
             m_tags->setText(MetadataRules::joinTags(m_session->post().tags));
     });
     connect(m_summary, &QPlainTextEdit::textChanged, this, &MetadataPanel::summaryEdited);
+    connect(m_coverChoose, &QPushButton::clicked, this, &MetadataPanel::chooseCoverWithDialog);
+    connect(m_coverMenu, &QMenu::aboutToShow, this, &MetadataPanel::fillCoverMenu);
+    connect(m_coverRemove, &QPushButton::clicked, this, &MetadataPanel::removeCover);
 }
 
 void MetadataPanel::load()
@@ -178,7 +279,8 @@ void MetadataPanel::load()
     m_tags->setText(MetadataRules::joinTags(post.tags));
     m_tags->setCursorPosition(0);   // a long line shows its first tags
     m_summary->setPlainText(post.summary);
-    for (QLabel *label : {m_slugProblem, m_dateProblem, m_kindProblem, m_tagsProblem, m_summaryProblem})
+    showCover();
+    for (QLabel *label : {m_slugProblem, m_dateProblem, m_kindProblem, m_tagsProblem, m_summaryProblem, m_coverProblem})
         showProblem(label, {});
     m_loading = false;
 }
@@ -298,6 +400,124 @@ void MetadataPanel::kindEdited(const QString &kind)
     showProblem(m_kindProblem, problem);
     if (problem.isEmpty())
         m_session->setKind(kind.trimmed());
+}
+
+void MetadataPanel::showCover()
+{
+    const std::optional<qint64> id = m_session->post().coverAssetId;
+    Library *library = m_session->library();
+    std::optional<Asset> asset;
+    if (id && library) {
+        if (Result<std::optional<Asset>> found = library->assetById(*id); found)
+            asset = *found;
+    }
+    m_coverRemove->setEnabled(id.has_value());
+    if (!asset) {
+        m_coverName->setText(id ? tr("The cover image is no longer in the library.") : tr("None"));
+        m_coverName->setToolTip(QString());
+        m_coverThumbnail->clear();
+        m_coverThumbnail->hide();
+        m_thumbnailOf = 0;
+        return;
+    }
+    m_coverName->setText(asset->name);
+    m_coverName->setToolTip(pixelSize(*asset));
+    m_coverThumbnail->show();
+    if (m_thumbnailOf == asset->id)
+        return;
+    m_thumbnailOf = asset->id;
+    QPixmap thumbnail;
+    if (Result<std::optional<Asset>> withData = library->asset(asset->name); withData && *withData)
+        thumbnail = thumbnailOf((*withData)->data, devicePixelRatioF());
+    if (thumbnail.isNull())
+        m_coverThumbnail->setText(tr("Image"));   // a format Qt cannot draw here; the page shows it
+    else
+        m_coverThumbnail->setPixmap(thumbnail);
+}
+
+void MetadataPanel::chooseCoverWithDialog()
+{
+    if (!m_session->hasPost())
+        return;
+    if (m_coverFolder.isEmpty() || !QFileInfo(m_coverFolder).isDir()) {
+        // Home when there is no Pictures folder: the dialog would offer "Pictures" as a file name.
+        const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        m_coverFolder = QFileInfo(pictures).isDir() ? pictures : QDir::homePath();
+    }
+    const QString path = QFileDialog::getOpenFileName(
+            this, tr("Choose a Cover Image"), m_coverFolder,
+            tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_coverFolder = QFileInfo(path).absolutePath();
+    chooseCoverFile(path);
+}
+
+bool MetadataPanel::chooseCoverFile(const QString &path)
+{
+    Library *library = m_session->library();
+    if (!m_session->hasPost() || !library)
+        return false;
+    m_images->setLibrary(library);
+    const Result<Asset> stored = m_images->storeFile(path);
+    if (!stored) {
+        showProblem(m_coverProblem, stored.errorMessage());
+        return false;
+    }
+    showProblem(m_coverProblem, {});
+    m_session->setCover(stored->id);
+    showCover();
+    return true;
+}
+
+bool MetadataPanel::chooseCoverAsset(const QString &name)
+{
+    Library *library = m_session->library();
+    if (!m_session->hasPost() || !library)
+        return false;
+    const Result<std::optional<Asset>> asset = library->asset(name);
+    if (!asset || !*asset) {
+        showProblem(m_coverProblem, asset ? tr("There is no image called “%1” in the library.").arg(name)
+                                          : asset.errorMessage());
+        return false;
+    }
+    showProblem(m_coverProblem, {});
+    m_session->setCover((*asset)->id);
+    showCover();
+    return true;
+}
+
+void MetadataPanel::removeCover()
+{
+    showProblem(m_coverProblem, {});
+    m_session->setCover(std::nullopt);
+    showCover();
+}
+
+// Filled as it opens: images pasted into the editor since are offered too.
+void MetadataPanel::fillCoverMenu()
+{
+    m_coverMenu->clear();
+    Library *library = m_session->library();
+    const Result<QList<Asset>> assets = library ? library->assets() : Result<QList<Asset>>(QList<Asset>());
+    if (!assets) {
+        m_coverMenu->addAction(assets.errorMessage())->setEnabled(false);
+        return;
+    }
+    if (assets->isEmpty()) {
+        m_coverMenu->addAction(tr("The library holds no images yet"))->setEnabled(false);
+        return;
+    }
+    const std::optional<qint64> current = m_session->post().coverAssetId;
+    for (const Asset &asset : *assets) {
+        // A name is never markup, but & would be taken for a shortcut.
+        QAction *action = m_coverMenu->addAction(QString(asset.name).replace(u'&', QLatin1String("&&")));
+        action->setCheckable(true);
+        action->setChecked(current == asset.id);
+        action->setToolTip(pixelSize(asset));
+        const QString name = asset.name;
+        connect(action, &QAction::triggered, this, [this, name] { chooseCoverAsset(name); });
+    }
 }
 
 void MetadataPanel::showProblem(QLabel *label, const QString &problem)

@@ -8,16 +8,20 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
 
 namespace quire {
 
 class DraftSession;
+class ImageInserter;
 class TagLineEdit;
 
-// The post's details beside the editor: slug, status and publish date, kind, tags and summary.
-// Every accepted edit goes into the DraftSession (and so into the library within a second); a
-// value it refuses is explained under its field and the last good value stays stored.
+// The post's details beside the editor: slug, status and publish date, kind, tags, summary and
+// cover image. Every accepted edit goes into the DraftSession (and so into the library within a
+// second); a value it refuses is explained under its field and the last good value stays stored.
 class MetadataPanel : public QWidget
 {
     Q_OBJECT
@@ -37,12 +41,27 @@ public:
     QLabel *tagsProblem() const { return m_tagsProblem; }
     QLabel *summaryProblem() const { return m_summaryProblem; }
     QLabel *kindProblem() const { return m_kindProblem; }
+    QLabel *coverName() const { return m_coverName; }
+    QLabel *coverThumbnail() const { return m_coverThumbnail; }
+    QPushButton *coverChooseButton() const { return m_coverChoose; }
+    QToolButton *coverLibraryButton() const { return m_coverLibrary; }
+    QPushButton *coverRemoveButton() const { return m_coverRemove; }
+    QLabel *coverProblem() const { return m_coverProblem; }
 
     // Store the slug and the tags as typed so far, when they are acceptable. Also done when the
     // author pauses or leaves the field (and for tags at a comma): a slug or tag half typed is
     // not worth a row in the library, nor a slug that is taken only until the last letter.
     void commitSlug();
     void commitTags();
+
+    // Makes the image file at path the post's cover: stored in the library the way the editor
+    // stores a pasted image (same checks, same bytes stored once). What "Choose…" does after its
+    // file dialog. False when the file is refused: the problem shows under the field and the
+    // cover stays as it was.
+    bool chooseCoverFile(const QString &path);
+    // Makes the library's image of this name the post's cover.
+    bool chooseCoverAsset(const QString &name);
+    void removeCover();
 
 private:
     void buildForm();
@@ -56,6 +75,10 @@ private:
     void kindEdited(const QString &kind);
     QString slugTakenBy(const QString &slug) const;
     static void showProblem(QLabel *label, const QString &problem);
+    QWidget *buildCoverField();
+    void chooseCoverWithDialog();
+    void fillCoverMenu();
+    void showCover();
 
     DraftSession *m_session;
     bool m_loading = false;   // fields are being filled from the post, not edited
@@ -74,6 +97,16 @@ private:
     QLabel *m_kindProblem = nullptr;
     QLabel *m_tagsProblem = nullptr;
     QLabel *m_summaryProblem = nullptr;
+    QLabel *m_coverThumbnail = nullptr;
+    QLabel *m_coverName = nullptr;
+    QPushButton *m_coverChoose = nullptr;
+    QToolButton *m_coverLibrary = nullptr;
+    QMenu *m_coverMenu = nullptr;
+    QPushButton *m_coverRemove = nullptr;
+    QLabel *m_coverProblem = nullptr;
+    ImageInserter *m_images = nullptr;
+    qint64 m_thumbnailOf = 0;     // the asset the thumbnail shows (not read again for each post)
+    QString m_coverFolder;        // where the file dialog opens: the folder of the last cover
 };
 
 } // namespace quire

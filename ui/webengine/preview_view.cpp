@@ -106,12 +106,14 @@ void PreviewView::releaseLibrary()
 {
     stopRenderer();
     m_scheme->setLibrary(nullptr);
+    m_library = nullptr;
 }
 
 void PreviewView::setLibrary(Library *library)
 {
     stopRenderer();
     m_scheme->setLibrary(library);
+    m_library = library;
     Result<SiteSettings> settings = library ? SiteSettings::fromLibrary(*library) : Result<SiteSettings>(SiteSettings());
     m_settings = settings ? *settings : SiteSettings();
     Result<Theme> theme = library ? library->activeTheme() : Result<Theme>(Error{});
@@ -157,7 +159,8 @@ QString PreviewView::shellKey(const Post &post)
 {
     // Not the slug, which follows a draft's title: a page at /posts/a/ serves /posts/b/ as well.
     return QStringList{QString::number(post.id), post.tags.join(u'\x1f'), postStatusName(post.status),
-                       Timestamp::toText(post.createdAt), Timestamp::toText(post.publishedAt), post.summary}
+                       Timestamp::toText(post.createdAt), Timestamp::toText(post.publishedAt), post.summary,
+                       post.coverAssetId ? QString::number(*post.coverAssetId) : QString()}
         .join(u'\x1e');
 }
 
@@ -199,8 +202,13 @@ void PreviewView::loadShell()
     m_revealedLine = 0;
     // The page shows reading time and contents from the start: the Markdown alone tells them
     // (a fraction of a millisecond, unlike math).
-    Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post,
-                                               PostFacts::fromDocument(MarkdownRenderer::render(m_post.body)));
+    PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(m_post.body));
+    if (m_post.coverAssetId && m_library) {
+        // The cover as the post shows it now, saved or not; served at /media/ like its images.
+        if (Result<std::optional<Asset>> cover = m_library->assetById(*m_post.coverAssetId); cover && *cover)
+            facts.cover = PostFacts::coverOf(**cover);
+    }
+    Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post, facts);
     QString html = shell ? *shell : QStringLiteral("<!DOCTYPE html><html><head></head><body><h1></h1><div id=\"quire-content\"></div></body></html>");
     const qsizetype head = html.indexOf(QLatin1String("<head>"));
     html.insert(head >= 0 ? head + 6 : 0, ContentPolicy);

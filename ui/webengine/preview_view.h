@@ -78,10 +78,11 @@ private:
     QThread m_renderThread;
     PreviewRenderer *m_renderer = nullptr;   // lives in m_renderThread
 
+    Library *m_library = nullptr;   // for the cover image's name and size
     SiteSettings m_settings;
     ThemeTemplates m_templates;
     Post m_post;
-    QString m_shellKey;          // the post the page was loaded for (not its title or body)
+    QString m_shellKey;          // the post the page was loaded for (not its title or body; its cover)
     QString m_shellTitle;        // the title the page was loaded with
     QString m_html;              // the latest rendered content
     PageBlocks m_pageBlocks;     // what the page shows of it

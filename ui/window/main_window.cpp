@@ -127,6 +127,10 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message));
     });
+    connect(m_session, &DraftSession::coverChanged, this, [this] {
+        if (m_preview)
+            m_preview->setPost(m_session->post());
+    });
     connect(m_session, &DraftSession::postRenamed, this, [this](qint64 id) {
         reloadPostList();
         m_postList->selectPost(id);
@@ -288,7 +292,7 @@ void MainWindow::createMenus()
     view->addAction(showOutline);
     QAction *showMetadata = m_metadataDock->toggleViewAction();
     showMetadata->setText(tr("Post &Details"));
-    showMetadata->setToolTip(tr("Show or hide the post's slug, status, date, kind, tags and summary"));
+    showMetadata->setToolTip(tr("Show or hide the post's slug, status, date, kind, tags, summary and cover image"));
     view->addAction(showMetadata);
     view->addSeparator();
     view->addActions(m_viewModes->menuActions());
