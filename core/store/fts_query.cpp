@@ -31,8 +31,8 @@ QString FtsQuery::fromUserText(const QString &text)
     }
     if (words.isEmpty())
         return {};
-    // A prefix of one or two letters stands for thousands of words in a blog: as a word of its
-    // own it is exact, and quick on every post.
+    // A prefix of a few letters stands for thousands of words in a blog: as a word of its own
+    // it is exact, and quick on every post.
     if (text.simplified().section(QLatin1Char(' '), -1).size() >= MinimumPrefix)
         words.last().append(QLatin1Char('*'));
     return words.join(QLatin1String(" AND "));

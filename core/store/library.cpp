@@ -264,10 +264,10 @@ Result<int> Library::postCount() const
     return d->posts.count();
 }
 
-Result<QString> Library::searchSnippet(qint64 id, const QString &search) const
+Result<QHash<qint64, QString>> Library::searchSnippets(const QList<qint64> &ids, const QString &search) const
 {
     QMutexLocker locker(&d->mutex);
-    return d->posts.snippet(id, search);
+    return d->posts.snippets(ids, search);
 }
 
 Result<QString> Library::uniqueSlug(const QString &wanted, qint64 exceptPostId) const

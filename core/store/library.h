@@ -80,9 +80,9 @@ public:
     Result<void> deletePost(qint64 id);
     Result<QList<PostSummary>> listPosts(const PostFilter &filter = {}) const;
     Result<int> postCount() const;
-    // The passage of a post that best matches a search (PostFilter::search), each match between
-    // U+0002 and U+0003; empty when the post does not match.
-    Result<QString> searchSnippet(qint64 id, const QString &search) const;
+    // For each of the posts ids that a search (PostFilter::search) matches, the passage that best
+    // matches it, each match between U+0002 and U+0003; posts that do not match are left out.
+    Result<QHash<qint64, QString>> searchSnippets(const QList<qint64> &ids, const QString &search) const;
     // Every post with its tags, by id, without body, extra and cover: quick, as an index holds
     // the rest (see postBody()).
     Result<QList<Post>> allPosts() const;

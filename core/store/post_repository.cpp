@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace quire {
 
 namespace {
@@ -174,6 +176,29 @@ Result<std::optional<Post>> PostRepository::slugOwner(const QString &slug, qint6
     });
 }
 
+namespace {
+
+const QByteArray RankScore = "bm25(posts_fts, 10.0, 5.0, 1.0, 5.0)";
+
+} // namespace
+
+// The rowid of the RankWindow-th newest post the search matches, if it matches that many.
+Result<std::optional<qint64>> PostRepository::rankCut(const QString &match, const QByteArray &conditions,
+                                                      const std::function<void(Statement &)> &bind)
+{
+    Result<Statement> query = m_database.prepare("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :match" + conditions
+                                                 + " ORDER BY rowid DESC LIMIT 1 OFFSET :offset");
+    if (!query)
+        return query.error();
+    query->bindText(":match", match);
+    query->bindInt(":offset", RankWindow - 1);
+    bind(*query);
+    const Result<bool> row = query->step();
+    if (!row)
+        return row.error();
+    return *row ? std::optional<qint64>(query->int64(0)) : std::nullopt;
+}
+
 Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::optional<qint64> tagId)
 {
     const QString match = FtsQuery::fromUserText(filter.search);
@@ -185,16 +210,36 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
         conditions.append("p.status = :status");
     if (tagId)
         conditions.append("p.id IN (SELECT post_id FROM post_tags WHERE tag_id = :tag)");
+    auto bindFilter = [&](Statement &query) {
+        if (filter.status)
+            query.bindText(":status", postStatusName(*filter.status));
+        if (tagId)
+            query.bindInt(":tag", *tagId);
+    };
     QByteArray sql = "SELECT p.id, p.title, p.slug, p.status, p.updated_at, p.published_at FROM ";
+    std::optional<qint64> cut;
     if (ranked) {
-        // Ranked inside the index, limit included, before any post row is read: the best
-        // matches of a word every post holds come without visiting every post.
-        QByteArray inner = "SELECT rowid, bm25(posts_fts, 10.0, 5.0, 1.0, 5.0) AS score FROM posts_fts"
-                           " WHERE posts_fts MATCH :match";
-        if (!conditions.isEmpty())
-            inner += " AND rowid IN (SELECT p.id FROM posts p WHERE " + conditions.join(" AND ") + ")";
-        inner += " ORDER BY score LIMIT :limit";
-        sql += "(" + inner + ") f JOIN posts p ON p.id = f.rowid ORDER BY f.score, p.updated_at DESC, p.id DESC";
+        // Ranked inside the index, limit included, before any post row is read.
+        const QByteArray filtered = conditions.isEmpty()
+            ? QByteArray()
+            : " AND rowid IN (SELECT p.id FROM posts p WHERE " + conditions.join(" AND ") + ")";
+        Result<std::optional<qint64>> window = rankCut(match, filtered, bindFilter);
+        if (!window)
+            return window.error();
+        cut = *window;
+        const QByteArray inner = "SELECT rowid, " + RankScore + " AS score FROM posts_fts WHERE posts_fts MATCH :match"
+                                 + filtered + (cut ? " AND rowid >= :cut" : "") + " ORDER BY score LIMIT :limit";
+        if (cut) {
+            // The posts naming it in title, summary or tags come first, from the whole library.
+            const QByteArray named = "SELECT rowid, " + RankScore + " - 1e9 AS score FROM posts_fts WHERE posts_fts MATCH"
+                                     " :named" + filtered + " ORDER BY score LIMIT :limit";
+            sql += "(SELECT rowid, min(score) AS score FROM (SELECT * FROM (" + named + ") UNION ALL SELECT * FROM (" + inner
+                   + ")) GROUP BY rowid ORDER BY score LIMIT :limit)";
+        } else {
+            sql += "(" + inner + ")";
+        }
+        // posts_site holds every column listed, so the bodies' overflow pages are never read.
+        sql += " f JOIN posts p INDEXED BY posts_site ON p.id = f.rowid ORDER BY f.score, p.updated_at DESC, p.id DESC";
     } else {
         sql += "posts p";
         if (searching) {
@@ -211,10 +256,11 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
         return query.error();
     if (searching)
         query->bindText(":match", match);
-    if (filter.status)
-        query->bindText(":status", postStatusName(*filter.status));
-    if (tagId)
-        query->bindInt(":tag", *tagId);
+    if (cut) {
+        query->bindInt(":cut", *cut);
+        query->bindText(":named", QStringLiteral("{title summary tags} : (%1)").arg(match));
+    }
+    bindFilter(*query);
     query->bindInt(":limit", filter.limit < 0 ? -1 : filter.limit);
 
     QList<PostSummary> posts;
@@ -233,23 +279,31 @@ Result<QList<PostSummary>> PostRepository::list(const PostFilter &filter, std::o
     return posts;
 }
 
-Result<QString> PostRepository::snippet(qint64 id, const QString &search)
+Result<QHash<qint64, QString>> PostRepository::snippets(const QList<qint64> &ids, const QString &search)
 {
+    QHash<qint64, QString> passages;
     const QString match = FtsQuery::fromUserText(search);
-    if (match.isEmpty())
-        return QString();
-    // One row by rowid: quick however many posts match, so the list asks only for those shown.
+    if (match.isEmpty() || ids.isEmpty())
+        return passages;
+    // Numbers from the list itself, not text from the user. FTS5 would look each id of an IN
+    // list up on its own, expanding a prefix every time (30 rows of "floa": 18 ms); one range
+    // expands it once, and the IN list, kept out of the index (+rowid), picks the rows.
+    QByteArrayList rowids;
+    for (const qint64 id : ids)
+        rowids.append(QByteArray::number(id));
+    const auto [first, last] = std::minmax_element(ids.begin(), ids.end());
     Result<Statement> query = m_database.prepare(
-            "SELECT snippet(posts_fts, -1, char(2), char(3), '…', 14) FROM posts_fts"
-            " WHERE posts_fts MATCH ?1 AND rowid = ?2");
+            "SELECT rowid, snippet(posts_fts, -1, char(2), char(3), '…', 14) FROM posts_fts"
+            " WHERE posts_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (" + rowids.join(',') + ")");
     if (!query)
         return query.error();
     query->bindText(1, match);
-    query->bindInt(2, id);
-    const Result<bool> row = query->step();
-    if (!row)
-        return row.error();
-    return *row ? query->text(0) : QString();
+    query->bindInt(2, *first);
+    query->bindInt(3, *last);
+    const Result<void> read = query->forEachRow([&] { passages.insert(query->int64(0), query->text(1)); });
+    if (!read)
+        return read.error();
+    return passages;
 }
 
 Result<int> PostRepository::count()

@@ -2,6 +2,7 @@
 // settings, and every kind of file Library::open must refuse without changing a byte of it.
 
 #include "store/library.h"
+#include "store/post_repository.h"
 #include "store/slug_allocator.h"
 #include "store/timestamp.h"
 #include "store/schema.h"
@@ -156,6 +157,8 @@ private slots:
     void searchFollowsChanges();
     void searchFollowsTagRename();
     void hostileSearchIsHarmless();
+    void searchRanksAWordEveryPostHolds();
+    void searchPassagesComeTogether();
     void filtersAndOrders();
 
     void explicitSavesAlwaysRecord();
@@ -683,8 +686,8 @@ void TestStore::searchFindsWords()
     QCOMPARE(search(QStringLiteral("GRADIENT")), QStringList{"Gradient clipping"});        // title
     QCOMPARE(search(QStringLiteral("reliability")), QStringList{"Field notes"});           // tag
     QCOMPARE(search(QStringLiteral("portab")), QStringList{"Porting kernels"});            // prefix
-    QCOMPARE(search(QStringLiteral("por")), QStringList{"Porting kernels"});               // three letters: a prefix
-    QCOMPARE(search(QStringLiteral("po")), QStringList());                                 // two: a word
+    QCOMPARE(search(QStringLiteral("port")), QStringList{"Porting kernels"});              // four letters: a prefix
+    QCOMPARE(search(QStringLiteral("por")), QStringList());                                // three: a word
     QCOMPARE(search(QStringLiteral("HIP")), QStringList{"Porting kernels"});               // a short word
     QCOMPARE(search(QStringLiteral("clipping grad")), QStringList{"Gradient clipping"});   // all words
     QCOMPARE(search(QStringLiteral("clipping kernels")), QStringList());
@@ -773,6 +776,76 @@ void TestStore::hostileSearchIsHarmless()
             QVERIFY2(found, (filter.search.toUtf8() + ": " + why(found)).constData());
         }
     }
+}
+
+void TestStore::searchRanksAWordEveryPostHolds()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    // More posts hold the word than the ranking window: the oldest names it in its title, one
+    // post in the window says it most often, a draft says it as often.
+    const int count = PostRepository::RankWindow + 50;
+    QVERIFY(library->transaction([&]() -> Result<void> {
+        for (int i = 1; i <= count; ++i) {
+            Post post;
+            post.title = i == 1 ? QStringLiteral("Tensor cores explained") : QStringLiteral("Post %1").arg(i);
+            post.body = QStringLiteral("filler text about kernels and a tensor here. ").repeated(3);
+            if (i == count - 10)
+                post.body += QStringLiteral("tensor tensor tensor tensor");
+            if (i == count - 20) {
+                post.title = QStringLiteral("Draft %1").arg(i);
+                post.body += QStringLiteral("tensor tensor tensor tensor");
+            }
+            post.status = i == count - 20 ? PostStatus::Draft : PostStatus::Published;
+            if (Result<Post> created = library->createPost(post); !created)
+                return created.error();
+        }
+        return {};
+    }));
+    PostFilter filter;
+    filter.search = QStringLiteral("tensor");
+    filter.order = PostFilter::Order::Relevance;
+    filter.limit = 200;
+    const QList<PostSummary> found = library->listPosts(filter).value();
+    QCOMPARE(found.size(), 200);
+    QCOMPARE(found.at(0).title, QStringLiteral("Tensor cores explained"));   // named in the title
+    const QStringList ranked{found.at(1).title, found.at(2).title};
+    QVERIFY2(ranked.contains(QStringLiteral("Post %1").arg(count - 10)), qPrintable(ranked.join(u',')));
+    QVERIFY2(ranked.contains(QStringLiteral("Draft %1").arg(count - 20)), qPrintable(ranked.join(u',')));
+    QSet<qint64> ids;
+    for (const PostSummary &post : found)
+        ids.insert(post.id);
+    QCOMPARE(ids.size(), 200);   // each post once
+
+    // Filters apply inside the window: only the draft, though it is not among the newest.
+    filter.status = PostStatus::Draft;
+    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Draft %1").arg(count - 20)});
+    filter.status = PostStatus::Published;
+    const QList<PostSummary> published = library->listPosts(filter).value();
+    QCOMPARE(published.size(), 200);
+    QCOMPARE(published.at(0).title, QStringLiteral("Tensor cores explained"));
+    QCOMPARE(published.at(1).title, QStringLiteral("Post %1").arg(count - 10));
+}
+
+void TestStore::searchPassagesComeTogether()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    QList<qint64> ids;
+    for (const char *body : {"Floating point sums drift.", "Nothing to see.", "A float here, floats there."}) {
+        Post post;
+        post.title = QStringLiteral("Post");
+        post.body = QString::fromUtf8(body);
+        ids.append(library->createPost(post).value().id);
+    }
+    const QHash<qint64, QString> passages = library->searchSnippets(ids, QStringLiteral("floa")).value();
+    QCOMPARE(passages.size(), 2);   // the post without the word has none
+    QVERIFY2(passages.value(ids.at(0)).contains(QStringLiteral("\x02" "Floating" "\x03")), qPrintable(passages.value(ids.at(0))));
+    QVERIFY2(passages.value(ids.at(2)).contains(QStringLiteral("\x02" "floats" "\x03")), qPrintable(passages.value(ids.at(2))));
+    QVERIFY(library->searchSnippets({ids.at(1)}, QStringLiteral("floa")).value().isEmpty());
+    QVERIFY(library->searchSnippets({}, QStringLiteral("floa")).value().isEmpty());
+    QVERIFY(library->searchSnippets(ids, QStringLiteral("  ")).value().isEmpty());
+    QVERIFY(bool(library->searchSnippets({-1, 0, 999999}, QStringLiteral("\"( NEAR"))));   // hostile: no error
 }
 
 void TestStore::filtersAndOrders()

@@ -5,6 +5,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace quire {
 
 PostListModel::PostListModel(QObject *parent)
@@ -106,17 +108,24 @@ QString PostListModel::detail(const PostSummary &post) const
     return post.tags.isEmpty() ? when : tr("%1 · %2").arg(when, post.tags.join(QStringLiteral(", ")));
 }
 
-QString PostListModel::snippet(qint64 id) const
+QString PostListModel::snippet(int row) const
 {
     if (!m_library || m_filter.search.trimmed().isEmpty())
         return {};
+    const qint64 id = m_posts.at(row).id;
     const auto cached = m_snippets.constFind(id);
     if (cached != m_snippets.constEnd())
         return *cached;
-    const Result<QString> fetched = m_library->searchSnippet(id, m_filter.search);
-    const QString text = fetched ? fetched->simplified() : QString();
-    m_snippets.insert(id, text);
-    return text;
+    // The rows painted next come with it: one query expands the search's prefix once.
+    QList<qint64> ids;
+    for (int next = row; next < std::min<int>(row + SnippetBatch, m_posts.size()); ++next) {
+        if (!m_snippets.contains(m_posts.at(next).id))
+            ids.append(m_posts.at(next).id);
+    }
+    const Result<QHash<qint64, QString>> fetched = m_library->searchSnippets(ids, m_filter.search);
+    for (const qint64 each : std::as_const(ids))
+        m_snippets.insert(each, fetched ? fetched->value(each).simplified() : QString());
+    return m_snippets.value(id);
 }
 
 QVariant PostListModel::data(const QModelIndex &index, int role) const
@@ -144,7 +153,7 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return postStatusName(post.status);
     case SnippetRole:
-        return snippet(post.id);
+        return snippet(index.row());
     default:
         return {};
     }

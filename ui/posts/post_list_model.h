@@ -51,7 +51,7 @@ public:
 private:
     void updateOrder();
     QString detail(const PostSummary &post) const;
-    QString snippet(qint64 id) const;
+    QString snippet(int row) const;
 
     Library *m_library = nullptr;
     PostFilter m_filter;
@@ -59,6 +59,7 @@ private:
     QList<PostSummary> m_posts;
     QHash<qint64, int> m_rows;                 // post id -> row
     mutable QHash<qint64, QString> m_snippets;  // fetched for the rows painted
+    static constexpr int SnippetBatch = 25;     // rows whose passages one query fetches: a screenful
 };
 
 } // namespace quire

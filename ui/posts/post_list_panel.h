@@ -30,6 +30,8 @@ public:
     QListView *list() const { return m_list; }
     // Clears the search and the filters (a new post must be in view).
     void showAll();
+    // Searches for what the search field holds, now (the field itself waits for a pause).
+    void applySearch();
 
 signals:
     void currentPostChanged(qint64 id);   // the writer picked a post in the list
@@ -37,7 +39,6 @@ signals:
 
 private:
     QToolButton *createSortButton();
-    void applySearch();
     void applyStatus();
     void applyTag();
     void refreshTags();
