@@ -17,6 +17,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QFile>
@@ -64,6 +65,7 @@ private slots:
     void layoutIsRemembered();
     void postDetailsDock();
     void previewComesAfterFirstPaint();
+    void previewWaitsForAPauseInTyping();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -550,6 +552,40 @@ void TestMainWindow::previewComesAfterFirstPaint()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 10000);
     QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content').textContent.includes('Typed before the preview.')"),
                            true));
+}
+
+void TestMainWindow::previewWaitsForAPauseInTyping()
+{
+    // A writer typing from the first moment is not held up by WebEngine starting: the preview
+    // comes at their first pause, or after a second and a half of steady typing.
+    m_window.reset();
+    auto library = Library::open(libraryPath());
+    QVERIFY(library);
+    m_window = std::make_unique<MainWindow>(std::move(*library));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QElapsedTimer typing;
+    typing.start();
+    while (typing.elapsed() < 700) {
+        QTest::keyClick(m_window->editor(), Qt::Key_A);
+        QTest::qWait(30);   // well within the 200 ms pause
+    }
+    QVERIFY(m_window->findChild<PreviewView *>() == nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 2000);   // the pause
+
+    m_window.reset();
+    library = Library::open(libraryPath());
+    QVERIFY(library);
+    m_window = std::make_unique<MainWindow>(std::move(*library));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    typing.restart();
+    while (m_window->findChild<PreviewView *>() == nullptr && typing.elapsed() < 5000) {
+        QTest::keyClick(m_window->editor(), Qt::Key_B);
+        QTest::qWait(30);
+    }
+    QVERIFY(m_window->findChild<PreviewView *>() != nullptr);   // the deadline, though typing went on
+    QVERIFY2(typing.elapsed() >= 1000, qPrintable(QString::number(typing.elapsed())));
 }
 
 QUIRE_WINDOW_TEST_MAIN(TestMainWindow)
