@@ -135,9 +135,15 @@ Result<void> TagRepository::setPostTags(qint64 postId, const QStringList &names)
 
     // Each link added or removed rewrites the post's search row, so links that stay are kept
     // and only their position changes.
+    // A tag no post holds any more goes too: a tag typed with a pause mid-word ("gp" before
+    // "gpu") would otherwise stay in the library, offered for completion, for good.
     Result<Statement> unlink = m_database.prepare("DELETE FROM post_tags WHERE post_id = ?1 AND tag_id = ?2");
     if (!unlink)
         return unlink.error();
+    Result<Statement> prune = m_database.prepare(
+            "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM post_tags WHERE tag_id = ?1)");
+    if (!prune)
+        return prune.error();
     for (qint64 tagId : *current) {
         if (wanted.contains(tagId))
             continue;
@@ -145,6 +151,10 @@ Result<void> TagRepository::setPostTags(qint64 postId, const QStringList &names)
         unlink->bindInt(1, postId);
         unlink->bindInt(2, tagId);
         if (Result<void> done = unlink->run(); !done)
+            return done;
+        prune->reset();
+        prune->bindInt(1, tagId);
+        if (Result<void> done = prune->run(); !done)
             return done;
     }
     Result<Statement> link = m_database.prepare(
