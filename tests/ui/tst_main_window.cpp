@@ -6,6 +6,7 @@
 #include "window/main_window.h"
 #include "editor/outline_panel.h"
 #include "metadata/metadata_panel.h"
+#include "metadata/tag_line_edit.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
 #include "webengine/preview_view.h"
@@ -64,6 +65,7 @@ private slots:
     void searchFiltersTheList();
     void layoutIsRemembered();
     void postDetailsDock();
+    void previewFollowsPostDetails();
     void previewComesAfterFirstPaint();
     void previewWaitsForAPauseInTyping();
 
@@ -536,6 +538,33 @@ void TestMainWindow::postDetailsDock()
     dock->toggleViewAction()->trigger();
     QVERIFY(dock->isVisible());
     m_window->close();   // remembered as shown again, for whatever runs next
+}
+
+void TestMainWindow::previewFollowsPostDetails()
+{
+    // A tag given in Post Details shows in the preview without a keystroke in the editor, and
+    // the page, made again for it, comes back to where the writer is.
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    QString body;
+    for (int i = 1; i <= 80; ++i)
+        body += QStringLiteral("Paragraph %1 of a long post, long enough to scroll.\n\n").arg(i);
+    body += QStringLiteral("The last paragraph.");
+    m_window->editor()->setFocus();
+    m_window->editor()->insertPlainText(body);
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content').textContent.includes('The last paragraph.')"),
+                           true));
+    m_window->editor()->moveCursor(QTextCursor::Start);
+    m_window->editor()->moveCursor(QTextCursor::End);   // the preview follows the cursor down
+    QVERIFY(waitForPreview(QStringLiteral("window.scrollY > 500"), true));
+
+    m_window->metadata()->tagsField()->setText(QStringLiteral("determinism"));
+    m_window->metadata()->commitTags();
+    QCOMPARE(m_window->session()->post().tags, QStringList{QStringLiteral("determinism")});
+    QVERIFY(waitForPreview(QStringLiteral("document.body.textContent.includes('determinism')"), true));
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content').textContent.includes('The last paragraph.')"
+                                          " && window.scrollY > 500"),
+                           true));
 }
 
 void TestMainWindow::previewComesAfterFirstPaint()

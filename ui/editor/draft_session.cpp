@@ -70,14 +70,18 @@ void DraftSession::setBody(const QString &body)
 
 void DraftSession::setSlug(const QString &slug)
 {
-    if (assign(m_post.slug, slug))
+    if (assign(m_post.slug, slug)) {
         renamed();
+        emit detailsChanged();
+    }
 }
 
 void DraftSession::setTags(const QStringList &tags)
 {
-    if (assign(m_post.tags, tags))
+    if (assign(m_post.tags, tags)) {
         renamed();
+        emit detailsChanged();
+    }
 }
 
 void DraftSession::setStatus(PostStatus status)
@@ -88,6 +92,7 @@ void DraftSession::setStatus(PostStatus status)
     if (status == PostStatus::Published && !m_post.publishedAt.isValid())
         m_post.publishedAt = m_library ? m_library->now() : QDateTime::currentDateTimeUtc();
     renamed();
+    emit detailsChanged();
 }
 
 void DraftSession::setPublishedAt(const QDateTime &publishedAt)
@@ -97,26 +102,31 @@ void DraftSession::setPublishedAt(const QDateTime &publishedAt)
         return;
     m_post.publishedAt = utc;
     renamed();   // the list shows the date
+    emit detailsChanged();
 }
 
 void DraftSession::setSummary(const QString &summary)
 {
     if (assign(m_post.summary, summary))
-        changed();
+        detailsEdited();
 }
 
 void DraftSession::setKind(const QString &kind)
 {
     if (assign(m_post.kind, kind))
-        changed();
+        detailsEdited();
 }
 
 void DraftSession::setCover(std::optional<qint64> assetId)
 {
-    if (!assign(m_post.coverAssetId, assetId))
-        return;
+    if (assign(m_post.coverAssetId, assetId))
+        detailsEdited();
+}
+
+void DraftSession::detailsEdited()
+{
     changed();
-    emit coverChanged();
+    emit detailsChanged();
 }
 
 template<typename T>

@@ -57,7 +57,7 @@ signals:
     void postRenamed(qint64 id);   // title, slug, status or tags changed: lists should refresh
     void postChanged();            // another post (or none) is being edited
     void slugFollowedTitle(const QString &slug);
-    void coverChanged();           // the preview shows the cover: it updates
+    void detailsChanged();         // a field the post page shows besides title and body: the preview updates
 
 private:
     // Sets a field of the post being edited; false when there is none or nothing changes.
@@ -65,6 +65,7 @@ private:
     bool assign(T &field, const T &value);
     void changed();
     void renamed();
+    void detailsEdited();
     Result<void> write(int reason);
     void setState(State state);
 

@@ -86,8 +86,11 @@ PreviewView::PreviewView(QWidget *parent)
 
     connect(page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         m_shellLoaded = ok;
-        if (ok)
-            pushToPage();
+        if (!ok)
+            return;
+        pushToPage();
+        if (const int line = std::exchange(m_lineToRestore, 0); line > 0)
+            revealLine(line);
     });
     m_renderThread.setObjectName(QStringLiteral("Quire preview renderer"));
     m_renderThread.start();
@@ -193,6 +196,9 @@ int PreviewView::blockedRequestCount() const
 
 void PreviewView::loadShell()
 {
+    // The same post's page made again (its tags or cover changed): back to where the writer is.
+    m_lineToRestore = m_shellLoaded && m_post.id == m_shellPostId ? m_revealedLine : 0;
+    m_shellPostId = m_post.id;
     m_shellKey = shellKey(m_post);
     m_shellTitle = m_post.title;
     m_shellLoaded = false;

@@ -95,6 +95,8 @@ private:
     bool m_pagePending = false;   // a newer one waits for it
     quint64 m_pageEpoch = 0;      // counts the pages loaded
     int m_revealedLine = 0;       // the line the page was last scrolled to
+    int m_lineToRestore = 0;      // the line to scroll to once a reloaded page has its content
+    qint64 m_shellPostId = -1;    // the post the page was loaded for
     QHash<quint64, qint64> m_requestedAt;   // generation -> steady_clock ns of its request
 };
 

@@ -127,7 +127,12 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message));
     });
-    connect(m_session, &DraftSession::coverChanged, this, [this] {
+    // Tags, status, dates, summary, cover: the page shows them too. A pause first, so that a
+    // summary typed in the panel does not reload the page at every letter.
+    m_detailsPause.setSingleShot(true);
+    m_detailsPause.setInterval(DetailsPause);
+    connect(m_session, &DraftSession::detailsChanged, &m_detailsPause, qOverload<>(&QTimer::start));
+    connect(&m_detailsPause, &QTimer::timeout, this, [this] {
         if (m_preview)
             m_preview->setPost(m_session->post());
     });

@@ -64,6 +64,7 @@ protected:
 private:
     static constexpr int PreviewPause = 200;      // ms without a keystroke before the preview is made
     static constexpr int PreviewDeadline = 1500;  // ms after the first paint when it is made anyway
+    static constexpr int DetailsPause = 300;      // ms after a change in Post Details before the preview shows it
 
     void createActions();
     void createPreview();
@@ -95,6 +96,7 @@ private:
     QLabel *m_previewProblem = nullptr; // why there is no preview, in its place
     QTimer m_previewPause;              // the author has stopped typing: time to make the preview
     QDeadlineTimer m_previewDeadline;   // ...or the preview is made anyway
+    QTimer m_detailsPause;              // Post Details changed: the preview follows after a pause
     OutlinePanel *m_outline = nullptr;
     SpellingController *m_spelling = nullptr;
     QDockWidget *m_outlineDock = nullptr;
