@@ -11,7 +11,7 @@ DraftSession::DraftSession(QObject *parent)
     m_idle.setSingleShot(true);
     m_idle.setInterval(500);
     m_deadline.setSingleShot(true);
-    m_deadline.setInterval(1000);
+    m_deadline.setInterval(800);
     connect(&m_idle, &QTimer::timeout, this, [this] { (void)flush(); });
     connect(&m_deadline, &QTimer::timeout, this, [this] { (void)flush(); });
 }

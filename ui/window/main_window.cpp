@@ -168,6 +168,10 @@ void MainWindow::createPreview()
     m_previewPause.stop();
     if (m_preview || m_previewProblem)
         return;
+    // Making the preview holds the GUI thread, and autosave with it: what is typed so far is
+    // saved first, so that a crash meanwhile loses no more than a second of it.
+    if (Result<void> saved = m_session->flush(); !saved)
+        statusBar()->showMessage(tr("Could not save: %1").arg(saved.errorMessage()));
     WebEngineSetup::chooseRendering();
     m_preview = PreviewModule::create(m_previewSlot);
     if (!m_preview) {
