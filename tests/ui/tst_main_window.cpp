@@ -73,6 +73,8 @@ private:
     std::unique_ptr<MainWindow> openWindow();
     QVariant evaluate(const QString &script);
     bool waitForPreview(const QString &script, const QVariant &expected, int timeout = 15000);
+    // Replaces the window with a new one on the library, just shown: its preview not made yet.
+    bool showNewWindow();
     QString libraryPath() const { return m_dir->filePath(QStringLiteral("blog.quire")); }
     // Types text key by key, as a person would (Return for line breaks).
     static void type(QWidget *widget, const QString &text);
@@ -567,15 +569,22 @@ void TestMainWindow::previewFollowsPostDetails()
                            true));
 }
 
+bool TestMainWindow::showNewWindow()
+{
+    m_window.reset();
+    auto library = Library::open(libraryPath());
+    if (!library)
+        return false;
+    m_window = std::make_unique<MainWindow>(std::move(*library));
+    m_window->show();
+    return true;
+}
+
 void TestMainWindow::previewComesAfterFirstPaint()
 {
     // The window takes keys before WebEngine has started; the preview follows on its own, with
     // what was typed meanwhile.
-    m_window.reset();
-    auto library = Library::open(libraryPath());
-    QVERIFY(library);
-    m_window = std::make_unique<MainWindow>(std::move(*library));
-    m_window->show();
+    QVERIFY(showNewWindow());
     QVERIFY(m_window->findChild<PreviewView *>() == nullptr);
     QTest::keyClicks(m_window->editor(), QStringLiteral("Typed before the preview. "));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 10000);
@@ -587,11 +596,7 @@ void TestMainWindow::previewWaitsForAPauseInTyping()
 {
     // A writer typing from the first moment is not held up by WebEngine starting: the preview
     // comes at their first pause, or after a second and a half of steady typing.
-    m_window.reset();
-    auto library = Library::open(libraryPath());
-    QVERIFY(library);
-    m_window = std::make_unique<MainWindow>(std::move(*library));
-    m_window->show();
+    QVERIFY(showNewWindow());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QElapsedTimer typing;
     typing.start();
@@ -602,11 +607,7 @@ void TestMainWindow::previewWaitsForAPauseInTyping()
     QVERIFY(m_window->findChild<PreviewView *>() == nullptr);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 2000);   // the pause
 
-    m_window.reset();
-    library = Library::open(libraryPath());
-    QVERIFY(library);
-    m_window = std::make_unique<MainWindow>(std::move(*library));
-    m_window->show();
+    QVERIFY(showNewWindow());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     typing.restart();
     while (m_window->findChild<PreviewView *>() == nullptr && typing.elapsed() < 5000) {
