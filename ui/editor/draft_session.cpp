@@ -70,18 +70,14 @@ void DraftSession::setBody(const QString &body)
 
 void DraftSession::setSlug(const QString &slug)
 {
-    if (assign(m_post.slug, slug)) {
-        renamed();
-        emit detailsChanged();
-    }
+    if (assign(m_post.slug, slug))
+        detailsRenamed();
 }
 
 void DraftSession::setTags(const QStringList &tags)
 {
-    if (assign(m_post.tags, tags)) {
-        renamed();
-        emit detailsChanged();
-    }
+    if (assign(m_post.tags, tags))
+        detailsRenamed();
 }
 
 void DraftSession::setStatus(PostStatus status)
@@ -91,8 +87,7 @@ void DraftSession::setStatus(PostStatus status)
     m_post.status = status;
     if (status == PostStatus::Published && !m_post.publishedAt.isValid())
         m_post.publishedAt = m_library ? m_library->now() : QDateTime::currentDateTimeUtc();
-    renamed();
-    emit detailsChanged();
+    detailsRenamed();
 }
 
 void DraftSession::setPublishedAt(const QDateTime &publishedAt)
@@ -101,8 +96,7 @@ void DraftSession::setPublishedAt(const QDateTime &publishedAt)
     if (!hasPost() || utc == m_post.publishedAt)
         return;
     m_post.publishedAt = utc;
-    renamed();   // the list shows the date
-    emit detailsChanged();
+    detailsRenamed();   // the list shows the date too
 }
 
 void DraftSession::setSummary(const QString &summary)
@@ -126,6 +120,12 @@ void DraftSession::setCover(std::optional<qint64> assetId)
 void DraftSession::detailsEdited()
 {
     changed();
+    emit detailsChanged();
+}
+
+void DraftSession::detailsRenamed()
+{
+    renamed();
     emit detailsChanged();
 }
 

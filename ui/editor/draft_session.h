@@ -66,7 +66,8 @@ private:
     bool assign(T &field, const T &value);
     void changed();
     void renamed();
-    void detailsEdited();
+    void detailsEdited();    // a field the page shows
+    void detailsRenamed();   // ...that the post list shows as well
     Result<void> write(int reason);
     void setState(State state);
 
