@@ -61,6 +61,7 @@ inline QVariant evaluate(quire::MainWindow &window, const QString &script)
         QTemporaryDir home;                                                                        \
         qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());             \
         qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());                 \
+        qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toUtf8());               \
         quire::WebEngineSetup::prepare();                                                          \
         QApplication app(argc, argv);                                                              \
         QApplication::setApplicationName(QStringLiteral("Quire"));                                \

@@ -13,6 +13,7 @@ namespace quire {
 namespace {
 
 PreviewModule::Factory g_factory = nullptr;
+PreviewModule::SitePreviewFactory g_siteFactory = nullptr;
 QString g_error;
 
 const char ModuleFile[] = "libquire-preview.so";
@@ -37,6 +38,11 @@ void dropShareContextWarning(QtMsgType type, const QMessageLogContext &context, 
 void PreviewModule::provide(Factory factory)
 {
     g_factory = factory;
+}
+
+void PreviewModule::provideSitePreview(SitePreviewFactory factory)
+{
+    g_siteFactory = factory;
 }
 
 bool PreviewModule::isLoaded()
@@ -86,6 +92,17 @@ QString PreviewModule::errorString()
 PreviewPane *PreviewModule::create(QWidget *parent)
 {
     return load() ? g_factory(parent) : nullptr;
+}
+
+QWidget *PreviewModule::createSitePreview(const QString &siteFolder, QWidget *parent)
+{
+    if (!load())
+        return nullptr;
+    if (!g_siteFactory) {
+        g_error = QCoreApplication::translate("quire::PreviewModule", "this preview module has no site preview");
+        return nullptr;
+    }
+    return g_siteFactory(siteFolder, parent);
 }
 
 } // namespace quire

@@ -16,9 +16,11 @@ class PreviewModule
 {
 public:
     using Factory = PreviewPane *(*)(QWidget *parent);
+    using SitePreviewFactory = QWidget *(*)(const QString &siteFolder, QWidget *parent);
 
     // Called as the preview's code is loaded: by the module, or by a program linking it.
     static void provide(Factory factory);
+    static void provideSitePreview(SitePreviewFactory factory);
     static bool isLoaded();
 
     // Loads the module, from `path` or else from where Quire installs it; true when a preview can
@@ -28,6 +30,8 @@ public:
 
     // A new preview, loading the module first if need be; nullptr when it cannot be loaded.
     static PreviewPane *create(QWidget *parent);
+    // A window browsing the site exported to siteFolder, offline; nullptr as for create().
+    static QWidget *createSitePreview(const QString &siteFolder, QWidget *parent);
 
 private:
     static QStringList candidates();

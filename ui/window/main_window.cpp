@@ -5,6 +5,7 @@
 #include "editor/find_bar.h"
 #include "editor/outline_panel.h"
 #include "editor/spelling_controller.h"
+#include "export/export_dialog.h"
 #include "metadata/metadata_panel.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
@@ -247,6 +248,11 @@ void MainWindow::createActions()
     m_historyAction->setToolTip(tr("Compare the post's saved versions and restore one"));
     connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
 
+    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Site…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));   // no standard key for this
+    m_exportAction->setToolTip(tr("Build the blog as a static site folder and look at it offline"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExport);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -259,6 +265,8 @@ void MainWindow::createMenus()
     file->addAction(m_newPostAction);
     file->addAction(m_saveAction);
     file->addAction(m_historyAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_openLibraryAction);
     file->addSeparator();
@@ -334,6 +342,8 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setLibrary(std::unique_ptr<Library> library)
 {
+    delete m_exportDialog;   // it works on the library that closes; stops its build first
+    m_exportDialog = nullptr;
     m_session->setLibrary(library.get());
     m_postModel->setLibrary(library.get());
     if (m_preview)
@@ -477,6 +487,44 @@ void MainWindow::showHistory()
         reloadPostList();
     });
     dialog.exec();
+}
+
+ExportDialog *MainWindow::exportDialog()
+{
+    if (!m_exportDialog) {
+        m_exportDialog = new ExportDialog(m_library.get(), this);
+        connect(m_exportDialog, &ExportDialog::aboutToBuild, this, [this] {
+            if (auto flushed = m_session->flush(); !flushed)
+                showError(tr("Could not save"), flushed.errorMessage());
+        });
+        connect(m_exportDialog, &ExportDialog::problemActivated, this, &MainWindow::goToProblem);
+    }
+    return m_exportDialog;
+}
+
+void MainWindow::showExport()
+{
+    ExportDialog *dialog = exportDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::goToProblem(const QString &slug, int line)
+{
+    Result<std::optional<Post>> post = m_library->postBySlug(slug);
+    if (!post || !*post) {
+        statusBar()->showMessage(tr("There is no post “%1” any more.").arg(slug), 5000);
+        return;
+    }
+    const qint64 id = (*post)->id;
+    m_postList->selectPost(id);
+    if (m_session->post().id != id)
+        showPost(id);   // a search or filter hides it from the list
+    if (m_session->post().id != id)
+        return;   // it could not be opened; the window said why
+    goToLine(qMax(line, 1));
+    activateWindow();
 }
 
 void MainWindow::showSaveState()

@@ -18,6 +18,7 @@ namespace quire {
 
 class DraftSession;
 class EditorView;
+class ExportDialog;
 class FindBar;
 class Library;
 class MetadataPanel;
@@ -50,6 +51,8 @@ public:
     QLineEdit *titleField() const { return m_title; }
     DraftSession *session() const { return m_session; }
     FindBar *findBar() const { return m_findBar; }
+    // File › Export Site…, made on first use.
+    ExportDialog *exportDialog();
     ViewModes *viewModes() const { return m_viewModes; }
 
     // Opens (or creates) the library at path in this window; a problem is shown in a dialog
@@ -78,6 +81,8 @@ private:
     void reloadPostList();
     void deleteCurrentPost();
     void showHistory();
+    void showExport();
+    void goToProblem(const QString &slug, int line);
     void chooseLibrary();
     void showSaveState();
     void showError(const QString &title, const QString &message);
@@ -107,12 +112,14 @@ private:
     QSplitter *m_splitter = nullptr;
     QLabel *m_wordsLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
+    ExportDialog *m_exportDialog = nullptr;   // kept, so it remembers its last build
 
     QAction *m_newPostAction = nullptr;
     QAction *m_deletePostAction = nullptr;
     QAction *m_openLibraryAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_historyAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
 };
 
