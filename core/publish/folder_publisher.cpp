@@ -321,6 +321,9 @@ Result<QList<Publisher::Change>> FolderPublisher::publish(const QString &siteDir
     const Plan &plan = *planned;
     if (!QDir().mkpath(plan.destination))
         return Error{tr("The publish folder %1 cannot be created.").arg(native(plan.destination))};
+    // Said before anything is copied, rather than as the failure of the first file.
+    if (!plan.changes.isEmpty() && !QFileInfo(plan.destination).isWritable())
+        return Error{tr("Quire may not write into the publish folder %1 (permission denied).").arg(native(plan.destination))};
     const auto log = [&](const QString &line) {
         if (callbacks.log)
             callbacks.log(line);
