@@ -121,9 +121,11 @@ private slots:
     void unwritableDestinationByPermission();
     void refusesDangerousDestinations();
     void neverWritesThroughSymlinks();
+    void longLogsAreSummarised();
 
     void jobPublishesWithoutDraftsAndRecords();
     void jobWithoutPublisherIsAClearError();
+    void commitMessageNamesAtMostTenPosts();
 
 private:
     std::unique_ptr<Library> newLibrary(const QString &name);
@@ -637,6 +639,25 @@ void TestPublish::neverWritesThroughSymlinks()
     QCOMPARE(readAll(target), QByteArray("keep"));
 }
 
+void TestPublish::longLogsAreSummarised()
+{
+    // Any folder is a site to the publisher: 250 files, more than the log lists one by one.
+    const QString site = m_dir.filePath(QStringLiteral("long-site"));
+    for (int i = 0; i < 250; ++i)
+        writeFile(site + QStringLiteral("/files/%1.txt").arg(i), QByteArray::number(i));
+    writeFile(site + QStringLiteral("/.quire/manifest"), "state");   // never published
+    FolderPublisher publisher(folderTarget(QStringLiteral("www"), m_dir.filePath(QStringLiteral("long-www"))));
+    QStringList log;
+    Publisher::Callbacks callbacks;
+    callbacks.log = [&](const QString &line) { log.append(line); };
+    const auto changes = publisher.publish(site, QStringLiteral("Update the site"), callbacks);
+    QVERIFY2(changes, qPrintable(messageOf(changes)));
+    QCOMPARE(changes->size(), 250);
+    QVERIFY2(log.size() <= 3, qPrintable(log.join(u'\n')));
+    QVERIFY2(log.last().contains(QStringLiteral("250")), qPrintable(log.last()));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("long-www/.quire"))));
+}
+
 void TestPublish::jobPublishesWithoutDraftsAndRecords()
 {
     auto library = newLibrary(QStringLiteral("job"));
@@ -732,6 +753,25 @@ void TestPublish::jobWithoutPublisherIsAClearError()
     if (failed)
         QSKIP("this build has an rsync publisher");
     QVERIFY2(failed.errorMessage().contains(QStringLiteral("rsync")), qPrintable(failed.errorMessage()));
+}
+
+void TestPublish::commitMessageNamesAtMostTenPosts()
+{
+    auto library = newLibrary(QStringLiteral("message"));
+    for (int i = 0; i < 12; ++i)
+        addPost(*library, QStringLiteral("Note %1").arg(i));
+    QVERIFY(library->savePublishTarget(folderTarget(QStringLiteral("www"), m_dir.filePath(QStringLiteral("message-www")))));
+    PublishJob::Options options;
+    options.targetName = QStringLiteral("www");
+    options.workRoot = m_dir.filePath(QStringLiteral("message-work"));
+    QStringList log;
+    options.callbacks.log = [&](const QString &line) { log.append(line); };
+    const auto report = PublishJob(*library).run(options);
+    QVERIFY2(report, qPrintable(messageOf(report)));
+    QCOMPARE(report->postTitles.size(), 12);
+    const QString first = log.value(0);
+    QVERIFY2(first.endsWith(QStringLiteral(": Publish 12 posts: Note 11, Note 10, Note 9, Note 8, Note 7, Note 6, Note 5, "
+                                           "Note 4, Note 3, Note 2, and 2 more")), qPrintable(first));
 }
 
 QTEST_GUILESS_MAIN(TestPublish)
