@@ -17,7 +17,8 @@ const QStringList &commands()
 {
     static const QStringList names = {QStringLiteral("new"), QStringLiteral("list"),
                                       QStringLiteral("show"), QStringLiteral("import"),
-                                      QStringLiteral("build"), QStringLiteral("theme"), QStringLiteral("config")};
+                                      QStringLiteral("build"), QStringLiteral("theme"), QStringLiteral("config"),
+                                      QStringLiteral("target"), QStringLiteral("publish")};
     return names;
 }
 
@@ -121,6 +122,12 @@ QString CommandLine::usage()
               "  theme export NAME DIR      Write a theme's files into a new folder DIR\n"
               "  config [NAME [VALUE]]      Show or set a site setting (title, description, author,\n"
               "                             base-url, language, posts-per-page, permalink)\n"
+              "  target add NAME --folder DIR | --git REPO [--branch BRANCH] [--cname DOMAIN] | --rsync DEST\n"
+              "                             Add a place to publish the site to\n"
+              "  target list                List the publish targets (name, kind, destination, branch)\n"
+              "  target remove NAME         Remove a publish target (nothing at its destination changes)\n"
+              "  publish NAME [--dry-run]   Build the site without drafts and publish it to the target NAME;\n"
+              "                             --dry-run lists what would change (+ added, ~ changed, - removed)\n"
               "\n"
               "Options:\n"
               "  --library PATH             The library file (default: %1)\n"
@@ -159,6 +166,10 @@ int CommandLine::run(const Invocation &inv)
         return runTheme(inv);
     if (inv.command == u"config")
         return runConfig(inv);
+    if (inv.command == u"target")
+        return runTarget(inv);
+    if (inv.command == u"publish")
+        return runPublish(inv);
     return runImport(inv);
 }
 

@@ -52,6 +52,10 @@ private:
     int runBuild(const Invocation &inv);
     int runTheme(const Invocation &inv);
     int runConfig(const Invocation &inv);
+    // command_line_publish.cpp: publish targets and publishing.
+    int runTarget(const Invocation &inv);
+    int runTargetAdd(const Invocation &inv);
+    int runPublish(const Invocation &inv);
 
     // The invocation's library; nullptr after printing why it cannot be opened.
     std::unique_ptr<Library> openLibrary(const Invocation &inv, bool create);

@@ -6,6 +6,7 @@
 #include "store/file_lock.h"
 #include "store/library_opener.h"
 #include "store/post_repository.h"
+#include "store/publish_target_repository.h"
 #include "store/render_cache_repository.h"
 #include "store/revision_repository.h"
 #include "store/settings_repository.h"
@@ -66,7 +67,8 @@ struct Library::Private
           settings(*database),
           renders(*database),
           themes(*database),
-          assets(*database)
+          assets(*database),
+          targets(*database)
     {
     }
 
@@ -87,6 +89,7 @@ struct Library::Private
     RenderCacheRepository renders;
     ThemeRepository themes;
     AssetRepository assets;
+    PublishTargetRepository targets;
 };
 
 Library::Library() = default;
@@ -350,6 +353,84 @@ Result<Post> Library::restoreRevision(qint64 postId, qint64 revisionId)
     if (!restored)
         return restored.error();
     return post(postId);
+}
+
+Result<void> Library::recordPublish(qint64 postId, const QDateTime &publishedAt)
+{
+    QMutexLocker locker(&d->mutex);
+    return transaction([&]() -> Result<void> {
+        Result<Post> post = this->post(postId);
+        if (!post)
+            return post.error();
+        if (!post->publishedAt.isValid() && publishedAt.isValid()) {
+            post->publishedAt = publishedAt.toUTC();
+            if (Result<void> stored = storePost(*post, false); !stored)
+                return stored;
+            post = this->post(postId);
+            if (!post)
+                return post.error();
+        }
+        return d->revisions.add(*post, RevisionReason::Publish, now());
+    });
+}
+
+Result<QList<PublishTarget>> Library::publishTargets() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->targets.all();
+}
+
+Result<std::optional<PublishTarget>> Library::publishTarget(const QString &name) const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->targets.find(name);
+}
+
+Result<PublishTarget> Library::savePublishTarget(const PublishTarget &target)
+{
+    if (Result<void> checked = target.check(); !checked)
+        return checked.error();
+    QMutexLocker locker(&d->mutex);
+    PublishTarget stored = target;
+    const Result<void> saved = transaction([&]() -> Result<void> {
+        const Result<std::optional<qint64>> owner = d->targets.nameOwner(target.name, target.id);
+        if (!owner)
+            return owner.error();
+        if (*owner) {
+            return Error{QCoreApplication::translate("quire::Library", "There is already a target called “%1”.")
+                                 .arg(target.name)};
+        }
+        if (target.id == 0) {
+            const Result<qint64> id = d->targets.insert(target);
+            if (!id)
+                return id.error();
+            stored.id = *id;
+            return {};
+        }
+        const Result<bool> updated = d->targets.update(target);
+        if (!updated)
+            return updated.error();
+        if (!*updated) {
+            return Error{QCoreApplication::translate("quire::Library",
+                                                     "The publish target “%1” is not in the library (it may have been removed).")
+                                 .arg(target.name)};
+        }
+        return {};
+    });
+    if (!saved)
+        return saved.error();
+    return stored;
+}
+
+Result<void> Library::removePublishTarget(const QString &name)
+{
+    QMutexLocker locker(&d->mutex);
+    const Result<bool> removed = d->targets.remove(name);
+    if (!removed)
+        return removed.error();
+    if (!*removed)
+        return Error{QCoreApplication::translate("quire::Library", "There is no publish target called “%1”.").arg(name)};
+    return {};
 }
 
 Result<QList<Tag>> Library::tags() const

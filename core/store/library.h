@@ -1,5 +1,6 @@
 #pragma once
 
+#include "publish/publish_target.h"
 #include "result.h"
 #include "store/asset.h"
 #include "store/cached_render.h"
@@ -100,6 +101,10 @@ public:
     // post has taken since is not taken back: the post keeps its current one; a cover image
     // deleted since is left out.
     Result<Post> restoreRevision(qint64 postId, qint64 revisionId);
+    // Records that the post went out in a publish: a Publish revision of the post as it is, and
+    // publishedAt as its published date when it has none (updated_at is left alone: publishing
+    // is not an edit).
+    Result<void> recordPublish(qint64 postId, const QDateTime &publishedAt);
 
     // Tags.
     Result<QList<Tag>> tags() const;                    // by name, with post counts
@@ -120,6 +125,14 @@ public:
     Result<Theme> activeTheme() const;
     Result<void> setActiveTheme(const QString &name);
     static QString defaultThemeName();
+
+    // Publish targets (where `quire publish NAME` sends the site). Names compare without case.
+    Result<QList<PublishTarget>> publishTargets() const;                            // by name
+    Result<std::optional<PublishTarget>> publishTarget(const QString &name) const;
+    // Inserts target when its id is 0, else updates the target with its id (a rename too), after
+    // PublishTarget::check(); refuses a name another target has. The target as stored.
+    Result<PublishTarget> savePublishTarget(const PublishTarget &target);
+    Result<void> removePublishTarget(const QString &name);
 
     // Assets: images kept in the library (PNG, JPEG, GIF, WebP, SVG, AVIF), at most MaxAssetSize.
     static constexpr qint64 MaxAssetSize = 25 * 1024 * 1024;

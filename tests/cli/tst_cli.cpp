@@ -28,6 +28,7 @@ private slots:
     void libraryInUse();
     void damagedNewerReadOnlyLibraries_data();
     void damagedNewerReadOnlyLibraries();
+    void publishTargetsAndPublish();
 
 private:
     struct Run
@@ -61,6 +62,7 @@ TestCli::Run TestCli::quire(const QStringList &arguments)
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         env.remove(QLatin1String(name));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir->filePath(QStringLiteral("xdg-cache")));   // publish's site
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(QUIRE_BINARY), arguments);
     if (!process.waitForFinished(60000))
@@ -107,7 +109,7 @@ void TestCli::versionAndHelp()
     QVERIFY(version.out.startsWith(QStringLiteral("quire " QUIRE_VERSION)));
     const Run help = quire({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
-    for (const char *word : {"new TITLE", "list", "show SLUG", "import DIR", "--library PATH"})
+    for (const char *word : {"new TITLE", "list", "show SLUG", "import DIR", "--library PATH", "target add NAME", "publish NAME"})
         QVERIFY2(help.out.contains(QLatin1String(word)), word);
     QCOMPARE(quire({QStringLiteral("list"), QStringLiteral("--help")}).exitCode, 0);
 }
@@ -118,6 +120,20 @@ void TestCli::usageErrors_data()
     QTest::newRow("unknown command") << QStringList{QStringLiteral("publsh")};
     QTest::newRow("library without path") << QStringList{QStringLiteral("list"), QStringLiteral("--library")};
     QTest::newRow("bad status") << QStringList{QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("gone")};
+    QTest::newRow("target alone") << QStringList{QStringLiteral("target")};
+    QTest::newRow("target unknown action") << QStringList{QStringLiteral("target"), QStringLiteral("rename")};
+    QTest::newRow("target add without kind") << QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("www")};
+    QTest::newRow("target add without name") << QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("--folder"), QStringLiteral("/srv/www")};
+    QTest::newRow("target add two kinds") << QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("www"),
+                                                        QStringLiteral("--folder"), QStringLiteral("/srv/www"), QStringLiteral("--rsync"), QStringLiteral("h:/srv/www")};
+    QTest::newRow("target add branch for folder") << QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("www"),
+                                                                QStringLiteral("--folder"), QStringLiteral("/srv/www"), QStringLiteral("--branch"), QStringLiteral("main")};
+    QTest::newRow("target add folder without value") << QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("www"), QStringLiteral("--folder")};
+    QTest::newRow("target remove without name") << QStringList{QStringLiteral("target"), QStringLiteral("remove")};
+    QTest::newRow("target list with argument") << QStringList{QStringLiteral("target"), QStringLiteral("list"), QStringLiteral("x")};
+    QTest::newRow("publish without target") << QStringList{QStringLiteral("publish")};
+    QTest::newRow("publish two targets") << QStringList{QStringLiteral("publish"), QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("publish bad option") << QStringList{QStringLiteral("publish"), QStringLiteral("a"), QStringLiteral("--force")};
     QTest::newRow("list junk") << QStringList{QStringLiteral("list"), QStringLiteral("extra")};
     QTest::newRow("show nothing") << QStringList{QStringLiteral("show")};
     QTest::newRow("show two") << QStringList{QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b")};
@@ -298,6 +314,71 @@ void TestCli::damagedNewerReadOnlyLibraries()
         QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     expectRefused(problem);
     QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+}
+
+void TestCli::publishTargetsAndPublish()
+{
+    write(QStringLiteral("blog/_posts/2023-04-05-first.md"), "---\ntitle: First\n---\nOne.\n");
+    write(QStringLiteral("blog/_posts/2023-04-06-second.md"), "---\ntitle: Second\n---\nTwo.\n");
+    const QStringList lib{QStringLiteral("--library"), library()};
+    QCOMPARE(quire(lib + QStringList{QStringLiteral("import"), m_dir->filePath(QStringLiteral("blog"))}).exitCode, 0);
+    QCOMPARE(quire(lib + QStringList{QStringLiteral("new"), QStringLiteral("Secret draft")}).exitCode, 0);
+    const QString www = m_dir->filePath(QStringLiteral("www"));
+
+    const Run added = quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("www"), QStringLiteral("--folder"), www});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    const Run twice = quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("www"), QStringLiteral("--folder"), www});
+    QCOMPARE(twice.exitCode, 1);
+    QVERIFY2(twice.err.contains(QStringLiteral("There is already a target called")), qPrintable(twice.err));
+    for (const QStringList &hostile : {QStringList{QStringLiteral("root"), QStringLiteral("--folder"), QStringLiteral("/")},
+                                       QStringList{QStringLiteral("-x"), QStringLiteral("--folder"), www},
+                                       QStringList{QStringLiteral("server"), QStringLiteral("--rsync"), QStringLiteral("host:")},
+                                       QStringList{QStringLiteral("pages"), QStringLiteral("--git"), QStringLiteral("/srv/x.git"),
+                                                   QStringLiteral("--branch"), QStringLiteral("a..b")}}) {
+        const Run refused = quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("add")} + hostile);
+        QVERIFY2(refused.exitCode == 1 || refused.exitCode == 2, qPrintable(hostile.join(u' ')));
+        QCOMPARE(refused.err.count(QLatin1Char('\n')) >= 1, true);
+    }
+    QCOMPARE(quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("add"), QStringLiteral("pages"), QStringLiteral("--git"),
+                                     QStringLiteral("git@example.org:me/blog.git"), QStringLiteral("--branch"), QStringLiteral("main"),
+                                     QStringLiteral("--cname"), QStringLiteral("blog.example.org")}).exitCode, 0);
+    const Run listed = quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("list")});
+    QCOMPARE(listed.exitCode, 0);
+    const QStringList lines = listed.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).startsWith(QStringLiteral("pages")) && lines.at(0).contains(QStringLiteral("git"))
+                 && lines.at(0).contains(QStringLiteral("branch main")), qPrintable(listed.out));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("www")) && lines.at(1).contains(QStringLiteral("folder"))
+                 && lines.at(1).contains(www), qPrintable(listed.out));
+
+    const Run dry = quire(lib + QStringList{QStringLiteral("publish"), QStringLiteral("www"), QStringLiteral("--dry-run")});
+    QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+    QVERIFY2(dry.out.contains(QStringLiteral("+ index.html\n")), qPrintable(dry.out));
+    QVERIFY2(dry.out.contains(QStringLiteral("+ posts/first/index.html\n")), qPrintable(dry.out));
+    QVERIFY2(dry.out.contains(QStringLiteral("Dry run for www: ")), qPrintable(dry.out));
+    QVERIFY(!QFile::exists(www));
+
+    const Run published = quire(lib + QStringList{QStringLiteral("publish"), QStringLiteral("www")});
+    QVERIFY2(published.exitCode == 0, qPrintable(published.err));
+    QVERIFY2(published.out.contains(QStringLiteral("copied posts/first/index.html")), qPrintable(published.out));
+    QVERIFY2(published.out.contains(QStringLiteral(" added, 0 changed, 0 removed; posts: Second, First.")), qPrintable(published.out));
+    QVERIFY(QFile::exists(www + QStringLiteral("/posts/second/index.html")));
+    QVERIFY(!QFile::exists(www + QStringLiteral("/posts/secret-draft/index.html")));
+    QVERIFY(!QDir(m_dir->filePath(QStringLiteral("xdg-cache/Quire/publish"))).isEmpty());
+
+    const Run again = quire(lib + QStringList{QStringLiteral("publish"), QStringLiteral("www")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains(QStringLiteral("Published to www: 0 added, 0 changed, 0 removed; no post pages changed.")), qPrintable(again.out));
+
+    for (const QString &name : {QStringLiteral("nowhere"), QStringLiteral("pages")}) {
+        const Run failed = quire(lib + QStringList{QStringLiteral("publish"), name});
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.startsWith(QStringLiteral("quire: ")) && failed.err.count(QLatin1Char('\n')) == 1, qPrintable(failed.err));
+    }
+    QCOMPARE(quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("remove"), QStringLiteral("www")}).exitCode, 0);
+    QCOMPARE(quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("remove"), QStringLiteral("www")}).exitCode, 1);
+    QVERIFY(!quire(lib + QStringList{QStringLiteral("target"), QStringLiteral("list")}).out.contains(QStringLiteral("www")));
+    QVERIFY(QFile::exists(www + QStringLiteral("/index.html")));   // removing a target changes nothing there
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "publish/publish_target.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace quire {
+
+class Database;
+
+// The publish_targets table: a name, a kind and the kind's settings as JSON.
+class PublishTargetRepository
+{
+public:
+    explicit PublishTargetRepository(Database &database);
+
+    Result<QList<PublishTarget>> all();                                // by name
+    // Names compare without case: "Blog" and "blog" are one target.
+    Result<std::optional<PublishTarget>> find(const QString &name);
+    // The id of the target called name other than exceptId, if any.
+    Result<std::optional<qint64>> nameOwner(const QString &name, qint64 exceptId);
+    Result<qint64> insert(const PublishTarget &target);
+    Result<bool> update(const PublishTarget &target);                   // false: no such id
+    Result<bool> remove(const QString &name);                           // false: no such name
+
+private:
+    Database &m_database;
+};
+
+} // namespace quire
