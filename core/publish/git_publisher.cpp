@@ -249,17 +249,18 @@ Result<void> GitPublisher::startFromTip(ToolProcess &git, bool branchExists) con
 Result<void> GitPublisher::stageSite(ToolProcess &git, const QString &siteDir, const Callbacks &callbacks) const
 {
     const QString repo = cloneDir();
-    const bool siteHasCname = QFileInfo(siteDir + QStringLiteral("/CNAME")).isFile();
-    QStringList keep{QStringLiteral(".git")};
-    // GitHub's Pages settings commit a CNAME to the branch when a custom domain is set there;
-    // with no domain in the target and none in the site, that file is the writer's, so it stays.
-    if (m_target.cname.isEmpty() && !siteHasCname)
-        keep.append(QStringLiteral("CNAME"));
     git.log(tr("Copying the site into %1").arg(repo));
-    if (auto result = SiteMirror::mirror(siteDir, repo, keep, callbacks.cancel); !result)
+    if (auto result = SiteMirror::mirror(siteDir, repo, {QStringLiteral(".git")}, callbacks.cancel); !result)
         return result;
     if (isCancelled(callbacks))
         return cancelledError();
+
+    // GitHub's Pages settings commit a CNAME to the branch when a custom domain is set there; with
+    // no domain in the target and none in the site, the branch's CNAME is the writer's and stays
+    // (the index holds the tip's tree; -q: no complaint when the tip has none).
+    if (m_target.cname.isEmpty() && !QFileInfo(siteDir + QStringLiteral("/CNAME")).isFile())
+        (void)git.run({QStringLiteral("checkout-index"), QStringLiteral("--force"), QStringLiteral("-q"),
+                       QStringLiteral("--"), QStringLiteral("CNAME")});
 
     QFile cname(repo + QStringLiteral("/CNAME"));
     if (!m_target.cname.isEmpty()
@@ -274,8 +275,9 @@ Result<void> GitPublisher::stageSite(ToolProcess &git, const QString &siteDir, c
     noJekyll.close();
 
     // --force: the writer's global ignore rules must not leave a page of the site out.
-    return runGit(git, {QStringLiteral("add"), QStringLiteral("--all"), QStringLiteral("--force"), QStringLiteral(".")})
-        ? Result<void>() : Result<void>(Error{tr("git could not stage the site.")});
+    if (auto added = runGit(git, {QStringLiteral("add"), QStringLiteral("--all"), QStringLiteral("--force"), QStringLiteral(".")}); !added)
+        return added.error();
+    return {};
 }
 
 Result<QList<Publisher::Change>> GitPublisher::stagedChanges(ToolProcess &git) const
@@ -363,7 +365,7 @@ Error GitPublisher::explain(const ToolProcess::Output &output) const
         return Error{tr("The remote rejected the push to branch %1: %2").arg(branch, lastLines(output.errorLines))};
     }
     if (containsAny(text, {"does not appear to be a git repository", "not a git repository", "Repository not found",
-                           "' not found", "Could not read from remote repository", "No such file or directory"}))
+                           "' not found", "Could not read from remote repository"}))
         return Error{tr("No git repository was found at %1. Check the repository's path or URL.").arg(where)};
     if (output.errorLines.isEmpty())
         return Error{tr("git failed (exit code %1).").arg(output.exitCode)};

@@ -4,8 +4,10 @@
 
 #include "publish/git_publisher.h"
 #include "publish/rsync_publisher.h"
+#include "publish/tool_process.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -13,6 +15,7 @@
 
 #include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace quire;
 
@@ -166,6 +169,38 @@ private slots:
         m_log.clear();
     }
 
+    void toolProcessCancelKillsARunningProgram()
+    {
+        const QString sleep = ToolProcess::find(QStringLiteral("sleep"));
+        QVERIFY(!sleep.isEmpty());
+        std::atomic<bool> cancel = false;
+        ToolProcess process(sleep, callbacks(&cancel));
+        std::thread canceller([&cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel = true;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const ToolProcess::Output output = process.run({QStringLiteral("30")});
+        canceller.join();
+        QCOMPARE(output.status, ToolProcess::Output::Status::Cancelled);
+        QVERIFY(timer.elapsed() < 5000);
+        QCOMPARE(m_log.first(), QStringLiteral("$ sleep 30"));
+    }
+
+    void toolProcessLogsOutputLines()
+    {
+        ToolProcess process(ToolProcess::find(QStringLiteral("sh")), callbacks());
+        const ToolProcess::Output output = process.run({QStringLiteral("-c"), QStringLiteral("echo one; echo two >&2; exit 3")});
+        QCOMPARE(output.exitCode, 3);
+        QVERIFY(!output.ok());
+        QCOMPARE(output.errorLines, QStringList{QStringLiteral("two")});
+        QCOMPARE(m_log.first(), QStringLiteral("$ sh -c \"echo one; echo two >&2; exit 3\""));
+        QStringList printed = m_log.mid(1);
+        printed.sort();   // the two pipes are read side by side
+        QCOMPARE(printed, QStringList({QStringLiteral("one"), QStringLiteral("two")}));
+    }
+
     void gitFirstPublishMakesAnOrphanBranch()
     {
         const QString bare = makeBareRepository(QStringLiteral("blog.git"));
@@ -277,6 +312,82 @@ private slots:
         QCOMPARE(gitOutput({QStringLiteral("--git-dir=") + bare, QStringLiteral("log"), QStringLiteral("-1"),
                             QStringLiteral("--format=%an <%ae>"), QStringLiteral("gh-pages")}),
                  QStringLiteral("Quire <quire@localhost>"));
+    }
+
+    void gitKeepsTheBranchsOwnCname()
+    {
+        const QString bare = makeBareRepository(QStringLiteral("blog.git"));
+        GitPublisher publisher(gitTarget(bare), path(QStringLiteral("work")));
+        const QString site = makeSite();
+        QVERIFY(publisher.publish(site, QStringLiteral("Publish 1"), callbacks()));
+
+        // GitHub's Pages settings commit a CNAME to the branch, outside Quire.
+        const QString other = path(QStringLiteral("other"));
+        gitOutput({QStringLiteral("clone"), QStringLiteral("--quiet"), QStringLiteral("--branch=gh-pages"), bare, other});
+        writeFile(other + QStringLiteral("/CNAME"), "notes.example.org\n");
+        gitOutput({QStringLiteral("add"), QStringLiteral("CNAME")}, other);
+        gitOutput({QStringLiteral("-c"), QStringLiteral("user.name=GitHub"), QStringLiteral("-c"), QStringLiteral("user.email=gh@example.org"),
+                   QStringLiteral("commit"), QStringLiteral("--quiet"), QStringLiteral("-m"), QStringLiteral("Create CNAME")}, other);
+        gitOutput({QStringLiteral("push"), QStringLiteral("--quiet"), QStringLiteral("origin"), QStringLiteral("gh-pages")}, other);
+
+        writeFile(site + QStringLiteral("/index.html"), "<h1>Home, changed</h1>\n");
+        const auto changes = publisher.publish(site, QStringLiteral("Publish 2"), callbacks());
+        QVERIFY2(changes, qPrintable(changes.ok() ? QString() : changes.errorMessage()));
+        QCOMPARE(changeTexts(*changes), QStringList{QStringLiteral("M index.html")});
+        QCOMPARE(commitCount(bare), 3);   // on top of the CNAME commit: nothing overwritten
+        QCOMPARE(gitOutput({QStringLiteral("--git-dir=") + bare, QStringLiteral("show"), QStringLiteral("gh-pages:CNAME")}),
+                 QStringLiteral("notes.example.org"));
+    }
+
+    void gitDamagedCloneIsRemade()
+    {
+        const QString bare = makeBareRepository(QStringLiteral("blog.git"));
+        GitPublisher publisher(gitTarget(bare), path(QStringLiteral("work")));
+        const QString site = makeSite();
+        QVERIFY(publisher.publish(site, QStringLiteral("Publish 1"), callbacks()));
+        writeFile(publisher.cloneDir() + QStringLiteral("/.git/HEAD"), "garbage\n");
+
+        writeFile(site + QStringLiteral("/index.html"), "<h1>Home, changed</h1>\n");
+        const auto changes = publisher.publish(site, QStringLiteral("Publish 2"), callbacks());
+        QVERIFY2(changes, qPrintable(changes.ok() ? QString() : changes.errorMessage()));
+        QCOMPARE(changeTexts(*changes), QStringList{QStringLiteral("M index.html")});
+        QCOMPARE(commitCount(bare), 2);
+        QVERIFY(m_log.join(u'\n').contains(QStringLiteral("is damaged or belongs to another repository")));
+    }
+
+    void gitExplainsFailures_data()
+    {
+        QTest::addColumn<QStringList>("errorLines");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ssh key") << QStringList{QStringLiteral("git@github.com: Permission denied (publickey)."),
+                                                QStringLiteral("fatal: Could not read from remote repository.")}
+                                 << QStringLiteral("refused to log in");
+        QTest::newRow("https") << QStringList{QStringLiteral("fatal: could not read Username for 'https://github.com': terminal prompts disabled")}
+                               << QStringLiteral("refused to log in");
+        QTest::newRow("token") << QStringList{QStringLiteral("remote: Invalid username or password."),
+                                              QStringLiteral("fatal: Authentication failed for 'https://github.com/a/b.git/'")}
+                               << QStringLiteral("refused to log in");
+        QTest::newRow("not found") << QStringList{QStringLiteral("remote: Repository not found."),
+                                                  QStringLiteral("fatal: repository 'https://github.com/a/b.git/' not found")}
+                                   << QStringLiteral("No git repository was found");
+        QTest::newRow("disk full") << QStringList{QStringLiteral("error: file write error: No space left on device")}
+                                   << QStringLiteral("The disk is full");
+        QTest::newRow("non-fast-forward") << QStringList{QStringLiteral(" ! [rejected]        HEAD -> gh-pages (fetch first)"),
+                                                         QStringLiteral("error: failed to push some refs to '/x.git'")}
+                                          << QStringLiteral("someone else pushed to it meanwhile");
+        QTest::newRow("other") << QStringList{QStringLiteral("fatal: something new")} << QStringLiteral("git failed: fatal: something new");
+    }
+
+    void gitExplainsFailures()
+    {
+        QFETCH(QStringList, errorLines);
+        QFETCH(QString, expected);
+        ToolProcess::Output output;
+        output.exitCode = 128;
+        output.errorLines = errorLines;
+        const QString message = GitPublisher(gitTarget(QStringLiteral("git@github.com:a/b.git")), path(QStringLiteral("work")))
+                                    .explain(output).message;
+        QVERIFY2(message.contains(expected), qPrintable(message));
     }
 
     void gitMissing()
