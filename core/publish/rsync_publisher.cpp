@@ -26,6 +26,25 @@ QString exitMeaning(int code)
     }
 }
 
+// rsync writes a byte it deems unprintable in a name as \#ooo (octal).
+QByteArray unescapeName(const QByteArray &name)
+{
+    QByteArray bytes;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        if (name[i] == '\\' && i + 4 < name.size() && name[i + 1] == '#') {
+            bool ok = false;
+            const int value = name.mid(i + 2, 3).toInt(&ok, 8);
+            if (ok) {
+                bytes += char(value);
+                i += 4;
+                continue;
+            }
+        }
+        bytes += name[i];
+    }
+    return bytes;
+}
+
 bool isDaemon(const QString &destination)
 {
     return destination.startsWith(QLatin1String("rsync://")) || destination.contains(QLatin1String("::"));
@@ -111,7 +130,7 @@ QList<Publisher::Change> RsyncPublisher::parseItemized(const QByteArray &output)
 {
     QList<Change> changes;
     for (const QByteArray &raw : output.split('\n')) {
-        const QString line = QString::fromUtf8(raw);
+        const QString line = QString::fromUtf8(unescapeName(raw));
         const qsizetype space = line.indexOf(QLatin1Char(' '));
         if (space < 2)
             continue;

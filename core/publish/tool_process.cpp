@@ -65,7 +65,9 @@ QString ToolProcess::find(const QString &name)
 QProcessEnvironment ToolProcess::defaultEnvironment()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    // C.UTF-8 rather than C: the same English, but file names with accents stay as they are
+    // (under C, rsync prints their bytes as \#ooo escapes).
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     return environment;
 }
 

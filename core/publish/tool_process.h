@@ -46,7 +46,7 @@ public:
     static QString find(const QString &name);
 
     // The writer's own environment, kept whole so ssh agents and credential helpers work, with
-    // LC_ALL=C so the tools' messages are the English ones Quire recognises.
+    // LC_ALL=C.UTF-8 so the tools' messages are the English ones Quire recognises.
     static QProcessEnvironment defaultEnvironment();
 
     ToolProcess(const QString &program, const Publisher::Callbacks &callbacks);

@@ -493,6 +493,25 @@ private slots:
         QVERIFY(!QFileInfo::exists(target.destination + QStringLiteral("/.quire")));
     }
 
+    void accentedNamesArriveIntact()
+    {
+        const QString site = makeSite();
+        writeFile(site + QStringLiteral("/posts/caf\u00e9/index.html"), "<p>Caf\xc3\xa9</p>\n");
+        const QStringList expected{QStringLiteral("A posts/caf\u00e9/index.html")};
+
+        PublishTarget target;
+        target.kind = PublishTarget::Kind::Rsync;
+        target.destination = path(QStringLiteral("www"));
+        auto changes = RsyncPublisher(target).publish(site, QString(), callbacks());
+        QVERIFY2(changes, qPrintable(changes.ok() ? QString() : changes.errorMessage()));
+        QVERIFY(changeTexts(*changes).contains(expected.first()));
+
+        const QString bare = makeBareRepository(QStringLiteral("blog.git"));
+        changes = GitPublisher(gitTarget(bare), path(QStringLiteral("work"))).publish(site, QStringLiteral("One"), callbacks());
+        QVERIFY2(changes, qPrintable(changes.ok() ? QString() : changes.errorMessage()));
+        QVERIFY(changeTexts(*changes).contains(expected.first()));
+    }
+
     void rsyncRefusesRootsAndHomes_data()
     {
         QTest::addColumn<QString>("destination");
@@ -535,9 +554,11 @@ private slots:
                                   ".f..t...... css/site.css\n"
                                   "*deleting   old/page.html\n"
                                   "*deleting   old/\n"
-                                  "cL+++++++++ link -> index.html\n";
+                                  "cL+++++++++ link -> index.html\n"
+                                  ">f+++++++++ posts/caf\\#303\\#251/index.html\n";
         QCOMPARE(changeTexts(RsyncPublisher::parseItemized(output)),
-                 QStringList({QStringLiteral("A posts/new.html"), QStringLiteral("A sent/new.html"), QStringLiteral("D old/page.html"),
+                 QStringList({QStringLiteral("A posts/caf\u00e9/index.html"), QStringLiteral("A posts/new.html"),
+                              QStringLiteral("A sent/new.html"), QStringLiteral("D old/page.html"),
                               QStringLiteral("M feed.xml"), QStringLiteral("M index.html")}));
     }
 
