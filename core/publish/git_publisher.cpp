@@ -120,23 +120,10 @@ Result<QList<Publisher::Change>> GitPublisher::run(const QString &siteDir, const
         if (callbacks.progress)
             callbacks.progress(done, total);
     };
-    ToolProcess git(program, callbacks);
-    QProcessEnvironment environment = ToolProcess::defaultEnvironment();
-    environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
-    // Never let git look above Quire's folder for a repository, should the clone be missing.
-    environment.insert(QStringLiteral("GIT_CEILING_DIRECTORIES"), m_workDir);
-    git.setEnvironment(environment);
-
     progress(0);
-    if (auto result = prepareClone(git); !result)
+    ToolProcess git(program, callbacks);
+    if (auto result = prepare(git); !result)
         return result.error();
-    // ssh would ask for a password or a key's passphrase on a terminal nobody watches; BatchMode
-    // makes it fail instead. Only when the writer has not chosen their own ssh command.
-    if (!environment.contains(QStringLiteral("GIT_SSH_COMMAND")) && !environment.contains(QStringLiteral("GIT_SSH"))
-        && configValue(git, QStringLiteral("core.sshCommand")).isEmpty()) {
-        environment.insert(QStringLiteral("GIT_SSH_COMMAND"), QStringLiteral("ssh -o BatchMode=yes"));
-        git.setEnvironment(environment);
-    }
     const Result<bool> exists = remoteBranchExists(git);
     if (!exists)
         return exists.error();
@@ -168,8 +155,28 @@ Result<QList<Publisher::Change>> GitPublisher::run(const QString &siteDir, const
         return cancelledError();
     if (auto result = commitAndPush(git, message); !result)
         return result.error();
+    git.log(tr("Published %n file(s) to branch %1.", nullptr, int(changes->size())).arg(m_target.effectiveBranch()));
     progress(total);
     return changes;
+}
+
+Result<void> GitPublisher::prepare(ToolProcess &git) const
+{
+    QProcessEnvironment environment = ToolProcess::defaultEnvironment();
+    environment.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    // Never let git look above Quire's folder for a repository, should the clone be damaged.
+    environment.insert(QStringLiteral("GIT_CEILING_DIRECTORIES"), m_workDir);
+    git.setEnvironment(environment);
+    if (auto result = prepareClone(git); !result)
+        return result;
+    // ssh would ask for a password or a key's passphrase on a terminal nobody watches; BatchMode
+    // makes it fail instead. Only when the writer has not chosen their own ssh command.
+    if (!environment.contains(QStringLiteral("GIT_SSH_COMMAND")) && !environment.contains(QStringLiteral("GIT_SSH"))
+        && configValue(git, QStringLiteral("core.sshCommand")).isEmpty()) {
+        environment.insert(QStringLiteral("GIT_SSH_COMMAND"), QStringLiteral("ssh -o BatchMode=yes"));
+        git.setEnvironment(environment);
+    }
+    return {};
 }
 
 Result<void> GitPublisher::prepareClone(ToolProcess &git) const

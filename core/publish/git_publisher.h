@@ -38,6 +38,7 @@ public:
 private:
     Result<QList<Change>> run(const QString &siteDir, const QString &message, bool dryRun,
                               const Callbacks &callbacks);
+    Result<void> prepare(ToolProcess &git) const;
     Result<void> prepareClone(ToolProcess &git) const;
     Result<bool> remoteBranchExists(ToolProcess &git) const;
     Result<void> startFromTip(ToolProcess &git, bool branchExists) const;

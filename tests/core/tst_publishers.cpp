@@ -97,6 +97,7 @@ class TestPublishers : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
     QStringList m_log;
+    QPair<int, int> m_progress;   // the last progress reported
 
     QString path(const QString &name) const { return m_tmp->filePath(name); }
 
@@ -140,6 +141,7 @@ private:
     {
         Publisher::Callbacks result;
         result.log = [this](const QString &line) { m_log.append(line); };
+        result.progress = [this](int done, int total) { m_progress = {done, total}; };
         result.cancel = cancel;
         return result;
     }
@@ -167,6 +169,7 @@ private slots:
         m_tmp = std::make_unique<QTemporaryDir>();
         QVERIFY(m_tmp->isValid());
         m_log.clear();
+        m_progress = {};
     }
 
     void toolProcessCancelKillsARunningProgram()
@@ -223,6 +226,7 @@ private slots:
         QCOMPARE(gitOutput({QStringLiteral("--git-dir=") + bare, QStringLiteral("rev-parse"), QStringLiteral("main")}), mainBefore);
         QCOMPARE(branchFiles(bare, QStringLiteral("main")), QStringList{QStringLiteral("README")});
         QVERIFY(m_log.contains(QStringLiteral("$ git add --all --force .")));
+        QCOMPARE(m_progress.first, m_progress.second);
     }
 
     void gitLaterPublishesCommitOnlyWhatChanged()
@@ -467,6 +471,7 @@ private slots:
         QCOMPARE(changeTexts(*changes), QStringList({QStringLiteral("A css/site.css"), QStringLiteral("A index.html"),
                                                      QStringLiteral("A posts/first/index.html")}));
         QVERIFY(!QFileInfo::exists(target.destination + QStringLiteral("/.quire")));
+        QCOMPARE(m_progress, qMakePair(1, 1));
         QCOMPARE(readFile(target.destination + QStringLiteral("/index.html")), QByteArray("<h1>Home</h1>\n"));
 
         // Same bytes, a new time (a rebuild that changed nothing): not a change.
