@@ -20,7 +20,7 @@ namespace quire {
 // credential helpers log in, or the publish fails with a message saying so.
 class GitPublisher : public Publisher
 {
-    Q_DECLARE_TR_FUNCTIONS(GitPublisher)
+    Q_DECLARE_TR_FUNCTIONS(quire::GitPublisher)
 
 public:
     GitPublisher(const PublishTarget &target, const QString &workDir);

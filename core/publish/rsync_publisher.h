@@ -17,7 +17,7 @@ namespace quire {
 // home folders are refused before rsync runs.
 class RsyncPublisher : public Publisher
 {
-    Q_DECLARE_TR_FUNCTIONS(RsyncPublisher)
+    Q_DECLARE_TR_FUNCTIONS(quire::RsyncPublisher)
 
 public:
     explicit RsyncPublisher(const PublishTarget &target);

@@ -16,7 +16,7 @@ namespace quire {
 // never copied.
 class SiteMirror
 {
-    Q_DECLARE_TR_FUNCTIONS(SiteMirror)
+    Q_DECLARE_TR_FUNCTIONS(quire::SiteMirror)
 
 public:
     static Result<void> mirror(const QString &siteDir, const QString &targetDir,

@@ -15,7 +15,7 @@ namespace quire {
 // event loop (it polls the process every 100 ms), so it runs on a publisher's worker thread.
 class ToolProcess
 {
-    Q_DECLARE_TR_FUNCTIONS(ToolProcess)
+    Q_DECLARE_TR_FUNCTIONS(quire::ToolProcess)
 
 public:
     struct Output
