@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace quire {
 
@@ -355,8 +356,12 @@ Error GitPublisher::explain(const ToolProcess::Output &output) const
     const QString branch = m_target.effectiveBranch();
     if (text.contains(QLatin1String("No space left on device")))
         return Error{tr("The disk is full (no space left on device). Free some space and publish again.")};
-    if (containsAny(text, {"Permission denied", "Authentication failed", "could not read Username",
-                           "could not read Password", "terminal prompts disabled"}))
+    // ssh's refusal names the methods it tried, "Permission denied (publickey)"; a local file git
+    // cannot write says "Permission denied" alone, and is not a login matter.
+    static const QRegularExpression sshRefused(QStringLiteral(R"(Permission denied \((?!\d))"));
+    if (text.contains(sshRefused)
+        || containsAny(text, {"Authentication failed", "could not read Username", "could not read Password",
+                              "terminal prompts disabled", "returned error: 403", "remote: Permission to"}))
         return Error{tr("%1 refused to log in. Load your ssh key into the agent (ssh-add) or set up a git "
                         "credential helper with your token; Quire never asks for passwords.").arg(where)};
     if (text.contains(QLatin1String("Host key verification failed")))

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace quire {
 
@@ -207,12 +208,16 @@ Error RsyncPublisher::explain(const ToolProcess::Output &output) const
     const QString cause = output.errorLines.isEmpty() ? QString() : output.errorLines.first();
     if (text.contains(QLatin1String("No space left on device")))
         return Error{tr("The disk at %1 is full (no space left on device). Free some space and publish again.").arg(m_target.destination)};
-    if (output.exitCode == 255) {
-        if (text.contains(QLatin1String("Permission denied")))
-            return Error{tr("The server refused the ssh login for %1. Load your key into the ssh agent (ssh-add); "
-                            "Quire never asks for passwords.").arg(m_target.destination)};
+    // ssh's refusal names the methods it tried, "Permission denied (publickey)"; a file rsync
+    // cannot write gives an errno, "Permission denied (13)". rsync exits 255 or, lately, 12.
+    static const QRegularExpression sshRefused(QStringLiteral(R"(Permission denied \((?!\d))"));
+    if (isRemote(m_target.destination) && text.contains(sshRefused))
+        return Error{tr("The server refused the ssh login for %1. Load your key into the ssh agent (ssh-add); "
+                        "Quire never asks for passwords.").arg(m_target.destination)};
+    if (output.exitCode == 255 || text.contains(QLatin1String("Host key verification failed"))
+        || text.contains(QLatin1String("Could not resolve hostname")) || text.contains(QLatin1String("Connection refused"))
+        || text.contains(QLatin1String("Connection timed out")))
         return Error{tr("Could not connect to %1 over ssh: %2").arg(m_target.destination, cause)};
-    }
     for (const char *cause : {"Permission denied", "Read-only file system", "Not a directory", "No such file or directory"}) {
         if (text.contains(QLatin1String(cause)))
             return Error{tr("rsync cannot write to %1: %2").arg(m_target.destination, cause)};

@@ -163,6 +163,16 @@ private:
                           QStringLiteral("gh-pages")}).toInt();
     }
 
+    // A folder with an `ssh` that refuses every login, as a server without the writer's key does,
+    // put first on PATH (the real git and rsync run it).
+    QByteArray pathWithRefusingSsh()
+    {
+        const QString bin = path(QStringLiteral("refusing-bin"));
+        writeFile(bin + QStringLiteral("/ssh"), "#!/bin/sh\necho 'git@example.invalid: Permission denied (publickey).' >&2\nexit 255\n");
+        QFile::setPermissions(bin + QStringLiteral("/ssh"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        return bin.toUtf8() + ':' + qgetenv("PATH");
+    }
+
 private slots:
     void init()
     {
@@ -359,6 +369,27 @@ private slots:
         QVERIFY(m_log.join(u'\n').contains(QStringLiteral("is damaged or belongs to another repository")));
     }
 
+    void gitSshLoginRefused()
+    {
+        ScopedEnv path("PATH", pathWithRefusingSsh());
+        const auto result = GitPublisher(gitTarget(QStringLiteral("git@example.invalid:writer/blog.git")), this->path(QStringLiteral("work")))
+                                .publish(makeSite(), QStringLiteral("One"), callbacks());
+        QVERIFY(!result);
+        QVERIFY2(result.errorMessage().contains(QStringLiteral("refused to log in")), qPrintable(result.errorMessage()));
+    }
+
+    void rsyncSshLoginRefused()
+    {
+        ScopedEnv path("PATH", pathWithRefusingSsh());
+        PublishTarget target;
+        target.kind = PublishTarget::Kind::Rsync;
+        target.destination = QStringLiteral("writer@example.invalid:www/blog");
+        const auto result = RsyncPublisher(target).publish(makeSite(), QString(), callbacks());
+        QVERIFY(!result);
+        QVERIFY2(result.errorMessage().startsWith(QStringLiteral("The server refused the ssh login")), qPrintable(result.errorMessage()));
+        QVERIFY(m_log.join(u'\n').contains(QStringLiteral("-e \"ssh -o BatchMode=yes")));
+    }
+
     void gitExplainsFailures_data()
     {
         QTest::addColumn<QStringList>("errorLines");
@@ -371,6 +402,12 @@ private slots:
         QTest::newRow("token") << QStringList{QStringLiteral("remote: Invalid username or password."),
                                               QStringLiteral("fatal: Authentication failed for 'https://github.com/a/b.git/'")}
                                << QStringLiteral("refused to log in");
+        QTest::newRow("github 403") << QStringList{QStringLiteral("remote: Permission to a/b.git denied to someone."),
+                                                   QStringLiteral("fatal: unable to access 'https://github.com/a/b.git/': The requested URL returned error: 403")}
+                                    << QStringLiteral("refused to log in");
+        QTest::newRow("local permission") << QStringList{QStringLiteral("error: insufficient permission for adding an object to repository database ./objects"),
+                                                         QStringLiteral("fatal: failed to write object: Permission denied")}
+                                          << QStringLiteral("git failed: ");
         QTest::newRow("not found") << QStringList{QStringLiteral("remote: Repository not found."),
                                                   QStringLiteral("fatal: repository 'https://github.com/a/b.git/' not found")}
                                    << QStringLiteral("No git repository was found");
