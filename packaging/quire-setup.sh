@@ -36,6 +36,8 @@ packages=(
   fonts-dejavu-core
   # Math and code for the site: KaTeX and highlight.js run in one Node.js worker process.
   nodejs libjs-katex libjs-highlight.js fonts-katex
+  # Publishing to a git branch or with rsync (over ssh) runs these programs.
+  git rsync openssh-client
 )
 # The tests also run the corpus generator from ../shared/bench, and check the built site with
 # HTML Tidy and xmllint.

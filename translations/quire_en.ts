@@ -19,6 +19,23 @@
     </message>
 </context>
 <context>
+    <name>quire::GitPublisher</name>
+    <message numerus="yes">
+        <source>%n file(s) would change on branch %1.</source>
+        <translation>
+            <numerusform>%n file would change on branch %1.</numerusform>
+            <numerusform>%n files would change on branch %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n file(s) to branch %1.</source>
+        <translation>
+            <numerusform>Published %n file to branch %1.</numerusform>
+            <numerusform>Published %n files to branch %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::MainWindow</name>
     <message numerus="yes">
         <source>%n word(s)</source>

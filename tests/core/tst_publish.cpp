@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 #include <QThread>
 
@@ -124,7 +126,7 @@ private slots:
     void longLogsAreSummarised();
 
     void jobPublishesWithoutDraftsAndRecords();
-    void jobWithoutPublisherIsAClearError();
+    void jobPublishesToAGitBranch();
     void commitMessageNamesAtMostTenPosts();
 
 private:
@@ -737,22 +739,54 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
     QVERIFY2(unknown.errorMessage().contains(QStringLiteral("nowhere")), qPrintable(unknown.errorMessage()));
 }
 
-void TestPublish::jobWithoutPublisherIsAClearError()
+// The whole path a writer takes to GitHub Pages: the job builds, the git publisher commits to a
+// branch of a (here local, bare) repository, and a second publish after one post changed makes one
+// commit holding only what that post changed.
+void TestPublish::jobPublishesToAGitBranch()
 {
-    auto library = newLibrary(QStringLiteral("nopublisher"));
-    addPost(*library, QStringLiteral("Post"));
-    PublishTarget rsync;
-    rsync.name = QStringLiteral("server");
-    rsync.kind = PublishTarget::Kind::Rsync;
-    rsync.destination = QStringLiteral("me@example.org:/srv/www");
-    QVERIFY(library->savePublishTarget(rsync));
+    if (QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty())
+        QSKIP("git is not installed");
+    const QString repo = m_dir.filePath(QStringLiteral("pages.git"));
+    const auto git = [&repo](const QStringList &arguments) {
+        QProcess process;
+        process.start(QStringLiteral("git"), QStringList{QStringLiteral("--git-dir=") + repo} + arguments);
+        process.waitForFinished(30000);
+        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    };
+    QProcess::execute(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("--quiet"), QStringLiteral("--bare"), repo});
+    auto library = newLibrary(QStringLiteral("gitjob"));
+    addPost(*library, QStringLiteral("Stays"));
+    Post changing = addPost(*library, QStringLiteral("Changes"));
+    PublishTarget target;
+    target.name = QStringLiteral("pages");
+    target.kind = PublishTarget::Kind::Git;
+    target.destination = repo;
+    QVERIFY(library->savePublishTarget(target));
     PublishJob::Options options;
-    options.targetName = QStringLiteral("server");
-    options.workRoot = m_dir.filePath(QStringLiteral("nopublisher-work"));
-    const auto failed = PublishJob(*library).run(options);
-    if (failed)
-        QSKIP("this build has an rsync publisher");
-    QVERIFY2(failed.errorMessage().contains(QStringLiteral("rsync")), qPrintable(failed.errorMessage()));
+    options.targetName = QStringLiteral("pages");
+    options.workRoot = m_dir.filePath(QStringLiteral("gitjob-work"));
+
+    const auto first = PublishJob(*library).run(options);
+    QVERIFY2(first, qPrintable(messageOf(first)));
+    QCOMPARE(git({QStringLiteral("rev-list"), QStringLiteral("--count"), QStringLiteral("gh-pages")}), QStringLiteral("1"));
+    QVERIFY(git({QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("--name-only"), QStringLiteral("gh-pages")})
+                .contains(QStringLiteral("posts/changes/index.html")));
+
+    changing = *library->post(changing.id);
+    changing.body = QStringLiteral("A second thought.");
+    QVERIFY(library->updatePost(changing));
+    const auto second = PublishJob(*library).run(options);
+    QVERIFY2(second, qPrintable(messageOf(second)));
+    QCOMPARE(git({QStringLiteral("rev-list"), QStringLiteral("--count"), QStringLiteral("gh-pages")}), QStringLiteral("2"));
+    const QStringList changed = git({QStringLiteral("diff"), QStringLiteral("--name-only"), QStringLiteral("gh-pages~1"), QStringLiteral("gh-pages")})
+                                    .split(u'\n');
+    QVERIFY2(changed.contains(QStringLiteral("posts/changes/index.html")), qPrintable(changed.join(u' ')));
+    // Its page and the pages that list or date it (home page excerpt, feed, sitemap): not the other post's.
+    QVERIFY2(!changed.contains(QStringLiteral("posts/stays/index.html")), qPrintable(changed.join(u' ')));
+    QVERIFY2(changed.size() <= 4, qPrintable(changed.join(u' ')));
+    QCOMPARE(second->postTitles, QStringList{QStringLiteral("Changes")});
+    QVERIFY(git({QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s"), QStringLiteral("gh-pages")})
+                .contains(QStringLiteral("Changes")));
 }
 
 void TestPublish::commitMessageNamesAtMostTenPosts()
