@@ -13,6 +13,7 @@ namespace quire {
 namespace {
 
 PreviewModule::Factory g_factory = nullptr;
+PreviewModule::SitePreviewFactory g_siteFactory = nullptr;
 QString g_error;
 
 const char ModuleFile[] = "libquire-preview.so";
@@ -34,9 +35,10 @@ void dropShareContextWarning(QtMsgType type, const QMessageLogContext &context, 
 
 } // namespace
 
-void PreviewModule::provide(Factory factory)
+void PreviewModule::provide(Factory factory, SitePreviewFactory sitePreviewFactory)
 {
     g_factory = factory;
+    g_siteFactory = sitePreviewFactory;
 }
 
 bool PreviewModule::isLoaded()
@@ -86,6 +88,11 @@ QString PreviewModule::errorString()
 PreviewPane *PreviewModule::create(QWidget *parent)
 {
     return load() ? g_factory(parent) : nullptr;
+}
+
+QWidget *PreviewModule::createSitePreview(const QString &siteFolder, QWidget *parent)
+{
+    return load() ? g_siteFactory(siteFolder, parent) : nullptr;
 }
 
 } // namespace quire
