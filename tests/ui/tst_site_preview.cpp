@@ -328,11 +328,18 @@ void TestSitePreview::linksToOtherSitesAreNotOpened()
     QVERIFY(clickLink(QStringLiteral("tagsNew")));
     QVERIFY(waitForPage(QStringLiteral("/tags/")));
     QCOMPARE(m_window->blockedCount(), 2);
+    // The notice was about the page left behind.
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString());
 }
 
 void TestSitePreview::addressFieldNavigates()
 {
     QLineEdit *address = m_window->addressField();
+    // Ctrl+L, as in a browser.
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY(address->hasFocus());
+    QCOMPARE(address->selectedText(), QStringLiteral("/"));
     address->setText(QStringLiteral("/posts/x/"));
     QTest::keyClick(address, Qt::Key_Return);
     QVERIFY(waitForPage(QStringLiteral("/posts/x/")));

@@ -57,6 +57,9 @@ SitePreviewWindow::SitePreviewWindow(const QString &siteFolder, QWidget *parent)
     connect(m_page, &QWebEnginePage::linkHovered, this, &SitePreviewWindow::showHoveredLink);
     connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
         m_address->setText(addressOf(url));
+        // A refused link belongs to the page it was on.
+        if (!m_notice.isEmpty() && statusBar()->currentMessage() == m_notice)
+            statusBar()->clearMessage();
         m_notice.clear();
     });
 
@@ -93,7 +96,8 @@ void SitePreviewWindow::buildToolBar()
     reload->setIcon(themedIcon(this, "view-refresh", QStyle::SP_BrowserReload));
     reload->setShortcuts(QKeySequence::Refresh);
     reload->setToolTip(tr("Reload"));
-    auto *home = new QAction(themedIcon(this, "go-home", QStyle::SP_DirHomeIcon), tr("Home"), this);
+    // No fallback from the style: its "home" is a folder, which says the wrong thing here.
+    auto *home = new QAction(QIcon::fromTheme(QStringLiteral("go-home")), tr("Home"), this);
     home->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
     home->setToolTip(tr("The site's home page"));
     connect(home, &QAction::triggered, this, &SitePreviewWindow::goHome);
@@ -109,6 +113,14 @@ void SitePreviewWindow::buildToolBar()
     m_address->setClearButtonEnabled(true);
     connect(m_address, &QLineEdit::returnPressed, this, [this] { open(m_address->text()); });
     bar->addWidget(m_address);
+    // Where browsers have it.
+    auto *editAddress = new QAction(tr("Edit Address"), this);
+    editAddress->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_L), QKeySequence(Qt::Key_F6)});
+    connect(editAddress, &QAction::triggered, this, [this] {
+        m_address->setFocus(Qt::ShortcutFocusReason);
+        m_address->selectAll();
+    });
+    addAction(editAddress);
 }
 
 void SitePreviewWindow::buildStatusBar()
@@ -121,8 +133,8 @@ void SitePreviewWindow::buildStatusBar()
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
     m_blockedLabel = new QLabel(statusBar());
-    m_blockedLabel->setToolTip(tr("The preview loads nothing from the network: what the site would fetch from "
-                                  "other servers is blocked, and links to other sites are not opened."));
+    m_blockedLabel->setToolTip(tr("Since this window opened. The preview loads nothing from the network: what the "
+                                  "site would fetch from other servers is blocked, and links to other sites are not opened."));
     statusBar()->addPermanentWidget(m_blockedLabel);
     m_blockedLabel->setText(tr("%n remote request(s) blocked", nullptr, 0));
 
