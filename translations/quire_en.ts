@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>quire::SitePreviewWindow</name>
+    <message numerus="yes">
+        <source>%n remote request(s) blocked</source>
+        <translation>
+            <numerusform>%n remote request blocked</numerusform>
+            <numerusform>%n remote requests blocked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::WordDiff</name>
     <message numerus="yes">
         <source>%n word(s) added</source>

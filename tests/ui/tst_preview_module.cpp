@@ -8,7 +8,10 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QLibraryInfo>
+#include <QLineEdit>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +37,7 @@ private slots:
     void startsWithoutWebEngine();
     void refusesWhatIsNotTheModule();
     void loadsAndRendersAPost();
+    void opensASitePreview();
 };
 
 void TestPreviewModule::startsWithoutWebEngine()
@@ -62,6 +66,11 @@ void TestPreviewModule::refusesWhatIsNotTheModule()
     QVERIFY(!PreviewModule::load(other));
     QVERIFY(PreviewModule::errorString().contains(QStringLiteral("not Quire's preview")));
     QVERIFY(!PreviewModule::isLoaded());
+    QVERIFY(!webEngineMapped());
+
+    // Where this suite is, nothing is installed: no Site Preview either, and a reason why.
+    QVERIFY(!PreviewModule::createSitePreview(dir.path(), nullptr));
+    QVERIFY(PreviewModule::errorString().contains(QStringLiteral("libquire-preview.so")));
     QVERIFY(!webEngineMapped());
 }
 
@@ -97,6 +106,31 @@ void TestPreviewModule::loadsAndRendersAPost()
     QCOMPARE(headings.size(), 1);
     QCOMPARE(headings.first().text, QStringLiteral("Where the time goes"));
     pane->releaseLibrary();
+}
+
+void TestPreviewModule::opensASitePreview()
+{
+    QVERIFY(PreviewModule::isLoaded());
+    QTemporaryDir dir;
+    QFile index(dir.filePath(QStringLiteral("index.html")));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("<!DOCTYPE html><title>Exported</title><h1>Exported</h1>");
+    index.close();
+
+    // As the Export dialog does: make it, show it, forget it.
+    QWidget parent;
+    QPointer<QWidget> window = PreviewModule::createSitePreview(dir.path(), &parent);
+    QVERIFY(window);
+    QVERIFY(window->isWindow());
+    QVERIFY(window->testAttribute(Qt::WA_DeleteOnClose));
+    QCOMPARE(window->windowTitle(), QStringLiteral("Site Preview — %1").arg(QFileInfo(dir.path()).fileName()));
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *address = window->findChild<QLineEdit *>(QStringLiteral("sitePreviewAddress"));
+    QVERIFY(address);
+    QTRY_COMPARE_WITH_TIMEOUT(address->text(), QStringLiteral("/"), 15000);
+    window->close();
+    QTRY_VERIFY(!window);
 }
 
 int main(int argc, char *argv[])

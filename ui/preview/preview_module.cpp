@@ -35,14 +35,10 @@ void dropShareContextWarning(QtMsgType type, const QMessageLogContext &context, 
 
 } // namespace
 
-void PreviewModule::provide(Factory factory)
+void PreviewModule::provide(Factory factory, SitePreviewFactory sitePreviewFactory)
 {
     g_factory = factory;
-}
-
-void PreviewModule::provideSitePreview(SitePreviewFactory factory)
-{
-    g_siteFactory = factory;
+    g_siteFactory = sitePreviewFactory;
 }
 
 bool PreviewModule::isLoaded()
@@ -96,13 +92,7 @@ PreviewPane *PreviewModule::create(QWidget *parent)
 
 QWidget *PreviewModule::createSitePreview(const QString &siteFolder, QWidget *parent)
 {
-    if (!load())
-        return nullptr;
-    if (!g_siteFactory) {
-        g_error = QCoreApplication::translate("quire::PreviewModule", "this preview module has no site preview");
-        return nullptr;
-    }
-    return g_siteFactory(siteFolder, parent);
+    return load() ? g_siteFactory(siteFolder, parent) : nullptr;
 }
 
 } // namespace quire

@@ -1,10 +1,13 @@
 // The preview module's way in: when its code is loaded (the module by PreviewModule::load(), or a
-// program that links it), it registers the quire: scheme and hands the window its factory.
+// program that links it), it registers the quire: and quire-site: schemes and hands the window its
+// factories.
 // Registering here is in time: QtWebEngine reads the schemes when it makes its first profile.
 
 #include "preview/preview_module.h"
 #include "webengine/preview_scheme_handler.h"
 #include "webengine/preview_view.h"
+#include "webengine/site_preview_window.h"
+#include "webengine/site_scheme_handler.h"
 
 #include <QGuiApplication>
 
@@ -35,9 +38,19 @@ quire::PreviewPane *createPreview(QWidget *parent)
     return new quire::PreviewView(parent);
 }
 
+QWidget *createSitePreview(const QString &siteFolder, QWidget *parent)
+{
+    ensureShareContext();
+    auto *window = new quire::SitePreviewWindow(siteFolder, parent);
+    // The caller shows it and forgets it: each window holds a web profile of its own.
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    return window;
+}
+
 [[maybe_unused]] const bool provided = [] {
     quire::PreviewSchemeHandler::registerScheme();
-    quire::PreviewModule::provide(&createPreview);
+    quire::SiteSchemeHandler::registerScheme();
+    quire::PreviewModule::provide(&createPreview, &createSitePreview);
     return true;
 }();
 

@@ -7,7 +7,8 @@ namespace quire {
 bool RemoteRequestBlocker::isAllowed(const QUrl &url)
 {
     const QString scheme = url.scheme();
-    return scheme == u"quire" || scheme == u"qrc" || scheme == u"data" || scheme == u"blob" || scheme == u"about";
+    return scheme == u"quire" || scheme == u"quire-site" || scheme == u"qrc" || scheme == u"data" || scheme == u"blob"
+        || scheme == u"about";
 }
 
 void RemoteRequestBlocker::interceptRequest(QWebEngineUrlRequestInfo &info)
@@ -16,6 +17,7 @@ void RemoteRequestBlocker::interceptRequest(QWebEngineUrlRequestInfo &info)
         return;
     info.block(true);
     m_blocked.fetchAndAddRelaxed(1);
+    emit blocked(info.requestUrl());
 }
 
 } // namespace quire

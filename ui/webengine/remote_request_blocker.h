@@ -5,8 +5,8 @@
 
 namespace quire {
 
-// Lets the preview load only what Quire itself serves (quire:, qrc:, data:, blob:, about:); every other
-// request — http, https, file, ftp, ws — is blocked and counted. Runs on WebEngine's IO thread.
+// Lets the preview load only what Quire itself serves (quire:, quire-site:, qrc:, data:, blob:, about:);
+// every other request — http, https, file, ftp, ws — is blocked and counted. Runs on WebEngine's IO thread.
 class RemoteRequestBlocker : public QWebEngineUrlRequestInterceptor
 {
     Q_OBJECT
@@ -18,6 +18,10 @@ public:
     int blockedCount() const { return m_blocked.loadRelaxed(); }
 
     static bool isAllowed(const QUrl &url);
+
+signals:
+    // A request was blocked (emitted on the thread that intercepted it).
+    void blocked(const QUrl &url);
 
 private:
     QAtomicInt m_blocked;
