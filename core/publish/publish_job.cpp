@@ -128,9 +128,6 @@ Result<PublishJob::Report> PublishJob::run(const Options &options)
     const QString siteDir = root + QLatin1String("/site");
     const QString workDir = root + QLatin1String("/work");
     std::unique_ptr<Publisher> publisher = Publisher::create(target, workDir);
-    if (!publisher)
-        return Error{tr("This Quire cannot publish to %1 targets yet (“%2”).")
-                             .arg(PublishTarget::kindName(target.kind), target.name)};
     if (!QDir().mkpath(siteDir) || !QDir().mkpath(workDir))
         return Error{tr("Quire's publish folder %1 cannot be created.").arg(QDir::toNativeSeparators(root))};
 

@@ -109,6 +109,18 @@ void TestExportDialog::buildsAndRemembersTheFolder()
     QVERIFY(dialog->openFolderButton()->isEnabled());
     QVERIFY(dialog->previewButton()->isEnabled());
 
+    // Preview Site opens the site offline in a window of its own, on its home page.
+    QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    QWidget *sitePreview = nullptr;
+    QTRY_VERIFY((sitePreview = [] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (widget->isVisible() && widget->windowTitle().startsWith(QStringLiteral("Site Preview")))
+                return widget;
+        }
+        return static_cast<QWidget *>(nullptr);
+    }()));
+    sitePreview->close();
+
     // Drafts on: they become pages too; and the choices outlive the dialog.
     dialog->draftsBox()->setChecked(true);
     dialog->startExport();

@@ -280,17 +280,18 @@ void ExportDialog::finishBuild()
     if (!m_result || !*m_result) {
         m_progress->setValue(0);
         const QString reason = m_result ? m_result->errorMessage() : tr("The build stopped.");
+        // Said in the dialog, beside the problems, rather than in a box over it.
         m_summary->setText(reason);
+        m_summary->setStyleSheet(m_task->isCancelled() ? QString() : QStringLiteral("color: #b3261e; font-weight: bold;"));
         if (m_closeWhenStopped) {
             m_closeWhenStopped = false;
             updateButtons();
             QDialog::reject();
             return;
         }
-        if (!m_task->isCancelled())
-            QMessageBox::warning(this, tr("Export Site"), tr("The site could not be built.\n\n%1").arg(reason));
     } else {
         m_progress->setValue(100);
+        m_summary->setStyleSheet(QString());
         showReport(m_result->value());
         emit built(m_result->value());
     }

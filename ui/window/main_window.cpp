@@ -10,6 +10,7 @@
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
 #include "preview/preview_module.h"
+#include "publish/publish_dialog.h"
 #include "preview/preview_pane.h"
 #include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
@@ -253,6 +254,11 @@ void MainWindow::createActions()
     m_exportAction->setToolTip(tr("Build the blog as a static site folder and look at it offline"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExport);
 
+    m_publishAction = new QAction(QIcon::fromTheme(QStringLiteral("document-send")), tr("&Publish…"), this);
+    m_publishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));   // no standard key for this
+    m_publishAction->setToolTip(tr("Send the blog to a folder, a git branch or an rsync destination"));
+    connect(m_publishAction, &QAction::triggered, this, &MainWindow::showPublish);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -267,6 +273,7 @@ void MainWindow::createMenus()
     file->addAction(m_historyAction);
     file->addSeparator();
     file->addAction(m_exportAction);
+    file->addAction(m_publishAction);
     file->addSeparator();
     file->addAction(m_openLibraryAction);
     file->addSeparator();
@@ -508,6 +515,34 @@ void MainWindow::showExport()
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+// Modal: a publish records revisions and dates on the posts, so the open post is not edited while
+// it runs, and is read again after.
+void MainWindow::showPublish()
+{
+    if (auto flushed = m_session->flush(); !flushed)
+        return showError(tr("Could not save"), flushed.errorMessage());
+    PublishDialog dialog(m_library.get(), this);
+    dialog.exec();
+    if (dialog.hasPublished()) {
+        reloadCurrentPost();
+        reloadPostList();
+    }
+}
+
+// The library changed the open post (a publish dated it): show that, at the writer's place.
+void MainWindow::reloadCurrentPost()
+{
+    const qint64 id = m_session->post().id;
+    if (id == 0)
+        return;
+    const int position = m_editor->textCursor().position();
+    m_session->close();   // nothing pending: the window flushed before
+    showPost(id);
+    QTextCursor cursor = m_editor->textCursor();
+    cursor.setPosition(qMin(position, m_editor->document()->characterCount() - 1));
+    m_editor->setTextCursor(cursor);
 }
 
 void MainWindow::goToProblem(const QString &slug, int line)

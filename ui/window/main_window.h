@@ -82,6 +82,8 @@ private:
     void deleteCurrentPost();
     void showHistory();
     void showExport();
+    void showPublish();
+    void reloadCurrentPost();
     void goToProblem(const QString &slug, int line);
     void chooseLibrary();
     void showSaveState();
@@ -120,6 +122,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_historyAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_publishAction = nullptr;
     QAction *m_quitAction = nullptr;
 };
 
