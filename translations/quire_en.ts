@@ -96,4 +96,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>quire::ExportDialog</name>
+    <message numerus="yes">
+        <source>Built %n post(s) into %1 in %2 s: </source>
+        <translation>
+            <numerusform>Built %n post into %1 in %2 s: </numerusform>
+            <numerusform>Built %n posts into %1 in %2 s: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to look at.</source>
+        <translation>
+            <numerusform>%n problem to look at.</numerusform>
+            <numerusform>%n problems to look at.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::PublishDialog</name>
+    <message numerus="yes">
+        <source>Publishing to “%1” would add %2, change %3 and remove %4 files; %n post(s) would go out.</source>
+        <translation>
+            <numerusform>Publishing to “%1” would add %2, change %3 and remove %4 files; %n post would go out.</numerusform>
+            <numerusform>Publishing to “%1” would add %2, change %3 and remove %4 files; %n posts would go out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published to “%1” in %2 s: %3 added, %4 changed, %5 removed; %n post(s) went out.</source>
+        <translation>
+            <numerusform>Published to “%1” in %2 s: %3 added, %4 changed, %5 removed; %n post went out.</numerusform>
+            <numerusform>Published to “%1” in %2 s: %3 added, %4 changed, %5 removed; %n posts went out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The build found %n problem(s); File › Export Site… lists them.</source>
+        <translation>
+            <numerusform>The build found %n problem; File › Export Site… lists them.</numerusform>
+            <numerusform>The build found %n problems; File › Export Site… lists them.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

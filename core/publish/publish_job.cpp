@@ -70,15 +70,17 @@ Result<WentOut> postsThatWentOut(const Library &library, const QList<Publisher::
 }
 
 // A record in the repository's history rather than text for a screen, so it stays in English.
+// Git's shape: a short subject, then the posts one per line, so `git log --oneline` stays readable.
 QString commitMessage(const QStringList &titles)
 {
     if (titles.isEmpty())
         return QStringLiteral("Update the site");
-    QStringList named = titles.mid(0, MaxTitlesInMessage);
+    if (titles.size() == 1)
+        return QStringLiteral("Publish \u201c%1\u201d").arg(titles.first());
+    QStringList lines = titles.mid(0, MaxTitlesInMessage);
     if (titles.size() > MaxTitlesInMessage)
-        named.append(QStringLiteral("and %1 more").arg(titles.size() - MaxTitlesInMessage));
-    return titles.size() == 1 ? QStringLiteral("Publish 1 post: %1").arg(named.first())
-                              : QStringLiteral("Publish %1 posts: %2").arg(titles.size()).arg(named.join(QStringLiteral(", ")));
+        lines.append(QStringLiteral("and %1 more").arg(titles.size() - MaxTitlesInMessage));
+    return QStringLiteral("Publish %1 posts\n\n- %2").arg(titles.size()).arg(lines.join(QStringLiteral("\n- ")));
 }
 
 // Runs progress over [from, from + span) of ProgressSteps.

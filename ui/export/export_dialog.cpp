@@ -88,7 +88,9 @@ QWidget *ExportDialog::createSettings()
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
-    form->addRow(tr("Output &folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("Output &folder:"), box);
+    folderLabel->setBuddy(m_folder);   // a row holding a layout gets no buddy of its own
+    form->addRow(folderLabel, folderRow);
 
     m_theme = new QComboBox(box);
     m_theme->setToolTip(tr("The site's theme; the preview uses it too"));

@@ -48,7 +48,9 @@ PublishTargetDialog::PublishTargetDialog(const PublishTarget &target, QWidget *p
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(tr("&Destination:"), destinationRow);
+    auto *destinationLabel = new QLabel(tr("&Destination:"), this);
+    destinationLabel->setBuddy(m_destination);   // a row holding a layout gets no buddy of its own
+    form->addRow(destinationLabel, destinationRow);
     form->addRow(QString(), m_destinationHint);
     form->addRow(tr("B&ranch:"), m_branch);
     form->addRow(tr("&Custom domain:"), m_cname);

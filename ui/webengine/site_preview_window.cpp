@@ -121,6 +121,11 @@ void SitePreviewWindow::buildToolBar()
         m_address->selectAll();
     });
     addAction(editAddress);
+
+    auto *closeWindow = new QAction(tr("Close"), this);
+    closeWindow->setShortcuts(QKeySequence::Close);
+    connect(closeWindow, &QAction::triggered, this, &QWidget::close);
+    addAction(closeWindow);
 }
 
 void SitePreviewWindow::buildStatusBar()
