@@ -124,15 +124,6 @@ Result<void> writeWhole(const QString &path, const QByteArray &content)
     return {};
 }
 
-QString expandHome(const QString &path)
-{
-    if (path == u"~")
-        return QDir::homePath();
-    if (path.startsWith(QLatin1String("~/")))
-        return QDir::homePath() + path.mid(1);
-    return path;
-}
-
 // The path with its longest existing part resolved (links followed), the rest as given.
 QString resolved(const QString &path)
 {
@@ -160,7 +151,7 @@ FolderPublisher::FolderPublisher(const PublishTarget &target)
 
 Result<QString> FolderPublisher::destinationFolder(const QString &site) const
 {
-    const QString given = QDir::cleanPath(expandHome(m_target.destination.trimmed()));
+    const QString given = QDir::cleanPath(PublishTarget::expandHome(m_target.destination.trimmed()));
     if (!QDir::isAbsolutePath(given))
         return Error{tr("The publish folder “%1” is not an absolute path.").arg(m_target.destination)};
     const QString folder = resolved(given);

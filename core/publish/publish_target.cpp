@@ -28,15 +28,6 @@ bool hasControlCharacter(const QString &text)
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
-QString expandHome(const QString &path)
-{
-    if (path == u"~")
-        return QDir::homePath();
-    if (path.startsWith(QLatin1String("~/")))
-        return QDir::homePath() + path.mid(1);
-    return path;
-}
-
 // "/", "~", ".", ".." and the like: a folder whose whole content a sync could replace.
 bool isRootLike(const QString &path)
 {
@@ -49,13 +40,13 @@ bool isRootLike(const QString &path)
     if (roots.contains(clean) || clean.startsWith(QLatin1String("../")))
         return true;
     const QString home = QDir::cleanPath(QDir::homePath());
-    const QString expanded = QDir::cleanPath(expandHome(clean));
+    const QString expanded = QDir::cleanPath(PublishTarget::expandHome(clean));
     return expanded == home || (home.startsWith(expanded + u'/') && expanded.startsWith(u'/'));
 }
 
 Result<void> checkFolder(const QString &destination)
 {
-    const QString path = QDir::cleanPath(expandHome(destination.trimmed()));
+    const QString path = QDir::cleanPath(PublishTarget::expandHome(destination.trimmed()));
     if (!QDir::isAbsolutePath(path))
         return Error{tr("The folder “%1” is not an absolute path.").arg(destination)};
     if (isRootLike(path))
@@ -114,6 +105,15 @@ bool isHostName(const QString &host)
 }
 
 } // namespace
+
+QString PublishTarget::expandHome(const QString &path)
+{
+    if (path == u"~")
+        return QDir::homePath();
+    if (path.startsWith(QLatin1String("~/")))
+        return QDir::homePath() + path.mid(1);
+    return path;
+}
 
 QString PublishTarget::kindName(Kind kind)
 {

@@ -35,6 +35,9 @@ struct PublishTarget
     // target that is empty or a root is refused here, before anything runs).
     Result<void> check() const;
 
+    // "~" and "~/x" as a shell reads them in a destination ("~bob" is left as it is).
+    static QString expandHome(const QString &path);
+
     QString effectiveBranch() const { return branch.isEmpty() ? QStringLiteral("gh-pages") : branch; }
 };
 

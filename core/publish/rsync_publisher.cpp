@@ -165,8 +165,8 @@ Result<QList<Publisher::Change>> RsyncPublisher::run(const QString &siteDir, boo
 
     QString destination = m_target.destination.trimmed();
     const bool remote = isRemote(destination);
-    if (!remote && destination.startsWith(QLatin1String("~/")))
-        destination = QDir::homePath() + destination.mid(1);   // no shell expands it for rsync
+    if (!remote)
+        destination = PublishTarget::expandHome(destination);   // no shell expands it for rsync
     // --checksum: rsync's quick check compares size and time, so a page rebuilt with the same bytes
     // but a new time would be listed (and sent) as changed; reading both sides is cheap for a
     // blog, and the change list then names only pages whose content changed.

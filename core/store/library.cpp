@@ -362,8 +362,13 @@ Result<void> Library::recordPublish(qint64 postId, const QDateTime &publishedAt)
         Result<Post> post = this->post(postId);
         if (!post)
             return post.error();
-        if (!post->publishedAt.isValid() && publishedAt.isValid()) {
-            post->publishedAt = publishedAt.toUTC();
+        const bool undated = !post->publishedAt.isValid() && publishedAt.isValid();
+        // A scheduled post goes out once its time has come: from then on it is published.
+        const bool scheduled = post->status == PostStatus::Scheduled;
+        if (undated || scheduled) {
+            if (undated)
+                post->publishedAt = publishedAt.toUTC();
+            post->status = PostStatus::Published;
             if (Result<void> stored = storePost(*post, false); !stored)
                 return stored;
             post = this->post(postId);

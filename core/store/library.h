@@ -102,8 +102,8 @@ public:
     // deleted since is left out.
     Result<Post> restoreRevision(qint64 postId, qint64 revisionId);
     // Records that the post went out in a publish: a Publish revision of the post as it is, and
-    // publishedAt as its published date when it has none (updated_at is left alone: publishing
-    // is not an edit).
+    // publishedAt as its published date when it has none; a scheduled post becomes published
+    // (updated_at is left alone: publishing is not an edit).
     Result<void> recordPublish(qint64 postId, const QDateTime &publishedAt);
 
     // Tags.

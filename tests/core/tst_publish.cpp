@@ -127,6 +127,7 @@ private slots:
 
     void jobPublishesWithoutDraftsAndRecords();
     void jobPublishesToAGitBranch();
+    void scheduledPostsGoOutWhenTheirTimeComes();
     void commitMessageNamesAtMostTenPosts();
 
 private:
@@ -787,6 +788,40 @@ void TestPublish::jobPublishesToAGitBranch()
     QCOMPARE(second->postTitles, QStringList{QStringLiteral("Changes")});
     QCOMPARE(git({QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s"), QStringLiteral("gh-pages")}),
              QStringLiteral("Publish \u201cChanges\u201d"));
+}
+
+// A post scheduled for a time that has come goes out with the next publish and is published from
+// then on; one scheduled for later stays out of the site, and scheduled.
+void TestPublish::scheduledPostsGoOutWhenTheirTimeComes()
+{
+    auto library = newLibrary(QStringLiteral("scheduled"));
+    Post due = addPost(*library, QStringLiteral("Due"), PostStatus::Scheduled);
+    const QDateTime clock(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);   // the library's (newLibrary)
+    due.publishedAt = clock.addSecs(-60);
+    QVERIFY(library->updatePost(due));
+    Post later = addPost(*library, QStringLiteral("Later"), PostStatus::Scheduled);
+    later.publishedAt = clock.addDays(7);
+    QVERIFY(library->updatePost(later));
+    const QString destination = m_dir.filePath(QStringLiteral("scheduled-www"));
+    QVERIFY(library->savePublishTarget(folderTarget(QStringLiteral("www"), destination)));
+    PublishJob::Options options;
+    options.targetName = QStringLiteral("www");
+    options.workRoot = m_dir.filePath(QStringLiteral("scheduled-work"));
+
+    const auto published = PublishJob(*library).run(options);
+    QVERIFY2(published, qPrintable(messageOf(published)));
+    QCOMPARE(published->postTitles, QStringList{QStringLiteral("Due")});
+    QVERIFY(QFileInfo::exists(destination + QStringLiteral("/posts/due/index.html")));
+    QVERIFY(!QFileInfo::exists(destination + QStringLiteral("/posts/later")));
+    QCOMPARE(library->post(due.id)->status, PostStatus::Published);
+    QCOMPARE(library->post(due.id)->publishedAt, due.publishedAt.toUTC());
+    QCOMPARE(library->post(later.id)->status, PostStatus::Scheduled);
+    QCOMPARE(publishRevisions(*library, due.id), 1);
+
+    // Published now rather than scheduled, the page is the same: nothing goes out again.
+    const auto again = PublishJob(*library).run(options);
+    QVERIFY2(again, qPrintable(messageOf(again)));
+    QVERIFY2(again->changes.isEmpty(), qPrintable(again->changes.value(0).path));
 }
 
 void TestPublish::commitMessageNamesAtMostTenPosts()
