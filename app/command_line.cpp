@@ -1,6 +1,7 @@
 #include "command_line.h"
 
 #include "interchange/blog_importer.h"
+#include "interchange/markdown_exporter.h"
 #include "interchange/post_markdown_writer.h"
 #include "store/library.h"
 
@@ -16,7 +17,7 @@ namespace {
 const QStringList &commands()
 {
     static const QStringList names = {QStringLiteral("new"), QStringLiteral("list"),
-                                      QStringLiteral("show"), QStringLiteral("import"),
+                                      QStringLiteral("show"), QStringLiteral("import"), QStringLiteral("export-markdown"),
                                       QStringLiteral("build"), QStringLiteral("theme"), QStringLiteral("config"),
                                       QStringLiteral("target"), QStringLiteral("publish")};
     return names;
@@ -114,6 +115,9 @@ QString CommandLine::usage()
               "                             List posts, newest first\n"
               "  show SLUG                  Print a post as Markdown with front matter\n"
               "  import DIR                 Import the posts of a Hugo or Jekyll folder\n"
+              "  export-markdown DIR [--flavor hugo|jekyll]\n"
+              "                             Write every post and image as a Hugo (default) or Jekyll\n"
+              "                             folder that the generator builds as it is\n"
               "  build --out DIR [--drafts] [--base-url URL] [--strict] [--force]\n"
               "                             Write the blog as a static site into DIR\n"
               "  theme list                 List the library's themes (* marks the active one)\n"
@@ -170,6 +174,8 @@ int CommandLine::run(const Invocation &inv)
         return runTarget(inv);
     if (inv.command == u"publish")
         return runPublish(inv);
+    if (inv.command == u"export-markdown")
+        return runExportMarkdown(inv);
     return runImport(inv);
 }
 
@@ -250,7 +256,10 @@ int CommandLine::runShow(const Invocation &inv)
         return fail(post.errorMessage());
     if (!post->has_value())
         return fail(tr("No post has the slug \"%1\" in %2.").arg(args.first(), library->path()));
-    m_out << PostMarkdownWriter::toMarkdown(**post);
+    const QString text = PostMarkdownWriter::toMarkdown(**post);
+    m_out << text;
+    if (!text.endsWith(QLatin1Char('\n')))
+        m_out << '\n';   // a terminal's prompt on a line of its own
     m_out.flush();
     return Ok;
 }
@@ -277,6 +286,45 @@ int CommandLine::runImport(const Invocation &inv)
     for (const auto &entry : std::as_const(report->warnings))
         m_out << tr("warning  %1: %2").arg(entry.file, entry.reason) << '\n';
     m_out.flush();
+    return Ok;
+}
+
+int CommandLine::runExportMarkdown(const Invocation &inv)
+{
+    const QStringList &args = inv.arguments;
+    QString dir;
+    auto flavor = MarkdownExporter::Flavor::Hugo;
+    for (qsizetype i = 0; i < args.size();) {
+        QString error;
+        if (auto name = takeOption(args, i, QStringLiteral("--flavor"), &error)) {
+            if (*name == u"hugo")
+                flavor = MarkdownExporter::Flavor::Hugo;
+            else if (*name == u"jekyll")
+                flavor = MarkdownExporter::Flavor::Jekyll;
+            else
+                return usageError(tr("Unknown flavor \"%1\": use hugo or jekyll.").arg(*name));
+        } else if (!error.isEmpty()) {
+            return usageError(error);
+        } else if (dir.isEmpty() && !args.at(i).startsWith(QLatin1Char('-'))) {
+            dir = args.at(i++);
+        } else {
+            return usageError(tr("export-markdown does not take \"%1\".").arg(args.at(i)));
+        }
+    }
+    if (dir.isEmpty())
+        return usageError(tr("export-markdown needs a folder: quire export-markdown ~/my-blog-md"));
+    const auto library = openLibrary(inv, false);
+    if (!library)
+        return Failure;
+    MarkdownExporter exporter(*library);
+    auto report = exporter.exportTo(dir, flavor);
+    if (!report)
+        return fail(report.errorMessage());
+    m_out << (flavor == MarkdownExporter::Flavor::Hugo
+                  ? tr("Exported %1 posts and %2 images to %3 as a Hugo site.")
+                  : tr("Exported %1 posts and %2 images to %3 as a Jekyll site."))
+                 .arg(QString::number(report->posts), QString::number(report->images), dir)
+          << Qt::endl;
     return Ok;
 }
 

@@ -48,6 +48,7 @@ private:
     int runList(const Invocation &inv);
     int runShow(const Invocation &inv);
     int runImport(const Invocation &inv);
+    int runExportMarkdown(const Invocation &inv);
     // command_line_site.cpp: the site's commands.
     int runBuild(const Invocation &inv);
     int runTheme(const Invocation &inv);

@@ -110,7 +110,7 @@ QString SiteOutput::staged(const QString &file) const
     return m_root + u'/' + StagingName + u'/' + file;
 }
 
-Result<std::unique_ptr<SiteOutput>> SiteOutput::open(const QString &dir, bool force)
+Result<QString> SiteOutput::folderOfItsOwn(const QString &dir)
 {
     if (dir.trimmed().isEmpty())
         return Error{tr("No output folder was given.")};
@@ -123,6 +123,15 @@ Result<std::unique_ptr<SiteOutput>> SiteOutput::open(const QString &dir, bool fo
     const QString home = QFileInfo(QDir::homePath()).canonicalFilePath();
     if (root.isEmpty() || root == QLatin1String("/") || root == home || home.startsWith(root + u'/'))
         return Error{tr("%1 cannot be the output folder: a site is written into a folder of its own.").arg(native(dir))};
+    return root;
+}
+
+Result<std::unique_ptr<SiteOutput>> SiteOutput::open(const QString &dir, bool force)
+{
+    const Result<QString> folder = folderOfItsOwn(dir);
+    if (!folder)
+        return folder.error();
+    const QString root = *folder;
 
     std::unique_ptr<SiteOutput> output(new SiteOutput(root));
     const QString state = root + u'/' + stateFolder();

@@ -45,6 +45,9 @@ public:
     // Opens dir for a build, creating it if needed, after the safety checks (force skips the
     // check for files Quire did not write). Finishes or clears an interrupted build first.
     static Result<std::unique_ptr<SiteOutput>> open(const QString &dir, bool force);
+    // dir as a canonical path, created if missing; refuses a file, "/", the home folder and its
+    // parents (shared with other writers of whole folders, such as the Markdown export).
+    static Result<QString> folderOfItsOwn(const QString &dir);
     ~SiteOutput();
 
     QString path() const { return m_root; }
