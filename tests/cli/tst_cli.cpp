@@ -23,6 +23,7 @@ private slots:
     void importJekyllAndReimport();
     void importHugo();
     void importFailures();
+    void exportMarkdown();
     void badLibraries_data();
     void badLibraries();
     void libraryInUse();
@@ -139,6 +140,10 @@ void TestCli::usageErrors_data()
     QTest::newRow("show two") << QStringList{QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b")};
     QTest::newRow("new nothing") << QStringList{QStringLiteral("new")};
     QTest::newRow("import nothing") << QStringList{QStringLiteral("import")};
+    QTest::newRow("export-markdown nothing") << QStringList{QStringLiteral("export-markdown")};
+    QTest::newRow("export-markdown bad flavor") << QStringList{QStringLiteral("export-markdown"), QStringLiteral("out"),
+                                                               QStringLiteral("--flavor"), QStringLiteral("zola")};
+    QTest::newRow("export-markdown two folders") << QStringList{QStringLiteral("export-markdown"), QStringLiteral("a"), QStringLiteral("b")};
 }
 
 void TestCli::usageErrors()
@@ -247,6 +252,37 @@ void TestCli::importFailures()
     const Run plain = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("plain"))});
     QCOMPARE(plain.exitCode, 1);
     QVERIFY(plain.err.contains(QStringLiteral("neither a Hugo site")));
+}
+
+void TestCli::exportMarkdown()
+{
+    write(QStringLiteral("site/_posts/2024-03-05-a.md"), "---\ntitle: A\ntags: [x, y]\n---\nA body\n");
+    write(QStringLiteral("site/_drafts/b.md"), "---\ntitle: B\n---\nB\n");
+    QCOMPARE(quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("site"))}).exitCode, 0);
+
+    const QString hugo = m_dir->filePath(QStringLiteral("hugo"));
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("export-markdown"), hugo});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.trimmed(), QStringLiteral("Exported 2 posts and 0 images to %1 as a Hugo site.").arg(hugo));
+    QVERIFY(QFile::exists(hugo + QStringLiteral("/content/posts/a.md")));
+    QVERIFY(QFile::exists(hugo + QStringLiteral("/content/posts/b.md")));
+    QVERIFY(QFile::exists(hugo + QStringLiteral("/config.toml")));
+
+    const QString jekyll = m_dir->filePath(QStringLiteral("jekyll"));
+    const Run second = quire({QStringLiteral("--library"), library(), QStringLiteral("export-markdown"), jekyll,
+                              QStringLiteral("--flavor=jekyll")});
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY(second.out.contains(QStringLiteral("as a Jekyll site.")));
+    QVERIFY(QFile::exists(jekyll + QStringLiteral("/_posts/2024-03-05-a.md")));
+    QVERIFY(QFile::exists(jekyll + QStringLiteral("/_drafts/b.md")));
+
+    // A folder of someone else's: exit 1, one line saying why, nothing written.
+    const Run refused = quire({QStringLiteral("--library"), library(), QStringLiteral("export-markdown"),
+                               m_dir->filePath(QStringLiteral("site"))});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(refused.err.contains(QStringLiteral("not written by a Markdown export")));
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("site/.quire-export.json"))));
 }
 
 void TestCli::badLibraries_data()
