@@ -186,10 +186,28 @@ Result<void> makeParents(const QString &root, const QString &file)
     return {};
 }
 
+// Whether every folder between root and file (relative) is a real folder or not there yet, not
+// a link that would lead the export out of its folder.
+bool parentsAreFolders(const QString &root, const QString &file)
+{
+    QString current = root;
+    const QStringList parts = file.split(u'/');
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        current += u'/' + parts.at(i);
+        const Kind kind = kindOf(current);
+        if (kind == Kind::Missing)
+            return true;
+        if (kind != Kind::Directory)
+            return false;
+    }
+    return true;
+}
+
 // Deletes a file of an earlier export and the folders it leaves empty (never root itself).
 void removeOurs(const QString &root, const QString &file)
 {
-    if (kindOf(root + u'/' + file) != Kind::File || !QFile::remove(root + u'/' + file))
+    if (!parentsAreFolders(root, file) || kindOf(root + u'/' + file) != Kind::File
+        || !QFile::remove(root + u'/' + file))
         return;
     QString dir = QFileInfo(file).path();
     while (dir != u"." && !dir.isEmpty() && QDir(root).rmdir(dir))
@@ -259,6 +277,9 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
     // Only files an earlier export wrote may be replaced.
     for (auto it = plan.cbegin(); it != plan.cend(); ++it) {
         const Kind kind = kindOf(root + u'/' + it.key());
+        if (!parentsAreFolders(root, it.key()))
+            return Error{tr("%1 leads out of the folder through a symbolic link; the export does not write through one.")
+                             .arg(native(root + u'/' + QFileInfo(it.key()).path()))};
         if (kind == Kind::Missing)
             continue;
         if (kind != Kind::File || !previous->contains(it.key()))

@@ -56,6 +56,7 @@ private slots:
     void refusesFoldersItDidNotWrite();
     void reexportReplacesOnlyItsOwnFiles();
     void keepsTheFoldersConfiguration();
+    void cancelAndProgress();
     void hugoBuildsTheExport();
 
 private:
@@ -348,15 +349,51 @@ void TestRoundTrip::reexportReplacesOnlyItsOwnFiles()
     QVERIFY(!exporter.exportTo(out, Flavor::Hugo).ok());
     QCOMPARE(readAll(mine.fileName()), QByteArray("---\ntitle: Mine\n---\n"));
 
-    // Nor is a path through a symbolic link followed.
+    // Nor is a path through a symbolic link followed, to write or to remove.
     QVERIFY(QFile::remove(mine.fileName()));
-    QVERIFY(QDir(out).removeRecursively());
-    QVERIFY(QDir().mkpath(path(QStringLiteral("elsewhere"))));
-    QVERIFY(QDir().mkpath(out + QStringLiteral("/content")));
-    QVERIFY(QFile::link(path(QStringLiteral("elsewhere")), out + QStringLiteral("/content/posts")));
-    // (not empty and not ours: refused before anything is written)
-    QVERIFY(!exporter.exportTo(out, Flavor::Hugo).ok());
-    QVERIFY(QDir(path(QStringLiteral("elsewhere"))).isEmpty());
+    QVERIFY(exporter.exportTo(out, Flavor::Hugo).ok());
+    const QString elsewhere = path(QStringLiteral("elsewhere"));
+    QVERIFY(QDir(out + QStringLiteral("/content/posts")).removeRecursively());
+    QVERIFY(QDir().mkpath(elsewhere));
+    QFile outside(elsewhere + QStringLiteral("/mine.md"));
+    QVERIFY(outside.open(QIODevice::WriteOnly));
+    outside.close();
+    QVERIFY(QFile::link(elsewhere, out + QStringLiteral("/content/posts")));
+    const auto linked = exporter.exportTo(out, Flavor::Hugo);
+    QVERIFY(!linked.ok());
+    QVERIFY2(linked.errorMessage().contains(QStringLiteral("symbolic link")), qPrintable(linked.errorMessage()));
+    QCOMPARE(QDir(elsewhere).entryList(QDir::Files), QStringList{QStringLiteral("mine.md")});
+    // Every post leaves the library: the old files behind the link are not removed either.
+    for (const Post &gone : *m_library->allPosts())
+        QVERIFY(m_library->deletePost(gone.id).ok());
+    QVERIFY(exporter.exportTo(out, Flavor::Hugo).ok());
+    QCOMPARE(QDir(elsewhere).entryList(QDir::Files), QStringList{QStringLiteral("mine.md")});
+}
+
+void TestRoundTrip::cancelAndProgress()
+{
+    fillHostile(*m_library);
+    MarkdownExporter exporter(*m_library);
+    const QString out = path(QStringLiteral("export"));
+    int calls = 0;
+    int files = 7;   // six posts and the config
+    MarkdownExporter::Callbacks callbacks;
+    callbacks.progress = [&calls, &files](int done, int total) {
+        QCOMPARE(total, files);
+        QCOMPARE(done, calls + 1);
+        ++calls;
+    };
+    callbacks.cancelled = [&calls] { return calls == 2; };
+    QVERIFY(!exporter.exportTo(out, Flavor::Hugo, callbacks).ok());
+    QCOMPARE(calls, 2);
+    // What was written is the export's own: the next export carries on into the same folder.
+    callbacks.cancelled = {};
+    calls = 0;
+    files = 6;   // the config, written first, is left as it is
+    const auto done = exporter.exportTo(out, Flavor::Hugo, callbacks);
+    QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
+    QCOMPARE(calls, 6);
+    QCOMPARE(done->posts, 6);
 }
 
 void TestRoundTrip::keepsTheFoldersConfiguration()
