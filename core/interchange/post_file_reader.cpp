@@ -1,5 +1,6 @@
 #include "interchange/post_file_reader.h"
 
+#include "interchange/toml_front_matter.h"
 #include "markdown/front_matter.h"
 #include "markdown/slug.h"
 
@@ -137,12 +138,8 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
     if (decoder.hasError())
         return Error{tr("not valid UTF-8 text (line %1)").arg(firstInvalidUtf8Line(bytes))};
 
-    // Hugo's TOML front matter comes with Markdown export/import of other formats (#6); until
-    // then such a file is skipped rather than imported with its metadata as body text.
-    if (text.startsWith(QLatin1String("+++")))
-        return Error{tr("TOML front matter (+++) is not supported yet; only YAML (---)")};
-
-    auto frontMatter = FrontMatter::parse(text);
+    // Hugo writes TOML (+++) as often as YAML (---); both give the same fields.
+    auto frontMatter = TomlFrontMatter::startsWith(text) ? TomlFrontMatter::parse(text) : FrontMatter::parse(text);
     if (!frontMatter)
         return Error{frontMatter.errorMessage()};
 

@@ -37,7 +37,7 @@ private slots:
     void hostileSlugIsCleaned();
     void duplicateSlugInOneImport();
     void symlinkLoopAndOutsideLink();
-    void tomlFrontMatterIsSkipped();
+    void tomlFrontMatter();
     void unsluggableNamesStayStable();
     void tagSpellingDoesNotCountAsChange();
     void dateFormats_data();
@@ -326,13 +326,33 @@ void TestInterchange::symlinkLoopAndOutsideLink()
     QVERIFY(report.skipped.first().reason.contains(QStringLiteral("outside")));
 }
 
-void TestInterchange::tomlFrontMatterIsSkipped()
+void TestInterchange::tomlFrontMatter()
 {
-    write(QStringLiteral("content/posts/toml.md"), "+++\ntitle = \"TOML\"\n+++\nBody\n");
+    write(QStringLiteral("content/posts/toml.md"),
+          "+++\ntitle = \"TOML post\"\ndate = 2024-03-05T10:00:00+02:00\ndraft = false\n"
+          "tags = [\"gpu\", \"numerics\"]\ncategories = [\"notes\"]\naliases = [\"/old/toml/\"]\n"
+          "description = \"Short.\"\nweight = 3\n\n[params]\nmood = \"calm\"\n+++\nBody of *TOML*.\n");
+    write(QStringLiteral("content/posts/broken.md"), "+++\ntitle = \"Broken\"\ndate = = 3\n+++\nBody\n");
+    write(QStringLiteral("content/posts/open.md"), "+++\ntitle = \"Open\"\nBody\n");
     const ImportReport report = importBlog();
-    QCOMPARE(report.imported.size(), 0);
-    QCOMPARE(report.skipped.size(), 1);
-    QVERIFY(report.skipped.first().reason.contains(QStringLiteral("TOML")));
+    QCOMPARE(report.imported.size(), 1);
+    const QStringList skipped = reasons(report.skipped);
+    QCOMPARE(skipped.size(), 2);
+    QVERIFY2(skipped.first().startsWith(QStringLiteral("content/posts/broken.md: malformed TOML front matter (line 3:")),
+             qPrintable(skipped.join(QLatin1Char('\n'))));
+    QVERIFY2(skipped.last().contains(QStringLiteral("never closed")), qPrintable(skipped.last()));
+
+    const Post post = **m_library->postBySlug(QStringLiteral("toml"));
+    QCOMPARE(post.title, QStringLiteral("TOML post"));
+    QCOMPARE(post.body, QStringLiteral("Body of *TOML*.\n"));
+    QCOMPARE(post.publishedAt, QDateTime(QDate(2024, 3, 5), QTime(8, 0), Qt::UTC));
+    QCOMPARE(post.status, PostStatus::Published);
+    QCOMPARE(post.tags, (QStringList{QStringLiteral("gpu"), QStringLiteral("numerics"), QStringLiteral("notes")}));
+    QCOMPARE(post.summary, QStringLiteral("Short."));
+    QCOMPARE(post.extra.value(QStringLiteral("aliases")).toArray().first().toString(), QStringLiteral("/old/toml/"));
+    QCOMPARE(post.extra.value(QStringLiteral("categories")).toArray().size(), 1);
+    QCOMPARE(post.extra.value(QStringLiteral("weight")).toInt(), 3);
+    QCOMPARE(post.extra.value(QStringLiteral("params")).toObject().value(QStringLiteral("mood")).toString(), QStringLiteral("calm"));
 }
 
 void TestInterchange::unsluggableNamesStayStable()
