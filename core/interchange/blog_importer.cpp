@@ -2,6 +2,7 @@
 
 #include "interchange/blog_source.h"
 #include "interchange/image_importer.h"
+#include "interchange/shortcode_converter.h"
 #include "interchange/post_file_reader.h"
 #include "store/library.h"
 
@@ -76,8 +77,11 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir)
                 continue;
             }
             fileOfSlug.insert(post.slug, file.relativePath);
+            // Shortcodes first: a figure becomes an image reference, imported like any other.
+            ShortcodeConverter::Converted converted = ShortcodeConverter::convert(post.body);
+            imported->warnings.append(converted.warnings);
             // Inside the transaction: a failed import leaves no images behind either.
-            ImageImporter::Rewritten rewritten = images.importImages(file, post.body);
+            ImageImporter::Rewritten rewritten = images.importImages(file, converted.body);
             post.body = rewritten.body;
             imported->warnings.append(rewritten.warnings);
             for (const QString &warning : std::as_const(imported->warnings))

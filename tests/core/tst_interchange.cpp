@@ -3,6 +3,7 @@
 
 #include "interchange/blog_importer.h"
 #include "interchange/image_references.h"
+#include "interchange/shortcode_converter.h"
 #include "interchange/post_file_reader.h"
 #include "interchange/post_markdown_writer.h"
 #include "markdown/front_matter.h"
@@ -52,6 +53,8 @@ private slots:
     void hugoBundleAndStaticImages();
     void sameImageStoredOnceAndReimport();
     void refusedImagesAreReportedAndKept();
+    void shortcodesConverted();
+    void figureImageIsImported();
 
 private:
     void write(const QString &relative, const QByteArray &content);
@@ -632,6 +635,46 @@ void TestInterchange::refusedImagesAreReportedAndKept()
     QString expected = QString::fromUtf8(text);
     expected.replace(QStringLiteral("/assets/good.png"), QStringLiteral("/media/good.png"));
     QCOMPARE(body(QStringLiteral("refused")), expected);
+    QCOMPARE(assetCount(), 1);
+}
+
+void TestInterchange::shortcodesConverted()
+{
+    const ShortcodeConverter::Converted converted = ShortcodeConverter::convert(QStringLiteral(
+        "Intro\n"
+        "{% highlight cpp linenos %}\nint main() { return 0; }\n{% endhighlight %}\n"
+        "{{< figure src=\"cat.png\" alt=\"A cat\" caption=\"Our cat\" >}}\n"
+        "{{% figure src='dog.png' title=\"Dog\" %}}\n"
+        "{% raw %}{{ not.liquid }} {% include x.html %}{% endraw %}\n"
+        "```\n{% highlight py %}\nkept\n{% endhighlight %}\n{{< youtube abc >}}\n```\n"
+        "{% include footer.html %} {{< youtube id=\"xyz\" >}} {% include footer.html %}\n"));
+    QCOMPARE(converted.body, QStringLiteral(
+        "Intro\n"
+        "```cpp\nint main() { return 0; }\n```\n"
+        "![A cat](cat.png)\n\n*Our cat*\n"
+        "![Dog](dog.png)\n"
+        "{{ not.liquid }} {% include x.html %}\n"
+        "```\n{% highlight py %}\nkept\n{% endhighlight %}\n{{< youtube abc >}}\n```\n"
+        "{% include footer.html %} {{< youtube id=\"xyz\" >}} {% include footer.html %}\n"));
+    QCOMPARE(converted.warnings, (QStringList{
+        QStringLiteral("Liquid tag \"include\" is not supported; left as written"),
+        QStringLiteral("Hugo shortcode \"youtube\" is not supported; left as written")}));
+
+    // Code holding backticks gets a longer fence.
+    QCOMPARE(ShortcodeConverter::convert(QStringLiteral("{% highlight md %}\n```\nx\n```\n{% endhighlight %}")).body,
+             QStringLiteral("````md\n```\nx\n```\n````"));
+}
+
+void TestInterchange::figureImageIsImported()
+{
+    write(QStringLiteral("content/posts/pets/index.md"),
+          "---\ntitle: Pets\n---\n{{< figure src=\"cat.png\" alt=\"Cat\" caption=\"Purr\" >}}\n{{< gist x 1 >}}\n");
+    write(QStringLiteral("content/posts/pets/cat.png"), png(7, 7, "cat"));
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 1);
+    QCOMPARE(reasons(report.warnings),
+             QStringList{QStringLiteral("content/posts/pets/index.md: Hugo shortcode \"gist\" is not supported; left as written")});
+    QCOMPARE(body(QStringLiteral("pets")), QStringLiteral("![Cat](/media/cat.png)\n\n*Purr*\n{{< gist x 1 >}}\n"));
     QCOMPARE(assetCount(), 1);
 }
 
