@@ -168,7 +168,15 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
         result.warnings.append(tr("no title in the front matter; used \"%1\"").arg(post.title));
     }
 
-    const QString wantedSlug = scalarText(take("slug")).trimmed();
+    QString wantedSlug = scalarText(take("slug")).trimmed();
+    if (wantedSlug.isEmpty()) {
+        // Jekyll's permalink "/blog/my-post/" (or "/my-post.html") names the post last; it stays
+        // in extra as well, so an export can write it back.
+        const QString permalink = scalarText(fields.value(QStringLiteral("permalink"))).trimmed();
+        const QString last = permalink.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+        if (!last.contains(QLatin1Char(':')))   // a pattern (/:year/:title/) names no post
+            wantedSlug = last.section(QLatin1Char('.'), 0, 0);
+    }
     post.slug = Slug::fromText(wantedSlug.isEmpty() ? nameSlug : wantedSlug);
     if (post.slug.isEmpty())
         post.slug = Slug::fromText(post.title);

@@ -55,6 +55,7 @@ private slots:
     void refusedImagesAreReportedAndKept();
     void shortcodesConverted();
     void figureImageIsImported();
+    void permalinkGivesTheSlug();
 
 private:
     void write(const QString &relative, const QByteArray &content);
@@ -676,6 +677,18 @@ void TestInterchange::figureImageIsImported()
              QStringList{QStringLiteral("content/posts/pets/index.md: Hugo shortcode \"gist\" is not supported; left as written")});
     QCOMPARE(body(QStringLiteral("pets")), QStringLiteral("![Cat](/media/cat.png)\n\n*Purr*\n{{< gist x 1 >}}\n"));
     QCOMPARE(assetCount(), 1);
+}
+
+void TestInterchange::permalinkGivesTheSlug()
+{
+    write(QStringLiteral("_posts/2023-01-01-file-name.md"), "---\ntitle: P\npermalink: /blog/wanted-name.html\n---\nP\n");
+    write(QStringLiteral("_posts/2023-01-02-pattern.md"), "---\ntitle: Q\npermalink: /:year/:title/\n---\nQ\n");
+    QCOMPARE(importBlog().imported.size(), 2);
+    const auto wanted = m_library->postBySlug(QStringLiteral("wanted-name"));
+    QVERIFY(wanted.ok() && wanted->has_value());
+    QCOMPARE((*wanted)->extra.value(QStringLiteral("permalink")).toString(), QStringLiteral("/blog/wanted-name.html"));
+    const auto pattern = m_library->postBySlug(QStringLiteral("pattern"));
+    QVERIFY(pattern.ok() && pattern->has_value());
 }
 
 QTEST_GUILESS_MAIN(TestInterchange)
