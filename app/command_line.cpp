@@ -113,7 +113,7 @@ QString CommandLine::usage()
               "  list [--status draft|scheduled|published] [--tag TAG] [--search WORDS]\n"
               "                             List posts, newest first\n"
               "  show SLUG                  Print a post as Markdown with front matter\n"
-              "  import DIR                 Import the posts of a Hugo or Jekyll folder\n"
+              "  import DIR                 Import the posts and images of a Hugo, Jekyll or Markdown folder\n"
               "  build --out DIR [--drafts] [--base-url URL] [--strict] [--force]\n"
               "                             Write the blog as a static site into DIR\n"
               "  theme list                 List the library's themes (* marks the active one)\n"

@@ -56,6 +56,7 @@ private slots:
     void shortcodesConverted();
     void figureImageIsImported();
     void permalinkGivesTheSlug();
+    void plainFolderOfMarkdown();
 
 private:
     void write(const QString &relative, const QByteArray &content);
@@ -689,6 +690,21 @@ void TestInterchange::permalinkGivesTheSlug()
     QCOMPARE((*wanted)->extra.value(QStringLiteral("permalink")).toString(), QStringLiteral("/blog/wanted-name.html"));
     const auto pattern = m_library->postBySlug(QStringLiteral("pattern"));
     QVERIFY(pattern.ok() && pattern->has_value());
+}
+
+void TestInterchange::plainFolderOfMarkdown()
+{
+    write(QStringLiteral("first-note.md"), "---\ntitle: First\n---\n![pic](images/pic.png) ![abs](/images/pic.png)\n");
+    write(QStringLiteral("second.markdown"), "# Second\n\nNo front matter.\n");
+    write(QStringLiteral("images/pic.png"), png(8, 8, "pic"));
+    write(QStringLiteral("sub/ignored.md"), "---\ntitle: Deeper\n---\nD\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 2);
+    QCOMPARE(body(QStringLiteral("first-note")), QStringLiteral("![pic](/media/pic.png) ![abs](/media/pic.png)\n"));
+    const auto second = m_library->postBySlug(QStringLiteral("second"));
+    QVERIFY(second.ok() && second->has_value());
+    QCOMPARE((*second)->title, QStringLiteral("Second"));
+    QCOMPARE(assetCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestInterchange)
