@@ -114,7 +114,7 @@ QString CommandLine::usage()
               "  list [--status draft|scheduled|published] [--tag TAG] [--search WORDS]\n"
               "                             List posts, newest first\n"
               "  show SLUG                  Print a post as Markdown with front matter\n"
-              "  import DIR                 Import the posts of a Hugo or Jekyll folder\n"
+              "  import DIR                 Import the posts and images of a Hugo, Jekyll or Markdown folder\n"
               "  export-markdown DIR [--flavor hugo|jekyll]\n"
               "                             Write every post and image as a Hugo (default) or Jekyll\n"
               "                             folder that the generator builds as it is\n"

@@ -29,7 +29,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin qt6-qpa-plugins libqt6svg6
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libsqlite3-dev libxxhash-dev
+  libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libtomlplusplus-dev libsqlite3-dev libxxhash-dev
   # The revisions dialog diffs words with dtl (header-only).
   libdtl-dev
   libhunspell-dev hunspell-en-us

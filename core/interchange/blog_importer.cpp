@@ -1,6 +1,8 @@
 #include "interchange/blog_importer.h"
 
 #include "interchange/blog_source.h"
+#include "interchange/image_importer.h"
+#include "interchange/shortcode_converter.h"
 #include "interchange/post_file_reader.h"
 #include "store/library.h"
 
@@ -58,6 +60,7 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir)
         report.skipped.append({file, {}, reason});
 
     const PostFileReader reader(source->kind(), m_library.now());
+    ImageImporter images(m_library, source->kind(), source->root());
     QHash<QString, QString> fileOfSlug;   // within this import: two files must not claim one post
 
     auto work = [&]() -> Result<void> {
@@ -74,6 +77,13 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir)
                 continue;
             }
             fileOfSlug.insert(post.slug, file.relativePath);
+            // Shortcodes first: a figure becomes an image reference, imported like any other.
+            ShortcodeConverter::Converted converted = ShortcodeConverter::convert(post.body);
+            imported->warnings.append(converted.warnings);
+            // Inside the transaction: a failed import leaves no images behind either.
+            ImageImporter::Rewritten rewritten = images.importImages(file, converted.body);
+            post.body = rewritten.body;
+            imported->warnings.append(rewritten.warnings);
             for (const QString &warning : std::as_const(imported->warnings))
                 report.warnings.append({file.relativePath, post.slug, warning});
 

@@ -12,6 +12,7 @@ class Library;
 // Brings the posts of a Hugo or Jekyll folder into a library. Re-importing the same folder
 // updates posts in place (matched by slug) and never duplicates them. The whole import is one
 // transaction: a failure of the library leaves it as it was; a bad file is skipped with a reason.
+// The images the posts use become library assets (ImageImporter), stored once however often used.
 class BlogImporter
 {
 public:

@@ -37,31 +37,45 @@ Result<BlogSource> BlogSource::open(const QString &dir)
         return BlogSource(Kind::Jekyll, root);
     if (d.exists(QStringLiteral("content")))
         return BlogSource(Kind::Hugo, root);
+    const QStringList markdown{QStringLiteral("*.md"), QStringLiteral("*.markdown"), QStringLiteral("*.mdown")};
+    if (!d.entryList(markdown, QDir::Files | QDir::Hidden).isEmpty())
+        return BlogSource(Kind::Plain, root);
     return Error{QCoreApplication::translate("BlogSource",
-        "%1 is neither a Hugo site (no content/ folder) nor a Jekyll site (no _posts/ or _drafts/ folder).")
+        "%1 is neither a Hugo site (no content/ folder) nor a Jekyll site (no _posts/ or _drafts/ folder), "
+        "and holds no Markdown files.")
         .arg(dir)};
 }
 
 QString BlogSource::kindName() const
 {
-    return m_kind == Kind::Hugo ? QStringLiteral("Hugo") : QStringLiteral("Jekyll");
+    switch (m_kind) {
+    case Kind::Hugo:
+        return QStringLiteral("Hugo");
+    case Kind::Jekyll:
+        return QStringLiteral("Jekyll");
+    case Kind::Plain:
+        break;
+    }
+    return QCoreApplication::translate("BlogSource", "Markdown folder");
 }
 
 QList<SourceFile> BlogSource::postFiles(QList<QPair<QString, QString>> *skipped) const
 {
     QList<SourceFile> files;
     if (m_kind == Kind::Jekyll) {
-        collect(QStringLiteral("_posts"), false, files, skipped);
-        collect(QStringLiteral("_drafts"), true, files, skipped);
+        collect(QStringLiteral("_posts"), false, true, files, skipped);
+        collect(QStringLiteral("_drafts"), true, true, files, skipped);
+    } else if (m_kind == Kind::Hugo) {
+        collect(QStringLiteral("content"), false, true, files, skipped);
     } else {
-        collect(QStringLiteral("content"), false, files, skipped);
+        collect(QStringLiteral("."), false, false, files, skipped);
     }
     std::sort(files.begin(), files.end(),
               [](const SourceFile &a, const SourceFile &b) { return a.relativePath < b.relativePath; });
     return files;
 }
 
-void BlogSource::collect(const QString &subdir, bool drafts, QList<SourceFile> &files,
+void BlogSource::collect(const QString &subdir, bool drafts, bool recursive, QList<SourceFile> &files,
                          QList<QPair<QString, QString>> *skipped) const
 {
     const QString top = m_root + QLatin1Char('/') + subdir;
@@ -70,7 +84,8 @@ void BlogSource::collect(const QString &subdir, bool drafts, QList<SourceFile> &
     const QDir rootDir(m_root);
     // QDirIterator does not descend into symlinked folders without FollowSymlinks, so link loops
     // cannot trap the walk; linked files are read only when they stay inside the blog folder.
-    QDirIterator it(top, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(top, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden,
+                    recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();

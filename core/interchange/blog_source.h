@@ -16,11 +16,12 @@ struct SourceFile
     bool isBundleIndex = false;   // Hugo page bundle: <name>/index.md
 };
 
-// A Hugo (content/**) or Jekyll (_posts/, _drafts/) blog folder on disk.
+// A Hugo (content/**) or Jekyll (_posts/, _drafts/) blog folder on disk, or failing both a plain
+// folder of Markdown files (its top level only: subfolders of such a folder are anyone's guess).
 class BlogSource
 {
 public:
-    enum class Kind { Hugo, Jekyll };
+    enum class Kind { Hugo, Jekyll, Plain };
 
     // Recognises the layout of dir; an Error when it is neither.
     static Result<BlogSource> open(const QString &dir);
@@ -35,7 +36,7 @@ public:
 
 private:
     BlogSource(Kind kind, QString root) : m_kind(kind), m_root(std::move(root)) {}
-    void collect(const QString &subdir, bool drafts, QList<SourceFile> &files,
+    void collect(const QString &subdir, bool drafts, bool recursive, QList<SourceFile> &files,
                  QList<QPair<QString, QString>> *skipped) const;
 
     Kind m_kind;

@@ -1,5 +1,6 @@
 #include "interchange/post_file_reader.h"
 
+#include "interchange/toml_front_matter.h"
 #include "markdown/front_matter.h"
 #include "markdown/slug.h"
 
@@ -137,12 +138,8 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
     if (decoder.hasError())
         return Error{tr("not valid UTF-8 text (line %1)").arg(firstInvalidUtf8Line(bytes))};
 
-    // Hugo's TOML front matter comes with Markdown export/import of other formats (#6); until
-    // then such a file is skipped rather than imported with its metadata as body text.
-    if (text.startsWith(QLatin1String("+++")))
-        return Error{tr("TOML front matter (+++) is not supported yet; only YAML (---)")};
-
-    auto frontMatter = FrontMatter::parse(text);
+    // Hugo writes TOML (+++) as often as YAML (---); both give the same fields.
+    auto frontMatter = TomlFrontMatter::startsWith(text) ? TomlFrontMatter::parse(text) : FrontMatter::parse(text);
     if (!frontMatter)
         return Error{frontMatter.errorMessage()};
 
@@ -171,7 +168,15 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
         result.warnings.append(tr("no title in the front matter; used \"%1\"").arg(post.title));
     }
 
-    const QString wantedSlug = scalarText(take("slug")).trimmed();
+    QString wantedSlug = scalarText(take("slug")).trimmed();
+    if (wantedSlug.isEmpty()) {
+        // Jekyll's permalink "/blog/my-post/" (or "/my-post.html") names the post last; it stays
+        // in extra as well, so an export can write it back.
+        const QString permalink = scalarText(fields.value(QStringLiteral("permalink"))).trimmed();
+        const QString last = permalink.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+        if (!last.contains(QLatin1Char(':')))   // a pattern (/:year/:title/) names no post
+            wantedSlug = last.section(QLatin1Char('.'), 0, 0);
+    }
     post.slug = Slug::fromText(wantedSlug.isEmpty() ? nameSlug : wantedSlug);
     if (post.slug.isEmpty())
         post.slug = Slug::fromText(post.title);

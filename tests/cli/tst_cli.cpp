@@ -24,6 +24,7 @@ private slots:
     void importHugo();
     void importFailures();
     void exportMarkdown();
+    void importImagesAndWarnings();
     void badLibraries_data();
     void badLibraries();
     void libraryInUse();
@@ -239,6 +240,19 @@ void TestCli::importHugo()
     QVERIFY(run.out.contains(QStringLiteral("2 new")));
     const Run drafts = quire({QStringLiteral("--library"), library(), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("draft")});
     QVERIFY(drafts.out.contains(QStringLiteral(" a ")));
+}
+
+void TestCli::importImagesAndWarnings()
+{
+    write(QStringLiteral("blog/assets/ok.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x02", 24));
+    write(QStringLiteral("blog/_posts/2023-04-05-pics.md"),
+          "---\ntitle: Pics\n---\n![ok](/assets/ok.png)\n![gone](/assets/gone.png)\n");
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("blog"))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("warning  _posts/2023-04-05-pics.md: image \"/assets/gone.png\" not imported: no such file")),
+             qPrintable(run.out));
+    const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("pics")});
+    QVERIFY2(show.out.contains(QStringLiteral("![ok](/media/ok.png)\n![gone](/assets/gone.png)")), qPrintable(show.out));
 }
 
 void TestCli::importFailures()

@@ -2,9 +2,12 @@
 // kind of bad file (skipped or cleaned with a reason, the rest of the library untouched).
 
 #include "interchange/blog_importer.h"
+#include "interchange/image_references.h"
+#include "interchange/shortcode_converter.h"
 #include "interchange/post_file_reader.h"
 #include "interchange/post_markdown_writer.h"
 #include "markdown/front_matter.h"
+#include "store/image_probe.h"
 #include "store/library.h"
 
 #include <QDir>
@@ -35,7 +38,7 @@ private slots:
     void hostileSlugIsCleaned();
     void duplicateSlugInOneImport();
     void symlinkLoopAndOutsideLink();
-    void tomlFrontMatterIsSkipped();
+    void tomlFrontMatter();
     void unsluggableNamesStayStable();
     void tagSpellingDoesNotCountAsChange();
     void dateFormats_data();
@@ -44,11 +47,25 @@ private slots:
     void generatedCorpus_data();
     void generatedCorpus();
 
+    void imageProbe();
+    void imageReferencesSkipFences();
+    void jekyllImagesThreeWays();
+    void hugoBundleAndStaticImages();
+    void sameImageStoredOnceAndReimport();
+    void refusedImagesAreReportedAndKept();
+    void shortcodesConverted();
+    void figureImageIsImported();
+    void permalinkGivesTheSlug();
+    void plainFolderOfMarkdown();
+
 private:
     void write(const QString &relative, const QByteArray &content);
     QString blog() const { return m_dir->filePath(QStringLiteral("blog")); }
     ImportReport importBlog();
     static QStringList reasons(const QList<ImportReport::Entry> &entries);
+    static QByteArray png(int width, int height, const QByteArray &tail = {});
+    QString body(const QString &slug) const;
+    int assetCount() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
@@ -314,13 +331,33 @@ void TestInterchange::symlinkLoopAndOutsideLink()
     QVERIFY(report.skipped.first().reason.contains(QStringLiteral("outside")));
 }
 
-void TestInterchange::tomlFrontMatterIsSkipped()
+void TestInterchange::tomlFrontMatter()
 {
-    write(QStringLiteral("content/posts/toml.md"), "+++\ntitle = \"TOML\"\n+++\nBody\n");
+    write(QStringLiteral("content/posts/toml.md"),
+          "+++\ntitle = \"TOML post\"\ndate = 2024-03-05T10:00:00+02:00\ndraft = false\n"
+          "tags = [\"gpu\", \"numerics\"]\ncategories = [\"notes\"]\naliases = [\"/old/toml/\"]\n"
+          "description = \"Short.\"\nweight = 3\n\n[params]\nmood = \"calm\"\n+++\nBody of *TOML*.\n");
+    write(QStringLiteral("content/posts/broken.md"), "+++\ntitle = \"Broken\"\ndate = = 3\n+++\nBody\n");
+    write(QStringLiteral("content/posts/open.md"), "+++\ntitle = \"Open\"\nBody\n");
     const ImportReport report = importBlog();
-    QCOMPARE(report.imported.size(), 0);
-    QCOMPARE(report.skipped.size(), 1);
-    QVERIFY(report.skipped.first().reason.contains(QStringLiteral("TOML")));
+    QCOMPARE(report.imported.size(), 1);
+    const QStringList skipped = reasons(report.skipped);
+    QCOMPARE(skipped.size(), 2);
+    QVERIFY2(skipped.first().startsWith(QStringLiteral("content/posts/broken.md: malformed TOML front matter (line 3:")),
+             qPrintable(skipped.join(QLatin1Char('\n'))));
+    QVERIFY2(skipped.last().contains(QStringLiteral("never closed")), qPrintable(skipped.last()));
+
+    const Post post = **m_library->postBySlug(QStringLiteral("toml"));
+    QCOMPARE(post.title, QStringLiteral("TOML post"));
+    QCOMPARE(post.body, QStringLiteral("Body of *TOML*.\n"));
+    QCOMPARE(post.publishedAt, QDateTime(QDate(2024, 3, 5), QTime(8, 0), Qt::UTC));
+    QCOMPARE(post.status, PostStatus::Published);
+    QCOMPARE(post.tags, (QStringList{QStringLiteral("gpu"), QStringLiteral("numerics"), QStringLiteral("notes")}));
+    QCOMPARE(post.summary, QStringLiteral("Short."));
+    QCOMPARE(post.extra.value(QStringLiteral("aliases")).toArray().first().toString(), QStringLiteral("/old/toml/"));
+    QCOMPARE(post.extra.value(QStringLiteral("categories")).toArray().size(), 1);
+    QCOMPARE(post.extra.value(QStringLiteral("weight")).toInt(), 3);
+    QCOMPARE(post.extra.value(QStringLiteral("params")).toObject().value(QStringLiteral("mood")).toString(), QStringLiteral("calm"));
 }
 
 void TestInterchange::unsluggableNamesStayStable()
@@ -418,6 +455,256 @@ void TestInterchange::generatedCorpus()
     const ImportReport again = importBlog();
     QCOMPARE(again.unchanged.size(), 60);
     QCOMPARE(*m_library->postCount(), 60);
+}
+
+QByteArray TestInterchange::png(int width, int height, const QByteArray &tail)
+{
+    QByteArray data("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (int value : {width, height}) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            data.append(char((value >> shift) & 0xff));
+    }
+    return data + QByteArray("\x08\x06\0\0\0", 5) + tail;
+}
+
+QString TestInterchange::body(const QString &slug) const
+{
+    const auto post = m_library->postBySlug(slug);
+    return post.ok() && post->has_value() ? (*post)->body : QStringLiteral("<no post %1>").arg(slug);
+}
+
+int TestInterchange::assetCount() const
+{
+    const auto assets = m_library->assets();
+    return assets.ok() ? int(assets->size()) : -1;
+}
+
+void TestInterchange::imageProbe()
+{
+    const ImageInfo p = ImageProbe::probe(png(640, 480));
+    QCOMPARE(p.mimeType, QStringLiteral("image/png"));
+    QCOMPARE(p.width, 640);
+    QCOMPARE(p.height, 480);
+
+    const ImageInfo g = ImageProbe::probe(QByteArray("GIF89a\x20\x03\x58\x02\0\0", 12));
+    QCOMPARE(g.mimeType, QStringLiteral("image/gif"));
+    QCOMPARE(g.width, 800);
+    QCOMPARE(g.height, 600);
+
+    // SOI, an APP0 segment of 16 bytes, then SOF0 with height 300 and width 400.
+    QByteArray jpeg("\xff\xd8\xff\xe0\x00\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 20);
+    jpeg += QByteArray("\xff\xc0\x00\x11\x08\x01\x2c\x01\x90\x03", 10) + QByteArray(16, '\0');
+    const ImageInfo j = ImageProbe::probe(jpeg);
+    QCOMPARE(j.mimeType, QStringLiteral("image/jpeg"));
+    QCOMPARE(j.width, 400);
+    QCOMPARE(j.height, 300);
+
+    QByteArray webp("RIFF\0\0\0\0WEBPVP8X\x0a\0\0\0\0\0\0\0", 24);
+    webp += QByteArray("\x1f\x03\x00\xef\x01\x00", 6);   // 799 + 1 by 495 + 1
+    const ImageInfo w = ImageProbe::probe(webp);
+    QCOMPARE(w.mimeType, QStringLiteral("image/webp"));
+    QCOMPARE(w.width, 800);
+    QCOMPARE(w.height, 496);
+
+    QCOMPARE(ImageProbe::probe("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>").mimeType,
+             QStringLiteral("image/svg+xml"));
+    QCOMPARE(ImageProbe::probe(QByteArray("\0\0\0\x1c" "ftypavif", 12)).mimeType, QStringLiteral("image/avif"));
+    QVERIFY(!ImageProbe::probe("just text, <svg> later").isImage());
+    QVERIFY(!ImageProbe::probe({}).isImage());
+}
+
+void TestInterchange::imageReferencesSkipFences()
+{
+    const QString body = QStringLiteral(
+        "![a](one.png \"Title\") and <img alt=x src='two.png'>\n"
+        "```markdown\n![not](three.png)\n```\n"
+        "![ref][r] ![Other]\n\n[r]: <four.png>\n[other]: {{ site.baseurl }}/five.png\n[link]: six.png\n"
+        "[text](seven.png)\n");
+    const auto references = ImageReferences::find(body);
+    QStringList urls;
+    for (const auto &reference : references)
+        urls.append(reference.url);
+    QCOMPARE(urls, (QStringList{QStringLiteral("one.png"), QStringLiteral("two.png"), QStringLiteral("four.png"),
+                                QStringLiteral("{{ site.baseurl }}/five.png")}));
+    const QString rewritten = ImageReferences::rewrite(body, references,
+        {QStringLiteral("/media/1.png"), QString(), QStringLiteral("/media/4.png"), QStringLiteral("/media/5.png")});
+    QVERIFY(rewritten.startsWith(QStringLiteral("![a](/media/1.png \"Title\") and <img alt=x src='two.png'>")));
+    QVERIFY(rewritten.contains(QStringLiteral("![not](three.png)")));
+    QVERIFY(rewritten.contains(QStringLiteral("[r]: </media/4.png>\n[other]: /media/5.png\n[link]: six.png")));
+}
+
+void TestInterchange::jekyllImagesThreeWays()
+{
+    write(QStringLiteral("assets/relative.png"), png(10, 20, "r"));
+    write(QStringLiteral("assets/absolute.png"), png(30, 40, "a"));
+    write(QStringLiteral("assets/baseurl.png"), png(50, 60, "b"));
+    write(QStringLiteral("assets/filter.png"), png(70, 80, "f"));
+    write(QStringLiteral("assets/html.png"), png(1, 1, "h"));
+    write(QStringLiteral("_posts/2023-01-01-pictures.md"),
+          "---\ntitle: Pictures\n---\n"
+          "![rel](../assets/relative.png)\n"
+          "![abs](/assets/absolute.png \"A title\")\n"
+          "![base]({{ site.baseurl }}/assets/baseurl.png)\n"
+          "![filter]({{ \"/assets/filter.png\" | relative_url }})\n"
+          "<img src=\"/assets/html.png\" alt=\"h\">\n"
+          "![remote](https://example.com/x.png) ![inline](data:image/png;base64,AAAA)\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 1);
+    QVERIFY2(report.warnings.isEmpty(), qPrintable(reasons(report.warnings).join(QLatin1Char('\n'))));
+    QCOMPARE(body(QStringLiteral("pictures")),
+             QStringLiteral("![rel](/media/relative.png)\n"
+                            "![abs](/media/absolute.png \"A title\")\n"
+                            "![base](/media/baseurl.png)\n"
+                            "![filter](/media/filter.png)\n"
+                            "<img src=\"/media/html.png\" alt=\"h\">\n"
+                            "![remote](https://example.com/x.png) ![inline](data:image/png;base64,AAAA)\n"));
+    QCOMPARE(assetCount(), 5);
+    const auto asset = m_library->asset(QStringLiteral("absolute.png"));
+    QVERIFY(asset.ok() && asset->has_value());
+    QCOMPARE((*asset)->width, 30);
+    QCOMPARE((*asset)->height, 40);
+    QCOMPARE((*asset)->mimeType, QStringLiteral("image/png"));
+}
+
+void TestInterchange::hugoBundleAndStaticImages()
+{
+    write(QStringLiteral("content/posts/trip/index.md"),
+          "---\ntitle: Trip\n---\n![photo](photo.png)\n\n![map][m]\n\n[m]: /images/map.png\n");
+    write(QStringLiteral("content/posts/trip/photo.png"), png(2, 2, "photo"));
+    write(QStringLiteral("static/images/map.png"), png(3, 3, "map"));
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 1);
+    QVERIFY2(report.warnings.isEmpty(), qPrintable(reasons(report.warnings).join(QLatin1Char('\n'))));
+    QCOMPARE(body(QStringLiteral("trip")),
+             QStringLiteral("![photo](/media/photo.png)\n\n![map][m]\n\n[m]: /media/map.png\n"));
+    QCOMPARE(assetCount(), 2);
+}
+
+void TestInterchange::sameImageStoredOnceAndReimport()
+{
+    write(QStringLiteral("images/shared.png"), png(4, 4, "shared"));
+    write(QStringLiteral("images/copy-of-shared.png"), png(4, 4, "shared"));
+    write(QStringLiteral("_posts/2023-01-01-one.md"), "---\ntitle: One\n---\n![x](/images/shared.png)\n");
+    write(QStringLiteral("_posts/2023-01-02-two.md"), "---\ntitle: Two\n---\n![y](/images/copy-of-shared.png)\n");
+    QCOMPARE(importBlog().imported.size(), 2);
+    QCOMPARE(assetCount(), 1);
+    QCOMPARE(body(QStringLiteral("one")), QStringLiteral("![x](/media/shared.png)\n"));
+    QCOMPARE(body(QStringLiteral("two")), QStringLiteral("![y](/media/shared.png)\n"));
+
+    const ImportReport again = importBlog();
+    QCOMPARE(again.unchanged.size(), 2);
+    QCOMPARE(again.updated.size(), 0);
+    QCOMPARE(assetCount(), 1);
+}
+
+void TestInterchange::refusedImagesAreReportedAndKept()
+{
+    QFile outside(m_dir->filePath(QStringLiteral("outside.png")));
+    QVERIFY(outside.open(QIODevice::WriteOnly));
+    outside.write(png(5, 5, "outside"));
+    outside.close();
+    write(QStringLiteral("assets/evil.svg"),
+          "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+    write(QStringLiteral("assets/notes.png"), "this is text, not a picture\n");
+    write(QStringLiteral("assets/good.png"), png(6, 6, "good"));
+    QVERIFY(QFile::link(outside.fileName(), blog() + QStringLiteral("/assets/link.png")));
+    const QByteArray text =
+        "![missing](/assets/missing.png)\n"
+        "![escape](../../outside.png)\n"
+        "![link](/assets/link.png)\n"
+        "![svg](/assets/evil.svg)\n"
+        "![text](/assets/notes.png)\n"
+        "![good](/assets/good.png)\n";
+    write(QStringLiteral("_posts/2023-01-01-refused.md"), "---\ntitle: Refused\n---\n" + text);
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 1);
+    const QStringList warnings = reasons(report.warnings);
+    QCOMPARE(warnings.size(), 5);
+    auto warned = [&warnings](const QString &image, const QString &why) {
+        for (const QString &warning : warnings) {
+            if (warning.startsWith(QStringLiteral("_posts/2023-01-01-refused.md: image \"%1\"").arg(image))
+                && warning.contains(why))
+                return true;
+        }
+        qWarning() << image << why << warnings;
+        return false;
+    };
+    QVERIFY(warned(QStringLiteral("/assets/missing.png"), QStringLiteral("no such file")));
+    QVERIFY(warned(QStringLiteral("../../outside.png"), QStringLiteral("outside the blog folder")));
+    QVERIFY(warned(QStringLiteral("/assets/link.png"), QStringLiteral("outside the blog folder")));
+    QVERIFY(warned(QStringLiteral("/assets/evil.svg"), QStringLiteral("script")));
+    QVERIFY(warned(QStringLiteral("/assets/notes.png"), QStringLiteral("not an image")));
+    QString expected = QString::fromUtf8(text);
+    expected.replace(QStringLiteral("/assets/good.png"), QStringLiteral("/media/good.png"));
+    QCOMPARE(body(QStringLiteral("refused")), expected);
+    QCOMPARE(assetCount(), 1);
+}
+
+void TestInterchange::shortcodesConverted()
+{
+    const ShortcodeConverter::Converted converted = ShortcodeConverter::convert(QStringLiteral(
+        "Intro\n"
+        "{% highlight cpp linenos %}\nint main() { return 0; }\n{% endhighlight %}\n"
+        "{{< figure src=\"cat.png\" alt=\"A cat\" caption=\"Our cat\" >}}\n"
+        "{{% figure src='dog.png' title=\"Dog\" %}}\n"
+        "{% raw %}{{ not.liquid }} {% include x.html %}{% endraw %}\n"
+        "```\n{% highlight py %}\nkept\n{% endhighlight %}\n{{< youtube abc >}}\n```\n"
+        "{% include footer.html %} {{< youtube id=\"xyz\" >}} {% include footer.html %}\n"));
+    QCOMPARE(converted.body, QStringLiteral(
+        "Intro\n"
+        "```cpp\nint main() { return 0; }\n```\n"
+        "![A cat](cat.png)\n\n*Our cat*\n"
+        "![Dog](dog.png)\n"
+        "{{ not.liquid }} {% include x.html %}\n"
+        "```\n{% highlight py %}\nkept\n{% endhighlight %}\n{{< youtube abc >}}\n```\n"
+        "{% include footer.html %} {{< youtube id=\"xyz\" >}} {% include footer.html %}\n"));
+    QCOMPARE(converted.warnings, (QStringList{
+        QStringLiteral("Liquid tag \"include\" is not supported; left as written"),
+        QStringLiteral("Hugo shortcode \"youtube\" is not supported; left as written")}));
+
+    // Code holding backticks gets a longer fence.
+    QCOMPARE(ShortcodeConverter::convert(QStringLiteral("{% highlight md %}\n```\nx\n```\n{% endhighlight %}")).body,
+             QStringLiteral("````md\n```\nx\n```\n````"));
+}
+
+void TestInterchange::figureImageIsImported()
+{
+    write(QStringLiteral("content/posts/pets/index.md"),
+          "---\ntitle: Pets\n---\n{{< figure src=\"cat.png\" alt=\"Cat\" caption=\"Purr\" >}}\n{{< gist x 1 >}}\n");
+    write(QStringLiteral("content/posts/pets/cat.png"), png(7, 7, "cat"));
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 1);
+    QCOMPARE(reasons(report.warnings),
+             QStringList{QStringLiteral("content/posts/pets/index.md: Hugo shortcode \"gist\" is not supported; left as written")});
+    QCOMPARE(body(QStringLiteral("pets")), QStringLiteral("![Cat](/media/cat.png)\n\n*Purr*\n{{< gist x 1 >}}\n"));
+    QCOMPARE(assetCount(), 1);
+}
+
+void TestInterchange::permalinkGivesTheSlug()
+{
+    write(QStringLiteral("_posts/2023-01-01-file-name.md"), "---\ntitle: P\npermalink: /blog/wanted-name.html\n---\nP\n");
+    write(QStringLiteral("_posts/2023-01-02-pattern.md"), "---\ntitle: Q\npermalink: /:year/:title/\n---\nQ\n");
+    QCOMPARE(importBlog().imported.size(), 2);
+    const auto wanted = m_library->postBySlug(QStringLiteral("wanted-name"));
+    QVERIFY(wanted.ok() && wanted->has_value());
+    QCOMPARE((*wanted)->extra.value(QStringLiteral("permalink")).toString(), QStringLiteral("/blog/wanted-name.html"));
+    const auto pattern = m_library->postBySlug(QStringLiteral("pattern"));
+    QVERIFY(pattern.ok() && pattern->has_value());
+}
+
+void TestInterchange::plainFolderOfMarkdown()
+{
+    write(QStringLiteral("first-note.md"), "---\ntitle: First\n---\n![pic](images/pic.png) ![abs](/images/pic.png)\n");
+    write(QStringLiteral("second.markdown"), "# Second\n\nNo front matter.\n");
+    write(QStringLiteral("images/pic.png"), png(8, 8, "pic"));
+    write(QStringLiteral("sub/ignored.md"), "---\ntitle: Deeper\n---\nD\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 2);
+    QCOMPARE(body(QStringLiteral("first-note")), QStringLiteral("![pic](/media/pic.png) ![abs](/media/pic.png)\n"));
+    const auto second = m_library->postBySlug(QStringLiteral("second"));
+    QVERIFY(second.ok() && second->has_value());
+    QCOMPARE((*second)->title, QStringLiteral("Second"));
+    QCOMPARE(assetCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestInterchange)
