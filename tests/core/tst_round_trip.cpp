@@ -289,6 +289,18 @@ void TestRoundTrip::imagesAreExported()
     const QString text = QString::fromUtf8(readAll(out + u'/' + MarkdownExporter::postPath(stored, flavor)));
     QVERIFY2(text.contains(QStringLiteral("image: /media/%1\n").arg(cover->name)), qPrintable(text));
     QVERIFY(text.endsWith(post.body));
+
+    // And back: the figure comes in as the same asset, and the post points at it as before.
+    const auto second = openLibrary(QStringLiteral("images-back-%1.quire").arg(flavorName(flavor)));
+    QVERIFY(second);
+    const auto imported = BlogImporter(*second).importFolder(out);
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.errorMessage()));
+    QVERIFY2(imported->warnings.isEmpty(), qPrintable(imported->warnings.value(0).reason));
+    const Post back = **second->postBySlug(QStringLiteral("with-pictures"));
+    QCOMPARE(back.body, post.body);
+    const auto figureBack = second->asset(figure->name);
+    QVERIFY(figureBack.ok() && figureBack->has_value());
+    QCOMPARE((*figureBack)->data, (*m_library->asset(figure->name))->data);
 }
 
 void TestRoundTrip::refusesFoldersItDidNotWrite()
