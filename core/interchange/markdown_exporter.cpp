@@ -1,5 +1,6 @@
 #include "interchange/markdown_exporter.h"
 
+#include "site/path_kind.h"
 #include "site/site_output.h"
 #include "site/site_settings.h"
 #include "store/library.h"
@@ -26,21 +27,6 @@ constexpr int ManifestFormat = 1;
 QString native(const QString &path)
 {
     return QDir::toNativeSeparators(path);
-}
-
-enum class Kind { Missing, File, Directory, Other };
-
-// What is at path, without following a symbolic link (a link is Other).
-Kind kindOf(const QString &path)
-{
-    struct stat info;
-    if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
-        return Kind::Missing;
-    if (S_ISREG(info.st_mode))
-        return Kind::File;
-    if (S_ISDIR(info.st_mode))
-        return Kind::Directory;
-    return Kind::Other;
 }
 
 // One path segment made from a slug or an asset name: never a way out of its folder.
@@ -120,7 +106,7 @@ QString existingConfig(const QString &root, MarkdownExporter::Flavor flavor)
     static const QStringList jekyll = {QStringLiteral("_config.yml"), QStringLiteral("_config.yaml"),
         QStringLiteral("_config.toml")};
     for (const QString &name : flavor == MarkdownExporter::Flavor::Hugo ? hugo : jekyll) {
-        if (kindOf(root + u'/' + name) != Kind::Missing)
+        if (pathKind(root + u'/' + name) != PathKind::Missing)
             return name;
     }
     return {};
@@ -129,8 +115,8 @@ QString existingConfig(const QString &root, MarkdownExporter::Flavor flavor)
 Result<QSet<QString>> readManifest(const QString &root)
 {
     const QString path = root + u'/' + MarkdownExporter::manifestName();
-    const Kind kind = kindOf(path);
-    if (kind == Kind::Missing) {
+    const PathKind kind = pathKind(path);
+    if (kind == PathKind::Missing) {
         const QStringList entries = QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
         if (!entries.isEmpty())
             return Error{MarkdownExporter::tr("%1 is not empty and was not written by a Markdown export; "
@@ -138,7 +124,7 @@ Result<QSet<QString>> readManifest(const QString &root)
         return QSet<QString>();
     }
     QFile file(path);
-    if (kind != Kind::File || !file.open(QIODevice::ReadOnly))
+    if (kind != PathKind::File || !file.open(QIODevice::ReadOnly))
         return Error{MarkdownExporter::tr("%1 cannot be read.").arg(native(path))};
     const QJsonObject manifest = QJsonDocument::fromJson(file.readAll()).object();
     if (manifest.value(QLatin1String("format")).toInt() != ManifestFormat)
@@ -177,10 +163,10 @@ Result<void> makeParents(const QString &root, const QString &file)
     const QStringList parts = file.split(u'/');
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         current += u'/' + parts.at(i);
-        const Kind kind = kindOf(current);
-        if (kind == Kind::Missing && QDir().mkdir(current))
+        const PathKind kind = pathKind(current);
+        if (kind == PathKind::Missing && QDir().mkdir(current))
             continue;
-        if (kind != Kind::Directory)
+        if (kind != PathKind::Directory)
             return Error{MarkdownExporter::tr("%1 is not a folder; the export cannot write into it.").arg(native(current))};
     }
     return {};
@@ -194,10 +180,10 @@ bool parentsAreFolders(const QString &root, const QString &file)
     const QStringList parts = file.split(u'/');
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         current += u'/' + parts.at(i);
-        const Kind kind = kindOf(current);
-        if (kind == Kind::Missing)
+        const PathKind kind = pathKind(current);
+        if (kind == PathKind::Missing)
             return true;
-        if (kind != Kind::Directory)
+        if (kind != PathKind::Directory)
             return false;
     }
     return true;
@@ -206,7 +192,7 @@ bool parentsAreFolders(const QString &root, const QString &file)
 // Deletes a file of an earlier export and the folders it leaves empty (never root itself).
 void removeOurs(const QString &root, const QString &file)
 {
-    if (!parentsAreFolders(root, file) || kindOf(root + u'/' + file) != Kind::File
+    if (!parentsAreFolders(root, file) || pathKind(root + u'/' + file) != PathKind::File
         || !QFile::remove(root + u'/' + file))
         return;
     QString dir = QFileInfo(file).path();
@@ -276,13 +262,13 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
 
     // Only files an earlier export wrote may be replaced.
     for (auto it = plan.cbegin(); it != plan.cend(); ++it) {
-        const Kind kind = kindOf(root + u'/' + it.key());
+        const PathKind kind = pathKind(root + u'/' + it.key());
         if (!parentsAreFolders(root, it.key()))
             return Error{tr("%1 leads out of the folder through a symbolic link; the export does not write through one.")
                              .arg(native(root + u'/' + QFileInfo(it.key()).path()))};
-        if (kind == Kind::Missing)
+        if (kind == PathKind::Missing)
             continue;
-        if (kind != Kind::File || !previous->contains(it.key()))
+        if (kind != PathKind::File || !previous->contains(it.key()))
             return Error{tr("%1 is in the way: the export did not write it and will not replace it.")
                              .arg(native(root + u'/' + it.key()))};
     }

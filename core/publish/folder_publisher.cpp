@@ -1,5 +1,6 @@
 #include "publish/folder_publisher.h"
 
+#include "site/path_kind.h"
 #include "site/site_output.h"
 
 #include <QCoreApplication>
@@ -26,22 +27,6 @@ QString tr(const char *text)
 // Above this many files the log gets a summary instead of a line per file.
 constexpr int MaxLogLines = 200;
 constexpr int ManifestFormat = 1;
-
-enum class Kind { Missing, File, Directory, Other };
-
-// What is at path, without following a symbolic link (a link is Other).
-Kind kindOf(const QString &path, qint64 *size = nullptr)
-{
-    struct stat info;
-    if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
-        return Kind::Missing;
-    if (S_ISREG(info.st_mode)) {
-        if (size)
-            *size = info.st_size;
-        return Kind::File;
-    }
-    return S_ISDIR(info.st_mode) ? Kind::Directory : Kind::Other;
-}
 
 QString native(const QString &path)
 {
@@ -72,17 +57,17 @@ Result<void> checkFolders(const QString &root, const QString &relative, bool cre
     QString path = root;
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         path += u'/' + parts.at(i);
-        switch (kindOf(path)) {
-        case Kind::Directory:
+        switch (pathKind(path)) {
+        case PathKind::Directory:
             continue;
-        case Kind::Missing:
+        case PathKind::Missing:
             if (!create)
                 return {};
             if (!QDir().mkdir(path))
                 return Error{tr("The folder %1 cannot be created.").arg(native(path))};
             continue;
-        case Kind::File:
-        case Kind::Other:
+        case PathKind::File:
+        case PathKind::Other:
             return Error{tr("%1 is in the way of %2 (it is a file or a link, not a folder); move it away and publish again.")
                                  .arg(native(path), relative)};
         }
@@ -162,8 +147,8 @@ Result<QString> FolderPublisher::destinationFolder(const QString &site) const
         return Error{tr("%1 is inside the site folder %2; choose a folder outside it.").arg(native(given), native(site))};
     if (isInside(site, folder))
         return Error{tr("%1 holds Quire's own copy of the site (%2); choose another folder.").arg(native(given), native(site))};
-    const Kind kind = kindOf(folder);
-    if (kind != Kind::Missing && kind != Kind::Directory)
+    const PathKind kind = pathKind(folder);
+    if (kind != PathKind::Missing && kind != PathKind::Directory)
         return Error{tr("%1 is not a folder.").arg(native(given))};
     return folder;
 }
@@ -172,12 +157,12 @@ Result<QHash<QString, FolderPublisher::Published>> FolderPublisher::readManifest
 {
     QHash<QString, Published> published;
     const QString path = destination + u'/' + manifestName();
-    const Kind kind = kindOf(path);
-    if (kind == Kind::Missing)
+    const PathKind kind = pathKind(path);
+    if (kind == PathKind::Missing)
         return published;
     const Error damaged{tr("%1 is damaged, so Quire cannot tell which files it published there; delete it and publish"
                            " again (files from earlier publishes are then left in place).").arg(native(path))};
-    if (kind != Kind::File)
+    if (kind != PathKind::File)
         return damaged;
     const Result<QByteArray> bytes = readFile(path);
     if (!bytes)
@@ -232,7 +217,7 @@ Result<FolderPublisher::Plan> FolderPublisher::plan(const QString &siteDir, cons
         const QString relative = path.mid(plan.site.size() + 1);
         // Quire's build state is not part of the site, and links are not followed.
         if (relative.startsWith(SiteOutput::stateFolder() + u'/') || relative == manifestName()
-            || kindOf(path) != Kind::File)
+            || pathKind(path) != PathKind::File)
             continue;
         files.append(relative);
     }
@@ -249,15 +234,15 @@ Result<FolderPublisher::Plan> FolderPublisher::plan(const QString &siteDir, cons
             return folders.error();
         const QString target = plan.destination + u'/' + relative;
         qint64 size = -1;
-        switch (kindOf(target, &size)) {
-        case Kind::Missing:
+        switch (pathKind(target, &size)) {
+        case PathKind::Missing:
             plan.changes.append(Change{Change::Kind::Added, relative});
             continue;
-        case Kind::Directory:
-        case Kind::Other:
+        case PathKind::Directory:
+        case PathKind::Other:
             return Error{tr("%1 is in the way of %2 (it is a folder or a link); move it away and publish again.")
                                  .arg(native(target), relative)};
-        case Kind::File:
+        case PathKind::File:
             break;
         }
         if (size == file.size) {
@@ -284,7 +269,7 @@ Result<FolderPublisher::Plan> FolderPublisher::plan(const QString &siteDir, cons
             return cancelError();
         const QString target = plan.destination + u'/' + relative;
         qint64 size = -1;
-        if (!checkFolders(plan.destination, relative, false) || kindOf(target, &size) != Kind::File
+        if (!checkFolders(plan.destination, relative, false) || pathKind(target, &size) != PathKind::File
             || size != plan.published.value(relative).size)
             continue;
         // A file the writer changed since it was published is theirs now: left alone.

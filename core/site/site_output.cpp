@@ -1,5 +1,7 @@
 #include "site/site_output.h"
 
+#include "site/path_kind.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -44,21 +46,6 @@ constexpr quint32 MaxEntries = 10'000'000;
 QString native(const QString &path)
 {
     return QDir::toNativeSeparators(path);
-}
-
-enum class Kind { Missing, File, Directory, Other };
-
-// What is at path, without following a symbolic link (a link is Other).
-Kind kindOf(const QString &path)
-{
-    struct stat info;
-    if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
-        return Kind::Missing;
-    if (S_ISREG(info.st_mode))
-        return Kind::File;
-    if (S_ISDIR(info.st_mode))
-        return Kind::Directory;
-    return Kind::Other;
 }
 
 qint64 sizeOf(const QString &path)
@@ -135,10 +122,10 @@ Result<std::unique_ptr<SiteOutput>> SiteOutput::open(const QString &dir, bool fo
 
     std::unique_ptr<SiteOutput> output(new SiteOutput(root));
     const QString state = root + u'/' + stateFolder();
-    const Kind stateKind = kindOf(state);
-    if (stateKind != Kind::Missing && stateKind != Kind::Directory)
+    const PathKind stateKind = pathKind(state);
+    if (stateKind != PathKind::Missing && stateKind != PathKind::Directory)
         return Error{tr("%1 is not a folder; Quire keeps its build state there.").arg(native(state))};
-    if (stateKind == Kind::Directory) {
+    if (stateKind == PathKind::Directory) {
         if (Result<void> recovered = output->recover(); !recovered)
             return recovered.error();
         if (Result<void> read = output->readManifest(); !read && !force)
@@ -149,7 +136,7 @@ Result<std::unique_ptr<SiteOutput>> SiteOutput::open(const QString &dir, bool fo
     // place (no staging, no renames), marked as unfinished until its manifest is written; a
     // build that finds the mark carries on the same way.
     const QString marker = output->absolute(FreshMarkerName);
-    if (!output->m_hasManifest && (kindOf(marker) == Kind::File || output->isEmpty())) {
+    if (!output->m_hasManifest && (pathKind(marker) == PathKind::File || output->isEmpty())) {
         output->m_direct = true;
         if (!QDir().mkpath(state) || !writeWhole(marker, QByteArray("Quire is writing this site for the first time.\n")))
             return Error{tr("%1 cannot be written to.").arg(native(root))};
@@ -261,13 +248,13 @@ Result<void> SiteOutput::checkOnlyOurFiles() const
             const QString relative = folder.isEmpty() ? name : folder + u'/' + name;
             if (relative == stateFolder())
                 continue;
-            const Kind kind = entry->d_type == DT_DIR ? Kind::Directory
-                : entry->d_type == DT_REG             ? Kind::File
-                : entry->d_type == DT_UNKNOWN         ? kindOf(absolute(relative))
-                                                      : Kind::Other;
-            if (kind == Kind::Directory)
+            const PathKind kind = entry->d_type == DT_DIR ? PathKind::Directory
+                : entry->d_type == DT_REG             ? PathKind::File
+                : entry->d_type == DT_UNKNOWN         ? pathKind(absolute(relative))
+                                                      : PathKind::Other;
+            if (kind == PathKind::Directory)
                 folders.append(relative);
-            else if (kind != Kind::File || !m_previous.contains(relative))
+            else if (kind != PathKind::File || !m_previous.contains(relative))
                 foreign.append(relative);
         }
         ::closedir(dir);
@@ -319,7 +306,7 @@ Result<void> SiteOutput::write(const QString &file, const QByteArray &content, c
     const QString folder = QFileInfo(path).path();
     if (!m_direct && !QDir().mkpath(folder))
         return Error{tr("The folder %1 cannot be created.").arg(native(folder))};
-    if (m_direct && kindOf(path) != Kind::Missing && kindOf(path) != Kind::File)
+    if (m_direct && pathKind(path) != PathKind::Missing && pathKind(path) != PathKind::File)
         return Error{tr("%1 is in the way of a file of the site.").arg(native(path))};
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(content) != content.size()) {
@@ -349,10 +336,10 @@ Result<void> SiteOutput::ensureDirectory(const QString &relativeDir)
             return parent;
     }
     const QString path = absolute(relativeDir);
-    switch (kindOf(path)) {
-    case Kind::Directory:
+    switch (pathKind(path)) {
+    case PathKind::Directory:
         break;
-    case Kind::Missing:
+    case PathKind::Missing:
         if (::mkdir(QFile::encodeName(path).constData(), 0755) != 0 && errno != EEXIST)
             return Error{tr("The folder %1 cannot be created: %2").arg(native(path), QString::fromLocal8Bit(std::strerror(errno)))};
         break;
@@ -371,13 +358,13 @@ Result<void> SiteOutput::applyJournal(const QJsonObject &journal)
         if (!isSafeRelative(file))
             continue;
         const QString from = staged(file);
-        if (kindOf(from) != Kind::File)
+        if (pathKind(from) != PathKind::File)
             continue;   // moved before an interruption
         const qsizetype slash = file.lastIndexOf(u'/');
         if (Result<void> folder = ensureDirectory(slash > 0 ? file.left(slash) : QString()); !folder)
             return folder;
         const QString to = absolute(file);
-        if (kindOf(to) == Kind::Directory || kindOf(to) == Kind::Other)
+        if (pathKind(to) == PathKind::Directory || pathKind(to) == PathKind::Other)
             return Error{tr("%1 is in the way of a file of the site.").arg(native(to))};
         if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
             return Error{tr("%1 cannot be put in place: %2").arg(native(to), QString::fromLocal8Bit(std::strerror(errno)))};
@@ -388,7 +375,7 @@ Result<void> SiteOutput::applyJournal(const QJsonObject &journal)
         if (!isSafeRelative(file) || file.startsWith(stateFolder() + u'/'))
             continue;
         const QString path = absolute(file);
-        if (kindOf(path) == Kind::File && !QFile::remove(path))
+        if (pathKind(path) == PathKind::File && !QFile::remove(path))
             return Error{tr("%1 cannot be removed.").arg(native(path))};
         for (qsizetype slash = file.lastIndexOf(u'/'); slash > 0; slash = file.lastIndexOf(u'/', slash - 1))
             emptied.insert(file.left(slash));
@@ -432,7 +419,7 @@ Result<SiteOutput::Counts> SiteOutput::commit()
     if (!m_force) {
         QStringList foreign;
         for (const QString &file : std::as_const(m_staged)) {
-            if (!m_previous.contains(file) && kindOf(absolute(file)) != Kind::Missing)
+            if (!m_previous.contains(file) && pathKind(absolute(file)) != PathKind::Missing)
                 foreign.append(file);
         }
         if (!foreign.isEmpty()) {
