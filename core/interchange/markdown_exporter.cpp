@@ -16,7 +16,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <sys/stat.h>
 
 namespace quire {
 

@@ -13,7 +13,6 @@
 #include <QSaveFile>
 
 #include <algorithm>
-#include <sys/stat.h>
 
 namespace quire {
 
