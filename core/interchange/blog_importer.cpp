@@ -28,7 +28,7 @@ bool sameContent(const Post &a, const Post &b)
 {
     return a.title == b.title && a.body == b.body && a.summary == b.summary && a.status == b.status
         && a.kind == b.kind && a.language == b.language && a.publishedAt == b.publishedAt
-        && tagKeys(a.tags) == tagKeys(b.tags) && a.extra == b.extra;
+        && tagKeys(a.tags) == tagKeys(b.tags) && a.extra == b.extra && a.coverAssetId == b.coverAssetId;
 }
 
 void mergeInto(Post &existing, const Post &incoming)
@@ -42,12 +42,29 @@ void mergeInto(Post &existing, const Post &incoming)
     existing.publishedAt = incoming.publishedAt;
     existing.tags = incoming.tags;
     existing.extra = incoming.extra;
+    existing.coverAssetId = incoming.coverAssetId;
     existing.updatedAt = incoming.updatedAt;   // the file's lastmod, or invalid for "now"
+}
+
+// The front matter's `image:` (Jekyll's SEO tag, many Hugo themes, Quire's own export) as the
+// post's cover, when it names an image of the blog.
+void takeCover(Post &post, const SourceFile &file, ImageImporter &images, QStringList &warnings)
+{
+    const QJsonValue image = post.extra.value(QLatin1String("image"));
+    if (!image.isString())
+        return;
+    const ImageImporter::Single cover = images.importImage(file, image.toString());
+    if (!cover.warning.isEmpty())
+        warnings.append(cover.warning);
+    if (cover.assetId == 0)
+        return;
+    post.coverAssetId = cover.assetId;
+    post.extra.remove(QLatin1String("image"));
 }
 
 } // namespace
 
-Result<ImportReport> BlogImporter::importFolder(const QString &dir)
+Result<ImportReport> BlogImporter::importFolder(const QString &dir, const Callbacks &callbacks)
 {
     auto source = BlogSource::open(dir);
     if (!source)
@@ -64,7 +81,12 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir)
     QHash<QString, QString> fileOfSlug;   // within this import: two files must not claim one post
 
     auto work = [&]() -> Result<void> {
-        for (const SourceFile &file : files) {
+        for (qsizetype index = 0; index < files.size(); ++index) {
+            if (callbacks.cancelled && callbacks.cancelled())
+                return Error{QCoreApplication::translate("BlogImporter", "The import was cancelled; the library is as it was.")};
+            if (callbacks.progress)
+                callbacks.progress(int(index), int(files.size()));
+            const SourceFile &file = files.at(index);
             auto imported = reader.read(file);
             if (!imported) {
                 report.skipped.append({file.relativePath, {}, imported.errorMessage()});
@@ -84,6 +106,7 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir)
             ImageImporter::Rewritten rewritten = images.importImages(file, converted.body);
             post.body = rewritten.body;
             imported->warnings.append(rewritten.warnings);
+            takeCover(post, file, images, imported->warnings);
             for (const QString &warning : std::as_const(imported->warnings))
                 report.warnings.append({file.relativePath, post.slug, warning});
 
@@ -109,6 +132,8 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir)
                 report.imported.append({file.relativePath, created->slug, {}});
             }
         }
+        if (callbacks.progress)
+            callbacks.progress(int(files.size()), int(files.size()));
         return {};
     };
     if (auto done = m_library.transaction(work); !done)

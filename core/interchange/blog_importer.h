@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace quire {
 
 class Library;
@@ -16,9 +18,17 @@ class Library;
 class BlogImporter
 {
 public:
+    struct Callbacks
+    {
+        std::function<void(int done, int total)> progress;   // files read so far, of all
+        std::function<bool()> cancelled;   // true: stop, and leave the library as it was
+    };
+
     explicit BlogImporter(Library &library) : m_library(library) {}
 
-    Result<ImportReport> importFolder(const QString &dir);
+    // A front matter `image:` naming a local image becomes the post's cover; a remote one, or one
+    // that cannot be stored (with a warning), stays in the front matter as written.
+    Result<ImportReport> importFolder(const QString &dir, const Callbacks &callbacks = {});
 
 private:
     Library &m_library;

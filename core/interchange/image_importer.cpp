@@ -73,14 +73,51 @@ ImageImporter::Stored ImageImporter::store(const QString &absolutePath)
         } else {
             // The library checks again (size, type, SVG safety); its refusal is the reason.
             auto asset = m_library.storeAsset(data, info.fileName(), image.width, image.height);
-            if (asset)
+            if (asset) {
                 stored.assetName = asset->name;
-            else   // a sentence of its own ("This SVG holds a script; …."): fitted into ours
+                stored.assetId = asset->id;
+            } else   // a sentence of its own ("This SVG holds a script; …."): fitted into ours
                 stored.reason = asset.errorMessage().chopped(asset.errorMessage().endsWith(QLatin1Char('.')) ? 1 : 0);
         }
     }
     m_stored.insert(absolutePath, stored);
     return stored;
+}
+
+ImageImporter::Single ImageImporter::importImage(const SourceFile &file, const QString &url)
+{
+    Single result;
+    bool unknownTemplate = false;
+    const QString path = sitePath(url, &unknownTemplate);
+    if (unknownTemplate) {
+        result.warning = tr("image \"%1\" not imported: its template expression is not understood; "
+                            "the reference is kept as written").arg(url);
+        return result;
+    }
+    if (path.isEmpty())
+        return result;
+    const QStringList paths = candidates(file, path);
+    QString found;
+    for (const QString &candidate : paths) {
+        if (QFileInfo::exists(candidate) || QFileInfo(candidate).isSymLink()) {
+            found = candidate;
+            break;
+        }
+    }
+    QString reason;
+    if (found.isEmpty() && !isInsideRoot(QDir::cleanPath(paths.first()))) {
+        reason = tr("it is outside the blog folder");
+    } else if (found.isEmpty()) {
+        reason = tr("no such file");
+    } else {
+        const Stored stored = store(found);
+        result.assetName = stored.assetName;
+        result.assetId = stored.assetId;
+        reason = stored.reason;
+    }
+    if (!reason.isEmpty())
+        result.warning = tr("image \"%1\" not imported: %2; the reference is kept as written").arg(url, reason);
+    return result;
 }
 
 ImageImporter::Rewritten ImageImporter::importImages(const SourceFile &file, const QString &body)
@@ -89,38 +126,10 @@ ImageImporter::Rewritten ImageImporter::importImages(const SourceFile &file, con
     const QList<ImageReferences::Reference> references = ImageReferences::find(body);
     QStringList replacements;
     for (const ImageReferences::Reference &reference : references) {
-        replacements.append(QString());
-        bool unknownTemplate = false;
-        const QString path = sitePath(reference.url, &unknownTemplate);
-        if (unknownTemplate) {
-            result.warnings.append(tr("image \"%1\" not imported: its template expression is not understood; "
-                                      "the reference is kept as written").arg(reference.url));
-            continue;
-        }
-        if (path.isEmpty())
-            continue;
-        const QStringList paths = candidates(file, path);
-        QString found;
-        for (const QString &candidate : paths) {
-            if (QFileInfo::exists(candidate) || QFileInfo(candidate).isSymLink()) {
-                found = candidate;
-                break;
-            }
-        }
-        QString reason;
-        if (found.isEmpty() && !isInsideRoot(QDir::cleanPath(paths.first()))) {
-            reason = tr("it is outside the blog folder");
-        } else if (found.isEmpty()) {
-            reason = tr("no such file");
-        } else {
-            const Stored stored = store(found);
-            if (!stored.assetName.isEmpty())
-                replacements.last() = QStringLiteral("/media/") + stored.assetName;
-            reason = stored.reason;
-        }
-        if (!reason.isEmpty())
-            result.warnings.append(tr("image \"%1\" not imported: %2; the reference is kept as written")
-                                       .arg(reference.url, reason));
+        const Single image = importImage(file, reference.url);
+        replacements.append(image.assetName.isEmpty() ? QString() : QStringLiteral("/media/") + image.assetName);
+        if (!image.warning.isEmpty())
+            result.warnings.append(image.warning);
     }
     result.body = ImageReferences::rewrite(body, references, replacements);
     return result;

@@ -33,10 +33,20 @@ public:
     // Everything about one image, the library's refusal included, is a warning for the post.
     Rewritten importImages(const SourceFile &file, const QString &body);
 
+    struct Single
+    {
+        QString assetName;   // the stored asset; empty when url names no local image or failed
+        qint64 assetId = 0;
+        QString warning;     // why a local image was not stored
+    };
+    // One image named by url (a cover in the front matter), resolved as a body reference is.
+    Single importImage(const SourceFile &file, const QString &url);
+
 private:
     struct Stored
     {
         QString assetName;   // empty when not stored
+        qint64 assetId = 0;
         QString reason;      // why not
     };
 

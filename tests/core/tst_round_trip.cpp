@@ -124,6 +124,12 @@ void TestRoundTrip::comparePosts(const Library &before, const Library &after)
                 extra.remove(QLatin1String(added));
         }
         QVERIFY2(a.extra == extra, qPrintable(a.slug));
+        const auto coverA = before.postCover(a.id);
+        const auto coverB = after.postCover(b.id);
+        QVERIFY(coverA.ok() && coverB.ok());
+        QVERIFY2(coverA->has_value() == coverB->has_value(), what);
+        if (coverA->has_value())
+            QVERIFY2((*coverA)->sha256 == (*coverB)->sha256, what);
     }
 }
 
@@ -301,6 +307,11 @@ void TestRoundTrip::imagesAreExported()
     const auto figureBack = second->asset(figure->name);
     QVERIFY(figureBack.ok() && figureBack->has_value());
     QCOMPARE((*figureBack)->data, (*m_library->asset(figure->name))->data);
+    // The cover comes back as the cover, not as a front matter key.
+    const auto coverBack = second->postCover(back.id);
+    QVERIFY(coverBack.ok() && coverBack->has_value());
+    QCOMPARE((*coverBack)->sha256, cover->sha256);
+    QVERIFY(!back.extra.contains(QLatin1String("image")));
 }
 
 void TestRoundTrip::refusesFoldersItDidNotWrite()
