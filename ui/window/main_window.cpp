@@ -6,6 +6,8 @@
 #include "editor/outline_panel.h"
 #include "editor/spelling_controller.h"
 #include "export/export_dialog.h"
+#include "interchange/import_dialog.h"
+#include "interchange/markdown_export_dialog.h"
 #include "metadata/metadata_panel.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
@@ -259,6 +261,15 @@ void MainWindow::createActions()
     m_publishAction->setToolTip(tr("Send the blog to a folder, a git branch or an rsync destination"));
     connect(m_publishAction, &QAction::triggered, this, &MainWindow::showPublish);
 
+    m_importAction = new QAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import Blog…"), this);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));   // no standard key for this
+    m_importAction->setToolTip(tr("Bring the posts and images of a Hugo or Jekyll blog, or a Markdown folder, into this library"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::showImport);
+
+    m_markdownExportAction = new QAction(tr("Export &Markdown…"), this);
+    m_markdownExportAction->setToolTip(tr("Write the posts and images as a folder that Hugo or Jekyll builds"));
+    connect(m_markdownExportAction, &QAction::triggered, this, &MainWindow::showMarkdownExport);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -272,7 +283,10 @@ void MainWindow::createMenus()
     file->addAction(m_saveAction);
     file->addAction(m_historyAction);
     file->addSeparator();
+    file->addAction(m_importAction);
+    file->addSeparator();
     file->addAction(m_exportAction);
+    file->addAction(m_markdownExportAction);
     file->addAction(m_publishAction);
     file->addSeparator();
     file->addAction(m_openLibraryAction);
@@ -529,6 +543,35 @@ void MainWindow::showPublish()
         reloadCurrentPost();
         reloadPostList();
     }
+}
+
+// Modal: the import writes the library in one transaction, which the editor must not wait on.
+void MainWindow::showImport()
+{
+    ImportDialog dialog(m_library.get(), this);
+    connect(&dialog, &ImportDialog::aboutToImport, this, [this] {
+        if (auto flushed = m_session->flush(); !flushed)
+            showError(tr("Could not save"), flushed.errorMessage());
+    });
+    connect(&dialog, &ImportDialog::imported, this, [this] {
+        reloadPostList();
+        if (m_session->post().id == 0)
+            showFirstPost();
+        else
+            reloadCurrentPost();   // the import may have updated the open post
+    });
+    connect(&dialog, &ImportDialog::postActivated, this, [this](const QString &slug) { goToProblem(slug, 0); });
+    dialog.exec();
+}
+
+void MainWindow::showMarkdownExport()
+{
+    MarkdownExportDialog dialog(m_library.get(), this);
+    connect(&dialog, &MarkdownExportDialog::aboutToExport, this, [this] {
+        if (auto flushed = m_session->flush(); !flushed)
+            showError(tr("Could not save"), flushed.errorMessage());
+    });
+    dialog.exec();
 }
 
 // The library changed the open post (a publish dated it): show that, at the writer's place.

@@ -83,6 +83,8 @@ private:
     void showHistory();
     void showExport();
     void showPublish();
+    void showImport();
+    void showMarkdownExport();
     void reloadCurrentPost();
     void goToProblem(const QString &slug, int line);
     void chooseLibrary();
@@ -123,6 +125,8 @@ private:
     QAction *m_historyAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_publishAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_markdownExportAction = nullptr;
     QAction *m_quitAction = nullptr;
 };
 
