@@ -39,9 +39,9 @@ packages=(
   # Publishing to a git branch or with rsync (over ssh) runs these programs.
   git rsync openssh-client
 )
-# The tests also run the corpus generator from ../shared/bench, and check the built site with
-# HTML Tidy and xmllint.
-[ "$mode" = test ] && packages+=(python3 tidy libxml2-utils)
+# The tests also run the corpus generator from ../shared/bench, check the built site with HTML
+# Tidy and xmllint, and build the Markdown export with Hugo.
+[ "$mode" = test ] && packages+=(python3 tidy libxml2-utils hugo)
 
 missing=()
 for p in "${packages[@]}"; do

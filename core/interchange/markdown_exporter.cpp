@@ -6,6 +6,7 @@
 #include "store/library.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -46,10 +47,25 @@ bool isSafeRelative(const QString &path)
 // A file of the export, by what makes its content.
 struct Planned
 {
-    enum class Source { Post, Image, Config } source = Source::Post;
+    enum class Source { Post, Image, Config, Starter } source = Source::Post;
     qint64 postId = 0;
-    QString assetName;
+    QString assetName;   // Image: the asset; Starter: the resource
 };
+
+// The starter layouts of a flavor (resources/starter/), by path in the export: without them
+// Hugo builds no page at all and Jekyll bare fragments.
+QHash<QString, QString> starterFiles(MarkdownExporter::Flavor flavor)
+{
+    const QString base = flavor == MarkdownExporter::Flavor::Hugo ? QStringLiteral(":/quire/starter/hugo")
+                                                                  : QStringLiteral(":/quire/starter/jekyll");
+    QHash<QString, QString> files;
+    QDirIterator it(base, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString resource = it.next();
+        files.insert(resource.mid(base.size() + 1), resource);
+    }
+    return files;
+}
 
 QString tomlString(const QString &text)
 {
@@ -71,6 +87,8 @@ QByteArray hugoConfig(const SiteSettings &site)
     text += QStringLiteral("baseURL = %1\n").arg(tomlString(site.baseUrl.isEmpty() ? QStringLiteral("/") : site.baseUrl.toString()));
     text += QStringLiteral("title = %1\n").arg(tomlString(site.title));
     text += QStringLiteral("languageCode = %1\n").arg(tomlString(site.language));
+    // Posts are the writer's own, raw HTML (figures, details) included, as Quire renders them.
+    text += QStringLiteral("\n[markup.goldmark.renderer]\nunsafe = true\n");
     return text.toUtf8();
 }
 
@@ -91,6 +109,12 @@ QByteArray jekyllConfig(const SiteSettings &site)
         out << YAML::Key << "baseurl" << YAML::Value << path.toStdString();
     }
     out << YAML::Key << "lang" << YAML::Value << site.language.toStdString();
+    // Every post in the starter layout, without a layout: key in each.
+    out << YAML::Key << "defaults" << YAML::Value << YAML::BeginSeq << YAML::BeginMap
+        << YAML::Key << "scope" << YAML::Value << YAML::BeginMap << YAML::Key << "path" << YAML::Value << ""
+        << YAML::Key << "type" << YAML::Value << "posts" << YAML::EndMap
+        << YAML::Key << "values" << YAML::Value << YAML::BeginMap << YAML::Key << "layout" << YAML::Value << "post"
+        << YAML::EndMap << YAML::EndMap << YAML::EndSeq;
     out << YAML::EndMap;
     return QByteArray(out.c_str()) + '\n';
 }
@@ -258,6 +282,17 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
     } else if (previous->contains(config)) {
         next.insert(config);   // ours from before, perhaps edited since: kept, never rewritten
     }
+    // The starter layouts come with Quire's configuration, and are kept like it; a file of the
+    // writer's own in their place wins.
+    const QHash<QString, QString> starters = starterFiles(flavor);
+    for (auto it = starters.cbegin(); it != starters.cend(); ++it) {
+        const bool missing = pathKind(root + u'/' + it.key()) == PathKind::Missing;
+        if (missing && (config.isEmpty() || previous->contains(it.key())))   // new, or a cancelled export's
+            plan.insert(it.key(), {Planned::Source::Starter, 0, it.value()});
+        else if (previous->contains(it.key()))
+            next.insert(it.key());
+    }
+    next.unite(QSet<QString>(plan.keyBegin(), plan.keyEnd()));
 
     // Only files an earlier export wrote may be replaced.
     for (auto it = plan.cbegin(); it != plan.cend(); ++it) {
@@ -311,6 +346,11 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
                 continue;   // deleted while the export ran
             content = (*asset)->data;
             ++report.images;
+        } else if (what.source == Planned::Source::Starter) {
+            QFile resource(what.assetName);
+            if (!resource.open(QIODevice::ReadOnly))
+                return Error{tr("The starter layout %1 is missing from Quire.").arg(file)};
+            content = resource.readAll();
         } else {
             content = flavor == Flavor::Hugo ? hugoConfig(site) : jekyllConfig(site);
             report.wroteConfig = true;

@@ -259,7 +259,7 @@ void TestRoundTrip::hostileLibrary()
         QVERIFY(it.next().startsWith(path(QStringLiteral("export/"))));
         ++files;
     }
-    QCOMPARE(files, 6 + 2);   // the posts, the config and the manifest
+    QCOMPARE(files, 6 + 2 + 3);   // the posts, the config, the manifest and the starter layouts
 }
 
 void TestRoundTrip::imagesAreExported_data()
@@ -399,7 +399,7 @@ void TestRoundTrip::cancelAndProgress()
     MarkdownExporter exporter(*m_library);
     const QString out = path(QStringLiteral("export"));
     int calls = 0;
-    int files = 7;   // six posts and the config
+    int files = 10;   // six posts, the config and three starter layouts
     MarkdownExporter::Callbacks callbacks;
     callbacks.progress = [&calls, &files](int done, int total) {
         QCOMPARE(total, files);
@@ -412,10 +412,11 @@ void TestRoundTrip::cancelAndProgress()
     // What was written is the export's own: the next export carries on into the same folder.
     callbacks.cancelled = {};
     calls = 0;
-    files = 6;   // the config, written first, is left as it is
+    files = 9;   // the config, written first, is left as it is; the layouts were not written yet
     const auto done = exporter.exportTo(out, Flavor::Hugo, callbacks);
     QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
-    QCOMPARE(calls, 6);
+    QCOMPARE(calls, 9);
+    QVERIFY(QFile::exists(out + QStringLiteral("/layouts/_default/single.html")));
     QCOMPARE(done->posts, 6);
 }
 
@@ -446,6 +447,13 @@ void TestRoundTrip::hugoBuildsTheExport()
         QSKIP("hugo is not installed");
     fillHostile(*m_library);
     QVERIFY(m_library->storeAsset(tinyPng(), QStringLiteral("figure.png"), 1, 1).ok());
+    Post post;
+    post.title = QStringLiteral("Figure post");
+    post.status = PostStatus::Published;
+    post.publishedAt = QDateTime(QDate(2024, 2, 3), QTime(4, 5), Qt::UTC);
+    post.body = QStringLiteral("Before.\n\n![A figure](/media/figure.png)\n\n<details><summary>More</summary>Raw HTML</details>\n");
+    post.tags = {QStringLiteral("GPU")};
+    QVERIFY(m_library->createPost(post).ok());
     const QString out = path(QStringLiteral("export"));
     QVERIFY(MarkdownExporter(*m_library).exportTo(out, Flavor::Hugo).ok());
     QProcess process;
@@ -453,8 +461,18 @@ void TestRoundTrip::hugoBuildsTheExport()
     process.start(hugo, {QStringLiteral("--quiet"), QStringLiteral("-s"), out, QStringLiteral("-d"), path(QStringLiteral("site"))});
     QVERIFY(process.waitForFinished(120000));
     const QString output = QString::fromUtf8(process.readAll());
-    QVERIFY2(process.exitCode() == 0 && !output.contains(QLatin1String("ERROR")), qPrintable(output));
+    QVERIFY2(process.exitCode() == 0 && !output.contains(QLatin1String("ERROR")) && !output.contains(QLatin1String("WARN")),
+             qPrintable(output));
     QVERIFY(QFile::exists(path(QStringLiteral("site/media/figure.png"))));
+    // The starter layouts make readable pages: the post with its figure and raw HTML, the home
+    // page listing it, its tag.
+    const QString page = QString::fromUtf8(readAll(path(QStringLiteral("site/posts/figure-post/index.html"))));
+    QVERIFY2(page.contains(QLatin1String("<h1>Figure post</h1>")), qPrintable(page));
+    QVERIFY2(page.contains(QLatin1String("<img src=\"/media/figure.png\" alt=\"A figure\"")), qPrintable(page));
+    QVERIFY2(page.contains(QLatin1String("<details><summary>More</summary>")), qPrintable(page));
+    QVERIFY2(page.contains(QLatin1String("#GPU")), qPrintable(page));
+    const QString home = QString::fromUtf8(readAll(path(QStringLiteral("site/index.html"))));
+    QVERIFY2(home.contains(QLatin1String("/posts/figure-post/\">Figure post</a>")), qPrintable(home));
 }
 
 QTEST_GUILESS_MAIN(TestRoundTrip)
