@@ -83,7 +83,7 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     m_matchCase->setToolTip(tr("Tell capitals from small letters"));
     m_wholeWords->setToolTip(tr("Only match whole words"));
     m_regex->setToolTip(tr("Search with a regular expression; \\1 in the replacement is its first group"));
-    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
     m_status->setTextFormat(Qt::PlainText);
 
     auto *close = new QToolButton(this);
@@ -100,15 +100,18 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     connect(replaceEvery, &QPushButton::clicked, this, [this] { replaceAll(); });
     connect(m_replace, &QLineEdit::returnPressed, this, [this] { replace(); });
 
-    // Row one: what to find and how; row two: the replacement (in replace mode) and the count.
+    // Row one: what to find; row two: how; row three: the replacement (in replace mode) and the
+    // count. Three narrow rows, so the bar never pushes the preview aside in a narrow editor.
     auto *findRow = new QHBoxLayout;
     findRow->addWidget(m_search, 1);
     findRow->addWidget(buttonFor(m_findPreviousAction, QStyle::SP_ArrowUp, this));
     findRow->addWidget(buttonFor(m_findNextAction, QStyle::SP_ArrowDown, this));
-    findRow->addWidget(m_matchCase);
-    findRow->addWidget(m_wholeWords);
-    findRow->addWidget(m_regex);
     findRow->addWidget(close);
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_matchCase);
+    optionsRow->addWidget(m_wholeWords);
+    optionsRow->addWidget(m_regex);
+    optionsRow->addStretch(1);
     auto *replaceRow = new QHBoxLayout(m_replaceRow);
     replaceRow->setContentsMargins(0, 0, 0, 0);
     replaceRow->addWidget(m_replace, 1);
@@ -122,6 +125,7 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setSpacing(2);
     layout->addLayout(findRow);
+    layout->addLayout(optionsRow);
     layout->addLayout(secondRow);
 
     auto *escape = new QShortcut(QKeySequence::Cancel, this, this, &FindBar::close);

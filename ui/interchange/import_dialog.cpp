@@ -67,7 +67,8 @@ ImportDialog::ImportDialog(Library *library, QWidget *parent)
     });
     m_folder->setFolder(m_library->setting(FolderKey).value());
     inspectFolder();
-    resize(760, 540);
+    m_folder->lineEdit()->setFocus();
+    resize(820, 560);
 }
 
 QWidget *ImportDialog::createReport()

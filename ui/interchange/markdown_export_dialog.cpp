@@ -37,8 +37,7 @@ MarkdownExportDialog::MarkdownExportDialog(Library *library, QWidget *parent)
     setWindowTitle(tr("Export Markdown"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Write every post as a Markdown file with its front matter, and every image it uses, "
-                                "into a folder that Hugo or Jekyll builds as it is. Quire reads it back with "
-                                "File › Import Blog…."), this);
+                                "into a folder that Hugo or Jekyll builds as it is; File › Import Blog… reads it back."), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -60,7 +59,6 @@ MarkdownExportDialog::MarkdownExportDialog(Library *library, QWidget *parent)
     m_folderProblem->hide();
     form->addRow(m_folderProblem);
     layout->addLayout(form);
-    layout->addStretch(1);
     layout->addWidget(progressBar());
     layout->addWidget(statusLabel());
     layout->addWidget(createButtons());
@@ -72,7 +70,8 @@ MarkdownExportDialog::MarkdownExportDialog(Library *library, QWidget *parent)
         showStatus(tr("Writing… %1 of %2 files").arg(done).arg(total));
     });
     updateButtons();
-    resize(640, 300);
+    m_folder->lineEdit()->setFocus();
+    resize(640, sizeHint().height());
 }
 
 QWidget *MarkdownExportDialog::createButtons()
