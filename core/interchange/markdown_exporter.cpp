@@ -53,17 +53,19 @@ struct Planned
 };
 
 // The starter layouts of a flavor (resources/starter/), by path in the export: without them
-// Hugo builds no page at all and Jekyll bare fragments.
+// Hugo builds no page at all and Jekyll bare fragments. Their style sheet is shared.
 QHash<QString, QString> starterFiles(MarkdownExporter::Flavor flavor)
 {
-    const QString base = flavor == MarkdownExporter::Flavor::Hugo ? QStringLiteral(":/quire/starter/hugo")
-                                                                  : QStringLiteral(":/quire/starter/jekyll");
+    const bool hugo = flavor == MarkdownExporter::Flavor::Hugo;
+    const QString base = hugo ? QStringLiteral(":/quire/starter/hugo") : QStringLiteral(":/quire/starter/jekyll");
     QHash<QString, QString> files;
     QDirIterator it(base, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString resource = it.next();
         files.insert(resource.mid(base.size() + 1), resource);
     }
+    files.insert(hugo ? QStringLiteral("static/style.css") : QStringLiteral("style.css"),
+                 QStringLiteral(":/quire/starter/common/style.css"));
     return files;
 }
 

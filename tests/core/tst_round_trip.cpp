@@ -259,7 +259,7 @@ void TestRoundTrip::hostileLibrary()
         QVERIFY(it.next().startsWith(path(QStringLiteral("export/"))));
         ++files;
     }
-    QCOMPARE(files, 6 + 2 + 3);   // the posts, the config, the manifest and the starter layouts
+    QCOMPARE(files, 6 + 2 + 4);   // the posts, the config, the manifest, the starter layouts and style
 }
 
 void TestRoundTrip::imagesAreExported_data()
@@ -399,7 +399,7 @@ void TestRoundTrip::cancelAndProgress()
     MarkdownExporter exporter(*m_library);
     const QString out = path(QStringLiteral("export"));
     int calls = 0;
-    int files = 10;   // six posts, the config and three starter layouts
+    int files = 11;   // six posts, the config, three starter layouts and their style sheet
     MarkdownExporter::Callbacks callbacks;
     callbacks.progress = [&calls, &files](int done, int total) {
         QCOMPARE(total, files);
@@ -412,10 +412,10 @@ void TestRoundTrip::cancelAndProgress()
     // What was written is the export's own: the next export carries on into the same folder.
     callbacks.cancelled = {};
     calls = 0;
-    files = 9;   // the config, written first, is left as it is; the layouts were not written yet
+    files = 10;   // the config, written first, is left as it is; the layouts were not written yet
     const auto done = exporter.exportTo(out, Flavor::Hugo, callbacks);
     QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.errorMessage()));
-    QCOMPARE(calls, 9);
+    QCOMPARE(calls, 10);
     QVERIFY(QFile::exists(out + QStringLiteral("/layouts/_default/single.html")));
     QCOMPARE(done->posts, 6);
 }
@@ -471,6 +471,8 @@ void TestRoundTrip::hugoBuildsTheExport()
     QVERIFY2(page.contains(QLatin1String("<img src=\"/media/figure.png\" alt=\"A figure\"")), qPrintable(page));
     QVERIFY2(page.contains(QLatin1String("<details><summary>More</summary>")), qPrintable(page));
     QVERIFY2(page.contains(QLatin1String("#GPU")), qPrintable(page));
+    QVERIFY2(page.contains(QLatin1String("<link rel=\"stylesheet\" href=\"/style.css\">")), qPrintable(page));
+    QVERIFY(QFile::exists(path(QStringLiteral("site/style.css"))));
     const QString home = QString::fromUtf8(readAll(path(QStringLiteral("site/index.html"))));
     QVERIFY2(home.contains(QLatin1String("/posts/figure-post/\">Figure post</a>")), qPrintable(home));
 }
