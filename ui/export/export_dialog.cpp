@@ -7,7 +7,7 @@
 #include "tasks/background_task.h"
 
 #include <QCheckBox>
-#include <QCloseEvent>
+#include <memory>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -44,9 +44,8 @@ QString seconds(qint64 ms)
 } // namespace
 
 ExportDialog::ExportDialog(Library *library, QWidget *parent)
-    : QDialog(parent)
+    : TaskDialog(parent)
     , m_library(library)
-    , m_task(new BackgroundTask(this))
 {
     setWindowTitle(tr("Export Site"));
     auto *layout = new QVBoxLayout(this);
@@ -54,22 +53,13 @@ ExportDialog::ExportDialog(Library *library, QWidget *parent)
     layout->addWidget(createProblems(), 1);
     layout->addWidget(createButtons());
 
-    connect(m_task, &BackgroundTask::progress, this, [this](int done, int total) {
-        m_progress->setMaximum(qMax(total, 1));
-        m_progress->setValue(done);
-        m_summary->setText(tr("Building… %1 of %2 pages").arg(done).arg(total));
+    connect(task(), &BackgroundTask::progress, this, [this](int done, int total) {
+        showStatus(tr("Building… %1 of %2 pages").arg(done).arg(total));
     });
-    connect(m_task, &BackgroundTask::finished, this, &ExportDialog::finishBuild);
 
     loadSettings();
     updateButtons();
     resize(720, 520);
-}
-
-// The build writes into this dialog's members: it must end before they do.
-ExportDialog::~ExportDialog()
-{
-    delete m_task;
 }
 
 QWidget *ExportDialog::createSettings()
@@ -131,17 +121,10 @@ QWidget *ExportDialog::createProblems()
     m_problems->header()->setStretchLastSection(true);
     connect(m_problems, &QTreeWidget::itemActivated, this, &ExportDialog::activateProblem);
 
-    m_progress = new QProgressBar(box);
-    m_progress->setTextVisible(true);
-    m_progress->setValue(0);
-    m_summary = new QLabel(box);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
     layout->addWidget(label);
     layout->addWidget(m_problems, 1);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_summary);
+    layout->addWidget(progressBar());
+    layout->addWidget(statusLabel());
     return box;
 }
 
@@ -162,18 +145,14 @@ QWidget *ExportDialog::createButtons()
     m_export->setDefault(true);
     m_export->setToolTip(tr("Build the site into the output folder; only what changed is written"));
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
-    m_cancel = new QPushButton(tr("&Cancel"), box);
-    m_cancel->setToolTip(tr("Stop the build; the site in the folder stays as it was"));
-    connect(m_cancel, &QPushButton::clicked, m_task, &BackgroundTask::cancel);
-    m_close = new QPushButton(tr("Close"), box);
-    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    cancelButton()->setToolTip(tr("Stop the build; the site in the folder stays as it was"));
 
     layout->addWidget(m_openFolder);
     layout->addWidget(m_previewSite);
     layout->addStretch(1);
     layout->addWidget(m_export);
-    layout->addWidget(m_cancel);
-    layout->addWidget(m_close);
+    layout->addWidget(cancelButton());
+    layout->addWidget(closeButton());
     return box;
 }
 
@@ -232,8 +211,6 @@ void ExportDialog::updateButtons()
     m_settingsProblem->setVisible(!problem.isEmpty());
 
     m_export->setEnabled(!building && problem.isEmpty() && !m_folder->text().trimmed().isEmpty());
-    m_cancel->setEnabled(building);
-    m_close->setEnabled(!building);
     const bool hasSite = !building && folderHoldsSite();
     m_openFolder->setEnabled(hasSite);
     m_previewSite->setEnabled(hasSite);
@@ -244,7 +221,7 @@ void ExportDialog::updateButtons()
 
 bool ExportDialog::isBuilding() const
 {
-    return m_task->isRunning();
+    return isRunning();
 }
 
 bool ExportDialog::folderHoldsSite() const
@@ -266,38 +243,27 @@ void ExportDialog::startExport()
     SiteBuilder::Options options;
     options.outputDir = QDir::cleanPath(m_folder->text().trimmed());
     options.includeDrafts = m_drafts->isChecked();
-    options.cancel = m_task->cancelFlag();
-    options.progress = [task = m_task](int done, int total) { task->reportProgress(done, total); };
+    options.cancel = task()->cancelFlag();
+    options.progress = [job = task()](int done, int total) { job->reportProgress(done, total); };
     m_builtFolder = options.outputDir;
-    m_result.reset();
-    m_progress->setMaximum(0);   // busy until the first page is counted
-    m_summary->setText(tr("Reading the library…"));
-    m_task->start([this, options] { m_result = SiteBuilder(*m_library).build(options); });
-    updateButtons();
+    // The build's thread writes here, and only here: the dialog reads it once the build is over.
+    auto result = std::make_shared<std::optional<Result<SiteBuilder::Report>>>();
+    Library *library = m_library;
+    run(tr("Reading the library…"), [library, options, result] { *result = SiteBuilder(*library).build(options); },
+        [this, result] { finishBuild(*result ? **result : Result<SiteBuilder::Report>(Error{tr("The build stopped.")})); });
 }
 
-void ExportDialog::finishBuild()
+void ExportDialog::finishBuild(const Result<SiteBuilder::Report> &result)
 {
-    m_progress->setMaximum(100);
-    if (!m_result || !*m_result) {
-        m_progress->setValue(0);
-        const QString reason = m_result ? m_result->errorMessage() : tr("The build stopped.");
+    if (!result) {
+        progressBar()->setValue(0);
         // Said in the dialog, beside the problems, rather than in a box over it.
-        m_summary->setText(reason);
-        m_summary->setStyleSheet(m_task->isCancelled() ? QString() : QStringLiteral("color: #b3261e; font-weight: bold;"));
-        if (m_closeWhenStopped) {
-            m_closeWhenStopped = false;
-            updateButtons();
-            QDialog::reject();
-            return;
-        }
-    } else {
-        m_progress->setValue(100);
-        m_summary->setStyleSheet(QString());
-        showReport(m_result->value());
-        emit built(m_result->value());
+        showStatus(result.errorMessage(), !task()->isCancelled());
+        return;
     }
-    updateButtons();
+    showStatus(QString());
+    showReport(result.value());
+    emit built(result.value());
 }
 
 void ExportDialog::showReport(const SiteBuilder::Report &report)
@@ -318,7 +284,7 @@ void ExportDialog::showReport(const SiteBuilder::Report &report)
                    .arg(report.written).arg(report.unchanged).arg(report.removed);
     summary += u' ';
     summary += report.problems.isEmpty() ? tr("No problems.") : tr("%n problem(s) to look at.", nullptr, int(report.problems.size()));
-    m_summary->setText(summary);
+    showStatus(summary);
 }
 
 void ExportDialog::activateProblem(QTreeWidgetItem *item)
@@ -345,28 +311,6 @@ void ExportDialog::previewSite()
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     window->raise();
-}
-
-// Closing while a build runs stops it first; the folder keeps its previous site.
-void ExportDialog::closeEvent(QCloseEvent *event)
-{
-    if (isBuilding()) {
-        m_closeWhenStopped = true;
-        m_task->cancel();
-        event->ignore();
-        return;
-    }
-    QDialog::closeEvent(event);
-}
-
-void ExportDialog::reject()
-{
-    if (isBuilding()) {
-        m_closeWhenStopped = true;
-        m_task->cancel();
-        return;
-    }
-    QDialog::reject();
 }
 
 } // namespace quire

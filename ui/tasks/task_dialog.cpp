@@ -66,14 +66,15 @@ void TaskDialog::finish()
     m_progress->setValue(m_task->isCancelled() ? 0 : 100);
     m_cancel->setEnabled(false);
     m_close->setEnabled(true);
-    if (m_closeWhenStopped) {
-        m_closeWhenStopped = false;
-        QDialog::reject();
-        return;
-    }
+    // The outcome counts even when the writer closed the dialog meanwhile: an import that
+    // finished before it saw the cancel has changed the library, and the window must know.
     if (m_done)
         std::exchange(m_done, {})();
     updateButtons();
+    if (m_closeWhenStopped) {
+        m_closeWhenStopped = false;
+        QDialog::reject();
+    }
 }
 
 void TaskDialog::closeEvent(QCloseEvent *event)

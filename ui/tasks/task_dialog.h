@@ -40,8 +40,8 @@ public slots:
 
 protected:
     BackgroundTask *task() const { return m_task; }
-    // Runs work on its thread; done follows on the GUI thread, unless the dialog was closed
-    // meanwhile (then the job was cancelled and nobody is left to show its outcome).
+    // Runs work on its thread; done follows on the GUI thread, also when the dialog was closed
+    // meanwhile (it closes after done).
     void run(const QString &status, std::function<void()> work, std::function<void()> done);
     // Enables the subclass's own buttons and fields; called whenever a job starts or ends.
     virtual void updateButtons() = 0;
