@@ -1,0 +1,188 @@
+#include "assets/asset_list_model.h"
+
+#include "store/library.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QImageReader>
+#include <QLocale>
+#include <QStyle>
+#include <QtConcurrent>
+
+namespace quire {
+
+namespace {
+
+// The picture scaled to fit a thumbnail, decoded without the full-size image where the format
+// allows it (JPEG); null when Qt cannot read it (an SVG without the svg plugin, an AVIF).
+QImage decodeThumbnail(Library *library, const QString &name)
+{
+    const Result<std::optional<Asset>> asset = library->asset(name);
+    if (!asset || !*asset)
+        return {};
+    QByteArray data = (*asset)->data;
+    QBuffer buffer(&data);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid() && (size.width() > AssetListModel::ThumbnailSize || size.height() > AssetListModel::ThumbnailSize))
+        reader.setScaledSize(size.scaled(AssetListModel::ThumbnailSize, AssetListModel::ThumbnailSize, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (image.width() > AssetListModel::ThumbnailSize || image.height() > AssetListModel::ThumbnailSize)
+        image = image.scaled(AssetListModel::ThumbnailSize, AssetListModel::ThumbnailSize, Qt::KeepAspectRatio,
+                             Qt::SmoothTransformation);
+    return image;
+}
+
+} // namespace
+
+AssetListModel::AssetListModel(Library *library, QObject *parent)
+    : QAbstractListModel(parent),
+      m_library(library)
+{
+    // Two decoders keep the window responsive on a two-core machine while 500 thumbnails load.
+    m_decoders.setMaxThreadCount(2);
+}
+
+AssetListModel::~AssetListModel()
+{
+    m_decoders.clear();
+    m_decoders.waitForDone();
+}
+
+Result<void> AssetListModel::reload()
+{
+    beginResetModel();
+    m_all.clear();
+    m_shown.clear();
+    Result<QList<Asset>> assets = m_library->assets();
+    Result<QHash<QString, QList<AssetUser>>> usage = assets ? m_library->assetUsage()
+                                                            : Result<QHash<QString, QList<AssetUser>>>(assets.error());
+    if (assets && usage) {
+        for (const Asset &asset : std::as_const(*assets))
+            m_all.append(Entry{asset, usage->value(asset.name)});
+    }
+    for (int i = 0; i < m_all.size(); ++i)
+        m_shown.append(i);
+    applyFilter();
+    endResetModel();
+    if (!assets)
+        return assets.error();
+    if (!usage)
+        return usage.error();
+    return {};
+}
+
+void AssetListModel::setFilter(const QString &text, bool unusedOnly)
+{
+    beginResetModel();
+    m_filter = text.trimmed();
+    m_unusedOnly = unusedOnly;
+    applyFilter();
+    endResetModel();
+}
+
+void AssetListModel::applyFilter()
+{
+    m_shown.clear();
+    for (int i = 0; i < m_all.size(); ++i) {
+        const Entry &entry = m_all.at(i);
+        if (m_unusedOnly && !entry.users.isEmpty())
+            continue;
+        if (!m_filter.isEmpty() && !entry.asset.name.contains(m_filter, Qt::CaseInsensitive)
+            && !entry.asset.alt.contains(m_filter, Qt::CaseInsensitive))
+            continue;
+        m_shown.append(i);
+    }
+}
+
+int AssetListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_shown.size());
+}
+
+const Asset &AssetListModel::asset(int row) const
+{
+    return m_all.at(m_shown.at(row)).asset;
+}
+
+const QList<AssetUser> &AssetListModel::users(int row) const
+{
+    return m_all.at(m_shown.at(row)).users;
+}
+
+int AssetListModel::rowOf(const QString &name) const
+{
+    for (int row = 0; row < m_shown.size(); ++row) {
+        if (asset(row).name == name)
+            return row;
+    }
+    return -1;
+}
+
+int AssetListModel::unusedCount() const
+{
+    return int(std::count_if(m_all.cbegin(), m_all.cend(), [](const Entry &entry) { return entry.users.isEmpty(); }));
+}
+
+QVariant AssetListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_shown.size())
+        return {};
+    const Entry &entry = m_all.at(m_shown.at(index.row()));
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return entry.asset.name;
+    case Qt::DecorationRole:
+        return thumbnail(entry.asset);
+    case Qt::ToolTipRole:
+        return toolTip(entry);
+    case UsedRole:
+        return !entry.users.isEmpty();
+    default:
+        return {};
+    }
+}
+
+QString AssetListModel::toolTip(const Entry &entry) const
+{
+    const QString size = QLocale().formattedDataSize(entry.asset.size);
+    if (entry.users.isEmpty())
+        return tr("%1 (%2), used by no post").arg(entry.asset.name, size);
+    return tr("%1 (%2), used by %n post(s)", nullptr, int(entry.users.size())).arg(entry.asset.name, size);
+}
+
+QVariant AssetListModel::thumbnail(const Asset &asset) const
+{
+    const auto cached = m_thumbnails.constFind(asset.sha256);
+    if (cached == m_thumbnails.cend()) {
+        requestThumbnail(asset);
+        return {};
+    }
+    if (cached->isNull())
+        return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
+    return *cached;
+}
+
+void AssetListModel::requestThumbnail(const Asset &asset) const
+{
+    if (m_pending.contains(asset.sha256))
+        return;
+    m_pending.insert(asset.sha256);
+    auto *self = const_cast<AssetListModel *>(this);
+    QtConcurrent::run(&m_decoders, decodeThumbnail, m_library, asset.name)
+            .then(self, [self, sha256 = asset.sha256](const QImage &image) { self->thumbnailReady(sha256, image); });
+}
+
+void AssetListModel::thumbnailReady(const QString &sha256, const QImage &image)
+{
+    m_pending.remove(sha256);
+    m_thumbnails.insert(sha256, image.isNull() ? QPixmap() : QPixmap::fromImage(image));
+    for (int row = 0; row < m_shown.size(); ++row) {
+        if (asset(row).sha256 == sha256)
+            emit dataChanged(index(row), index(row), {Qt::DecorationRole});
+    }
+}
+
+} // namespace quire
