@@ -219,7 +219,7 @@ void AssetBrowserDialog::showSelection()
     if (rows.size() != 1) {
         m_preview->clear();
         m_details->setText(rows.isEmpty() ? tr("Select an image to see its details.")
-                                          : tr("%n images selected.", nullptr, int(rows.size())));
+                                          : tr("%n image(s) selected.", nullptr, int(rows.size())));
         m_alt->clear();
         m_alt->setEnabled(false);
         updateButtons();
