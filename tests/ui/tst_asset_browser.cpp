@@ -42,6 +42,7 @@ private slots:
 
     void listsAssetsWithTheirPosts();
     void filtersByNameAndUse();
+    void sortsNumbersByValue();
     void renameUpdatesThePosts();
     void deleteIsRefusedForUsedImages();
     void replaceChangesThePicture();
@@ -148,6 +149,17 @@ void TestAssetBrowser::filtersByNameAndUse()
     dialog.unusedOnlyBox()->setChecked(true);
     QCOMPARE(dialog.model()->rowCount(), 1);
     QCOMPARE(dialog.model()->asset(0).name, QStringLiteral("c.png"));
+}
+
+void TestAssetBrowser::sortsNumbersByValue()
+{
+    for (const char *name : {"figure-10.png", "figure-2.png", "figure-1.png"})
+        QVERIFY(m_library->storeAsset(png(name), QString::fromLatin1(name)));
+    AssetBrowserDialog dialog(m_library.get());
+    QStringList names;
+    for (int row = 0; row < dialog.model()->rowCount(); ++row)
+        names.append(dialog.model()->asset(row).name);
+    QCOMPARE(names, (QStringList{"a.png", "b.png", "c.png", "figure-1.png", "figure-2.png", "figure-10.png"}));
 }
 
 void TestAssetBrowser::renameUpdatesThePosts()

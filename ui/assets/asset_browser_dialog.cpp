@@ -159,13 +159,15 @@ void AssetBrowserDialog::reload()
     if (Result<void> loaded = m_model->reload(); !loaded)
         showProblem(tr("Could not read the library's images: %1").arg(loaded.errorMessage()));
     m_summary->setText(tr("Images: %1 · unused: %2").arg(m_model->assetCount()).arg(m_model->unusedCount()));
-    QItemSelection selection;
-    for (const QString &name : selected) {
-        const int row = m_model->rowOf(name);
-        if (row >= 0)
-            selection.select(m_model->index(row), m_model->index(row));
+    if (selectedNames() != selected) {   // the model was reset
+        QItemSelection selection;
+        for (const QString &name : selected) {
+            const int row = m_model->rowOf(name);
+            if (row >= 0)
+                selection.select(m_model->index(row), m_model->index(row));
+        }
+        m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     }
-    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     showSelection();
 }
 

@@ -34,6 +34,38 @@ QImage decodeThumbnail(Library *library, const QString &name)
     return image;
 }
 
+// "figure-2.png" before "figure-10.png". Asset names are ASCII (AssetName), so no collator is
+// needed, and QCollator ignores numeric mode in the C locale.
+bool namesInOrder(const QString &a, const QString &b)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            qsizetype endA = i;
+            qsizetype endB = j;
+            while (endA < a.size() && a.at(endA).isDigit())
+                ++endA;
+            while (endB < b.size() && b.at(endB).isDigit())
+                ++endB;
+            const QStringView numberA = QStringView(a).mid(i, endA - i);
+            const QStringView numberB = QStringView(b).mid(j, endB - j);
+            if (numberA.size() != numberB.size())
+                return numberA.size() < numberB.size();
+            if (numberA != numberB)
+                return numberA < numberB;
+            i = endA;
+            j = endB;
+            continue;
+        }
+        if (a.at(i) != b.at(j))
+            return a.at(i) < b.at(j);
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
+}
+
 } // namespace
 
 AssetListModel::AssetListModel(Library *library, QObject *parent)
@@ -52,25 +84,44 @@ AssetListModel::~AssetListModel()
 
 Result<void> AssetListModel::reload()
 {
-    beginResetModel();
-    m_all.clear();
-    m_shown.clear();
     Result<QList<Asset>> assets = m_library->assets();
-    Result<QHash<QString, QList<AssetUser>>> usage = assets ? m_library->assetUsage()
-                                                            : Result<QHash<QString, QList<AssetUser>>>(assets.error());
-    if (assets && usage) {
-        for (const Asset &asset : std::as_const(*assets))
-            m_all.append(Entry{asset, usage->value(asset.name)});
+    if (!assets) {
+        setEntries({});
+        return assets.error();
     }
-    for (int i = 0; i < m_all.size(); ++i)
-        m_shown.append(i);
+    Result<QHash<QString, QList<AssetUser>>> usage = m_library->assetUsage();
+    if (!usage) {
+        setEntries({});
+        return usage.error();
+    }
+    QList<Entry> entries;
+    for (const Asset &asset : std::as_const(*assets))
+        entries.append(Entry{asset, usage->value(asset.name)});
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return namesInOrder(a.asset.name, b.asset.name); });
+    setEntries(entries);
+    return {};
+}
+
+void AssetListModel::setEntries(const QList<Entry> &entries)
+{
+    // The same images (usage aside): no reset, so the views keep their selection and scrolling
+    // while the writer only looks from the window to the dialog and back.
+    const bool sameAssets = std::equal(entries.cbegin(), entries.cend(), m_all.cbegin(), m_all.cend(),
+                                       [](const Entry &a, const Entry &b) {
+                                           return a.asset.id == b.asset.id && a.asset.name == b.asset.name
+                                                   && a.asset.sha256 == b.asset.sha256 && a.asset.alt == b.asset.alt;
+                                       });
+    if (sameAssets && !m_unusedOnly) {
+        m_all = entries;
+        if (!m_shown.isEmpty())
+            emit dataChanged(index(0), index(int(m_shown.size()) - 1), {Qt::ToolTipRole, UsedRole});
+        return;
+    }
+    beginResetModel();
+    m_all = entries;
     applyFilter();
     endResetModel();
-    if (!assets)
-        return assets.error();
-    if (!usage)
-        return usage.error();
-    return {};
 }
 
 void AssetListModel::setFilter(const QString &text, bool unusedOnly)

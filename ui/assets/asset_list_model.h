@@ -51,6 +51,7 @@ private:
         QList<AssetUser> users;
     };
 
+    void setEntries(const QList<Entry> &entries);
     void applyFilter();
     QVariant thumbnail(const Asset &asset) const;
     void requestThumbnail(const Asset &asset) const;
