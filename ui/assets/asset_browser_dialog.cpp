@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QIcon>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -229,7 +230,7 @@ void AssetBrowserDialog::showSelection()
     }
     const int row = rows.first().row();
     const Asset &asset = m_model->asset(row);
-    m_preview->setPixmap(rows.first().data(Qt::DecorationRole).value<QPixmap>());
+    m_preview->setPixmap(rows.first().data(Qt::DecorationRole).value<QIcon>().pixmap(AssetListModel::ThumbnailSize));
     const QString pixels = asset.width > 0 && asset.height > 0 ? tr("%1 × %2 pixels").arg(asset.width).arg(asset.height)
                                                                : tr("size in pixels unknown");
     m_details->setText(tr("%1\n%2 · %3 · %4").arg(asset.name, asset.mimeType,

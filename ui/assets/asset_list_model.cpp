@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QIcon>
 #include <QImageReader>
 #include <QLocale>
 #include <QStyle>
@@ -204,16 +205,23 @@ QString AssetListModel::toolTip(const Entry &entry) const
     return tr("%1 (%2), used by %n post(s)", nullptr, int(entry.users.size())).arg(entry.asset.name, size);
 }
 
+// Always an icon of the view's icon size, so that every item has the same size before, while and
+// after its picture is decoded (a view lays items out once).
 QVariant AssetListModel::thumbnail(const Asset &asset) const
 {
     const auto cached = m_thumbnails.constFind(asset.sha256);
     if (cached == m_thumbnails.cend()) {
         requestThumbnail(asset);
-        return {};
+        static const QIcon loading = [] {
+            QPixmap blank(ThumbnailSize, ThumbnailSize);
+            blank.fill(Qt::transparent);
+            return QIcon(blank);
+        }();
+        return loading;
     }
     if (cached->isNull())
         return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
-    return *cached;
+    return QIcon(*cached);
 }
 
 void AssetListModel::requestThumbnail(const Asset &asset) const
