@@ -700,6 +700,8 @@ Result<Asset> Library::renameAsset(const QString &oldName, const QString &wanted
 {
     if (wantedName.contains(u'/') || wantedName.contains(u'\\'))
         return Error{trAsset("An image name cannot contain “/” or “\\”.")};
+    if (wantedName.trimmed().isEmpty())
+        return Error{trAsset("The new name is empty.")};
     const QString stem = AssetName::typedStem(wantedName);
     if (stem.isEmpty())
         return Error{trAsset("“%1” has no letters or digits to make a file name of (a–z, 0–9).").arg(wantedName.trimmed())};

@@ -377,8 +377,8 @@ void AssetBrowserDialog::askRename()
             this, tr("Rename Image"),
             tr("New name for “%1” (the extension stays .%2; posts that show it are updated):").arg(name, name.mid(dot + 1)),
             QLineEdit::Normal, name.left(dot), &ok);
-    if (ok && !wanted.trimmed().isEmpty())
-        (void)renameSelected(wanted);
+    if (ok && wanted.trimmed() != name.left(dot))
+        (void)renameSelected(wanted);   // an empty name is refused in words
 }
 
 void AssetBrowserDialog::askReplace()
