@@ -15,12 +15,13 @@ namespace quire {
 namespace {
 
 // The picture scaled to fit a thumbnail, decoded without the full-size image where the format
-// allows it (JPEG); null when Qt cannot read it (an SVG without the svg plugin, an AVIF).
-QImage decodeThumbnail(Library *library, const QString &name)
+// allows it (JPEG); a null image when Qt cannot read it (an SVG without the svg plugin, an AVIF);
+// none when the asset is gone (renamed or deleted meanwhile: the next reload asks again).
+std::optional<QImage> decodeThumbnail(Library *library, const QString &name)
 {
     const Result<std::optional<Asset>> asset = library->asset(name);
     if (!asset || !*asset)
-        return {};
+        return std::nullopt;
     QByteArray data = (*asset)->data;
     QBuffer buffer(&data);
     QImageReader reader(&buffer);
@@ -231,13 +232,17 @@ void AssetListModel::requestThumbnail(const Asset &asset) const
     m_pending.insert(asset.sha256);
     auto *self = const_cast<AssetListModel *>(this);
     QtConcurrent::run(&m_decoders, decodeThumbnail, m_library, asset.name)
-            .then(self, [self, sha256 = asset.sha256](const QImage &image) { self->thumbnailReady(sha256, image); });
+            .then(self, [self, sha256 = asset.sha256](const std::optional<QImage> &image) {
+                self->thumbnailReady(sha256, image);
+            });
 }
 
-void AssetListModel::thumbnailReady(const QString &sha256, const QImage &image)
+void AssetListModel::thumbnailReady(const QString &sha256, const std::optional<QImage> &image)
 {
     m_pending.remove(sha256);
-    m_thumbnails.insert(sha256, image.isNull() ? QPixmap() : QPixmap::fromImage(image));
+    if (!image)
+        return;
+    m_thumbnails.insert(sha256, image->isNull() ? QPixmap() : QPixmap::fromImage(*image));
     for (int row = 0; row < m_shown.size(); ++row) {
         if (asset(row).sha256 == sha256)
             emit dataChanged(index(row), index(row), {Qt::DecorationRole});

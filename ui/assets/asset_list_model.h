@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QThreadPool>
 
+#include <optional>
+
 namespace quire {
 
 class Library;
@@ -55,7 +57,7 @@ private:
     void applyFilter();
     QVariant thumbnail(const Asset &asset) const;
     void requestThumbnail(const Asset &asset) const;
-    void thumbnailReady(const QString &sha256, const QImage &image);
+    void thumbnailReady(const QString &sha256, const std::optional<QImage> &image);
     QString toolTip(const Entry &entry) const;
 
     Library *m_library;

@@ -154,6 +154,8 @@ MainWindow::~MainWindow()
     // The preview renders on a thread of its own with the library: done before the library closes.
     if (m_preview)
         m_preview->releaseLibrary();
+    // Its thumbnail decoders read the library too; children would go after it.
+    delete m_assetBrowser;
 }
 
 PreviewPane *MainWindow::preview()
