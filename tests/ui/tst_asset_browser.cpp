@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +44,7 @@ private slots:
     void listsAssetsWithTheirPosts();
     void filtersByNameAndUse();
     void sortsNumbersByValue();
+    void opensQuicklyWithManyImages();
     void renameUpdatesThePosts();
     void deleteIsRefusedForUsedImages();
     void replaceChangesThePicture();
@@ -162,6 +164,29 @@ void TestAssetBrowser::sortsNumbersByValue()
     for (int row = 0; row < dialog.model()->rowCount(); ++row)
         names.append(dialog.model()->asset(row).name);
     QCOMPARE(names, (QStringList{"a.png", "b.png", "c.png", "figure-1.png", "figure-2.png", "figure-10.png"}));
+}
+
+void TestAssetBrowser::opensQuicklyWithManyImages()
+{
+    const auto stored = m_library->transaction([&]() -> Result<void> {
+        for (int i = 0; i < 500; ++i) {
+            if (Result<Asset> asset = m_library->storeAsset(png(QByteArray::number(i)), QStringLiteral("shot-%1.png").arg(i)); !asset)
+                return asset.error();
+        }
+        return {};
+    });
+    QVERIFY(stored);
+    QElapsedTimer timer;
+    timer.start();
+    AssetBrowserDialog dialog(m_library.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const qint64 shown = timer.elapsed();
+    qInfo("503 images listed and painted in %lld ms", shown);
+    QVERIFY2(shown < 2000, qPrintable(QString::number(shown)));
+    QCOMPARE(dialog.model()->rowCount(), 503);
+    // Only what is on screen is decoded, off the GUI thread.
+    QTRY_VERIFY(dialog.model()->thumbnailsSettled());
 }
 
 void TestAssetBrowser::renameUpdatesThePosts()
