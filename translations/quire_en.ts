@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>quire::AssetBrowserDialog</name>
+    <message numerus="yes">
+        <source>%n image(s) selected.</source>
+        <translation>
+            <numerusform>%n image selected.</numerusform>
+            <numerusform>%n images selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s) from the library? No post uses them. This cannot be undone.
+
+%1</source>
+        <translation>
+            <numerusform>Delete %n image from the library? No post uses it. This cannot be undone.
+
+%1</numerusform>
+            <numerusform>Delete %n images from the library? No post uses them. This cannot be undone.
+
+%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::AssetListModel</name>
+    <message numerus="yes">
+        <source>%1 (%2), used by %n post(s)</source>
+        <translation>
+            <numerusform>%1 (%2), used by %n post</numerusform>
+            <numerusform>%1 (%2), used by %n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::ExportDialog</name>
     <message numerus="yes">
         <source>Built %n post(s) into %1 in %2 s: </source>
@@ -59,6 +92,16 @@
         <translation>
             <numerusform>%n new post</numerusform>
             <numerusform>%n new posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::Library</name>
+    <message numerus="yes">
+        <source>“%1” is used by %n post(s): %2.</source>
+        <translation>
+            <numerusform>“%1” is used by %n post: %2.</numerusform>
+            <numerusform>“%1” is used by %n posts: %2.</numerusform>
         </translation>
     </message>
 </context>

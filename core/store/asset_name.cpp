@@ -3,6 +3,7 @@
 #include "markdown/slug.h"
 
 #include <QHash>
+#include <QStringList>
 
 namespace quire {
 
@@ -11,17 +12,9 @@ namespace {
 // Room for "-NNN" and the extension within a comfortable file name length.
 constexpr int MaxStemLength = 60;
 
-} // namespace
-
-QString AssetName::stem(const QString &wanted)
+// Lower-case ASCII letters, digits and single '-' from name; empty when none is left.
+QString asciiStem(const QString &name)
 {
-    QString name = wanted;
-    name.replace(u'\\', u'/');
-    name = name.section(u'/', -1);
-    // Only the last suffix goes: "diagram.v2.png" keeps its "v2".
-    const qsizetype dot = name.lastIndexOf(u'.');
-    if (dot > 0)
-        name.truncate(dot);
     // Slug drops control characters and separators; NFKD then splits accents off their letters.
     const QString slug = Slug::fromText(name).normalized(QString::NormalizationForm_KD);
     QString ascii;
@@ -35,7 +28,34 @@ QString AssetName::stem(const QString &wanted)
         ascii.truncate(MaxStemLength);
     while (ascii.endsWith(u'-'))
         ascii.chop(1);
+    return ascii;
+}
+
+} // namespace
+
+QString AssetName::stem(const QString &wanted)
+{
+    QString name = wanted;
+    name.replace(u'\\', u'/');
+    name = name.section(u'/', -1);
+    // Only the last suffix goes: "diagram.v2.png" keeps its "v2".
+    const qsizetype dot = name.lastIndexOf(u'.');
+    if (dot > 0)
+        name.truncate(dot);
+    const QString ascii = asciiStem(name);
     return ascii.isEmpty() ? QStringLiteral("image") : ascii;
+}
+
+QString AssetName::typedStem(const QString &typed)
+{
+    static const QStringList imageSuffixes{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                           QStringLiteral("gif"), QStringLiteral("webp"), QStringLiteral("svg"),
+                                           QStringLiteral("avif")};
+    QString name = typed.trimmed();
+    const qsizetype dot = name.lastIndexOf(u'.');
+    if (dot >= 0 && imageSuffixes.contains(name.mid(dot + 1).toLower()))
+        name.truncate(dot);
+    return asciiStem(name);
 }
 
 QString AssetName::extension(const QString &mimeType)

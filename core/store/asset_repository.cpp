@@ -110,6 +110,44 @@ Result<Asset> AssetRepository::insert(Asset asset)
     return asset;
 }
 
+Result<void> AssetRepository::updateContent(const Asset &asset)
+{
+    Result<Statement> update = m_database.prepare(
+            "UPDATE assets SET name = ?2, mime_type = ?3, sha256 = ?4, size = ?5, width = ?6, height = ?7, data = ?8"
+            " WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bindInt(1, asset.id);
+    update->bindText(2, asset.name);
+    update->bindText(3, asset.mimeType);
+    update->bindText(4, asset.sha256);
+    update->bindInt(5, asset.size);
+    update->bindOptionalInt(6, asset.width > 0 ? std::optional<qint64>(asset.width) : std::nullopt);
+    update->bindOptionalInt(7, asset.height > 0 ? std::optional<qint64>(asset.height) : std::nullopt);
+    update->bindBlob(8, asset.data);
+    return update->run();
+}
+
+Result<void> AssetRepository::rename(qint64 id, const QString &name)
+{
+    Result<Statement> update = m_database.prepare("UPDATE assets SET name = ?2 WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bindInt(1, id);
+    update->bindText(2, name);
+    return update->run();
+}
+
+Result<void> AssetRepository::setAlt(qint64 id, const QString &alt)
+{
+    Result<Statement> update = m_database.prepare("UPDATE assets SET alt = ?2 WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bindInt(1, id);
+    update->bindText(2, alt);
+    return update->run();
+}
+
 Result<bool> AssetRepository::remove(const QString &name)
 {
     Result<Statement> remove = m_database.prepare("DELETE FROM assets WHERE name = ?1");

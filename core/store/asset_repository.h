@@ -27,6 +27,11 @@ public:
     Result<std::optional<Asset>> findCoverOf(qint64 postId);
     // Inserts the asset (name, type and hash already checked); fills id and createdAt.
     Result<Asset> insert(Asset asset);
+    // Writes the name, type, hash, size, pixel size and data of the asset with asset.id (alt and
+    // creation time stay).
+    Result<void> updateContent(const Asset &asset);
+    Result<void> rename(qint64 id, const QString &name);
+    Result<void> setAlt(qint64 id, const QString &alt);
     Result<bool> remove(const QString &name);   // false when there was no such asset
 
 private:

@@ -1,9 +1,11 @@
 #include "store/library.h"
 
 #include "store/asset_name.h"
+#include "store/asset_references.h"
 #include "store/asset_repository.h"
 #include "store/database.h"
 #include "store/file_lock.h"
+#include "store/image_probe.h"
 #include "store/library_opener.h"
 #include "store/post_repository.h"
 #include "store/publish_target_repository.h"
@@ -18,9 +20,11 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QMap>
 #include <QMimeDatabase>
 #include <QMutexLocker>
 #include <QRecursiveMutex>
+#include <QSet>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -50,6 +54,34 @@ QString imageType(const QByteArray &data)
     static const QMimeDatabase types;
     const QString type = types.mimeTypeForData(data).name();
     return AssetName::extension(type).isEmpty() ? QString() : type;
+}
+
+// The type of an image the library can keep (see storeAsset), or why it cannot keep these bytes.
+Result<QString> keepableImageType(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return Error{trAsset("The image is empty (0 bytes).")};
+    if (data.size() > Library::MaxAssetSize)
+        return Error{trAsset("The image is too big (%1 MiB); the library keeps images of up to %2 MiB.")
+                             .arg(double(data.size()) / (1024 * 1024), 0, 'f', 1).arg(Library::MaxAssetSize / (1024 * 1024))};
+    const QString type = imageType(data);
+    if (type.isEmpty())
+        return Error{trAsset("This is not an image the library can keep (PNG, JPEG, GIF, WebP, SVG or AVIF).")};
+    if (type == u"image/svg+xml") {
+        if (Result<void> safe = SvgSafety::check(data); !safe)
+            return safe.error();
+    }
+    return type;
+}
+
+QString sha256Of(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+Error assetMissing(const QString &name)
+{
+    return Error{trAsset("There is no image called \"%1\" in the library.").arg(name)};
 }
 
 } // namespace
@@ -467,19 +499,11 @@ Result<void> Library::setSetting(const QString &key, const QString &value)
 
 Result<Asset> Library::storeAsset(const QByteArray &data, const QString &wantedName, int width, int height)
 {
-    if (data.isEmpty())
-        return Error{trAsset("The image is empty (0 bytes).")};
-    if (data.size() > MaxAssetSize)
-        return Error{trAsset("The image is too big (%1 MiB); the library keeps images of up to %2 MiB.")
-                             .arg(double(data.size()) / (1024 * 1024), 0, 'f', 1).arg(MaxAssetSize / (1024 * 1024))};
-    const QString type = imageType(data);
-    if (type.isEmpty())
-        return Error{trAsset("This is not an image the library can keep (PNG, JPEG, GIF, WebP, SVG or AVIF).")};
-    if (type == u"image/svg+xml") {
-        if (Result<void> safe = SvgSafety::check(data); !safe)
-            return safe.error();
-    }
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    const Result<QString> checked = keepableImageType(data);
+    if (!checked)
+        return checked.error();
+    const QString type = *checked;
+    const QString sha256 = sha256Of(data);
 
     QMutexLocker locker(&d->mutex);
     std::optional<Asset> stored;
@@ -552,7 +576,7 @@ Result<void> Library::deleteAsset(const QString &name)
         if (!asset)
             return asset.error();
         if (!*asset)
-            return Error{trAsset("There is no image called \"%1\" in the library.").arg(name)};
+            return assetMissing(name);
         // Before the delete: ON DELETE SET NULL clears their covers without telling anyone, and
         // a site build would keep showing the image on pages it believes unchanged.
         if (Result<void> touched = d->posts.touchCoveredBy((*asset)->id); !touched)
@@ -560,6 +584,243 @@ Result<void> Library::deleteAsset(const QString &name)
         Result<bool> removed = d->assets.remove(name);
         if (!removed)
             return removed.error();
+        return {};
+    });
+}
+
+Result<QHash<QString, QList<AssetUser>>> Library::assetUsage() const
+{
+    QMutexLocker locker(&d->mutex);
+    std::optional<QHash<QString, QList<AssetUser>>> usage;
+    Result<void> read = d->database->transaction([&]() -> Result<void> {
+        Result<QHash<QString, QList<AssetUser>>> scanned = scanAssetUsage();
+        if (!scanned)
+            return scanned.error();
+        usage = std::move(*scanned);
+        return {};
+    });
+    if (!read)
+        return read.error();
+    return std::move(*usage);
+}
+
+Result<QHash<QString, QList<AssetUser>>> Library::scanAssetUsage() const
+{
+    Result<QList<Asset>> assets = d->assets.list();
+    if (!assets)
+        return assets.error();
+    QHash<qint64, QString> nameById;
+    for (const Asset &asset : std::as_const(*assets))
+        nameById.insert(asset.id, asset.name);
+    const QSet<QString> names(nameById.cbegin(), nameById.cend());
+
+    // By asset name, then post id: ordered, and a cover merges into its post's body use.
+    QHash<QString, QMap<qint64, AssetUser>> users;
+    Result<void> bodies = d->posts.forEachBodyContaining(
+            AssetReferences::Prefix.toString(), [&](qint64 id, const QString &title, const QString &body) {
+                const QSet<QString> referenced = AssetReferences::names(body);
+                for (const QString &name : referenced) {
+                    if (names.contains(name))
+                        users[name].insert(id, AssetUser{id, title, true, false});
+                }
+            });
+    if (!bodies)
+        return bodies.error();
+    Result<void> covers = d->posts.forEachCover([&](qint64 id, const QString &title, qint64 assetId) {
+        const auto name = nameById.constFind(assetId);
+        if (name == nameById.cend())
+            return;
+        AssetUser &user = users[*name][id];
+        user.postId = id;
+        user.title = title;
+        user.asCover = true;
+    });
+    if (!covers)
+        return covers.error();
+
+    QHash<QString, QList<AssetUser>> usage;
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        usage.insert(it.key(), it.value().values());
+    return usage;
+}
+
+Result<QList<qint64>> Library::postsReferencing(const QString &name) const
+{
+    QList<qint64> ids;
+    Result<void> read = d->posts.forEachBodyContaining(
+            AssetReferences::Prefix.toString() + name, [&](qint64 id, const QString &, const QString &body) {
+                if (AssetReferences::names(body).contains(name))
+                    ids.append(id);
+            });
+    if (!read)
+        return read.error();
+    return ids;
+}
+
+Result<void> Library::rewriteAssetReferences(const QString &oldName, const QString &newName)
+{
+    QHash<qint64, QString> rewritten;
+    Result<void> read = d->posts.forEachBodyContaining(
+            AssetReferences::Prefix.toString() + oldName, [&](qint64 id, const QString &, const QString &body) {
+                const QString changed = AssetReferences::rename(body, oldName, newName);
+                if (changed != body)
+                    rewritten.insert(id, changed);
+            });
+    if (!read)
+        return read;
+    for (auto it = rewritten.cbegin(); it != rewritten.cend(); ++it) {
+        Result<Post> post = this->post(it.key());
+        if (!post)
+            return post.error();
+        post->body = it.value();
+        // Like any change of the text: a new updated_at, and the version in the post's history.
+        if (Result<void> saved = saveDraft(*post, RevisionReason::Save); !saved)
+            return saved;
+    }
+    return {};
+}
+
+Result<void> Library::setAssetAlt(const QString &name, const QString &alt)
+{
+    QMutexLocker locker(&d->mutex);
+    return transaction([&]() -> Result<void> {
+        Result<std::optional<Asset>> asset = d->assets.findByName(name, false);
+        if (!asset)
+            return asset.error();
+        if (!*asset)
+            return assetMissing(name);
+        if (Result<void> updated = d->assets.setAlt((*asset)->id, alt); !updated)
+            return updated;
+        // Pages show a cover with its alt text.
+        return d->posts.touchCoveredBy((*asset)->id);
+    });
+}
+
+Result<Asset> Library::renameAsset(const QString &oldName, const QString &wantedName)
+{
+    if (wantedName.contains(u'/') || wantedName.contains(u'\\'))
+        return Error{trAsset("An image name cannot contain “/” or “\\”.")};
+    if (wantedName.trimmed().isEmpty())
+        return Error{trAsset("The new name is empty.")};
+    const QString stem = AssetName::typedStem(wantedName);
+    if (stem.isEmpty())
+        return Error{trAsset("“%1” has no letters or digits to make a file name of (a–z, 0–9).").arg(wantedName.trimmed())};
+
+    QMutexLocker locker(&d->mutex);
+    std::optional<Asset> renamed;
+    Result<void> done = transaction([&]() -> Result<void> {
+        Result<std::optional<Asset>> asset = d->assets.findByName(oldName, false);
+        if (!asset)
+            return asset.error();
+        if (!*asset)
+            return assetMissing(oldName);
+        renamed = **asset;
+        const QString newName = AssetName::candidate(stem, AssetName::extension(renamed->mimeType), 1);
+        if (newName == oldName)
+            return {};
+        Result<std::optional<Asset>> taken = d->assets.findByName(newName, false);
+        if (!taken)
+            return taken.error();
+        if (*taken)
+            return Error{trAsset("Another image is already called “%1”. Choose another name.").arg(newName)};
+        if (Result<void> updated = d->assets.rename(renamed->id, newName); !updated)
+            return updated;
+        renamed->name = newName;
+        if (Result<void> rewritten = rewriteAssetReferences(oldName, newName); !rewritten)
+            return rewritten;
+        return d->posts.touchCoveredBy(renamed->id);
+    });
+    if (!done)
+        return done.error();
+    return *renamed;
+}
+
+Result<Asset> Library::replaceAsset(const QString &name, const QByteArray &data)
+{
+    const Result<QString> type = keepableImageType(data);
+    if (!type)
+        return type.error();
+    const QString sha256 = sha256Of(data);
+    const ImageInfo info = ImageProbe::probe(data);
+    const bool sizeKnown = info.mimeType == *type;
+
+    QMutexLocker locker(&d->mutex);
+    std::optional<Asset> replaced;
+    Result<void> done = transaction([&]() -> Result<void> {
+        Result<std::optional<Asset>> asset = d->assets.findByName(name, false);
+        if (!asset)
+            return asset.error();
+        if (!*asset)
+            return assetMissing(name);
+        replaced = **asset;
+        if (replaced->sha256 == sha256)
+            return {};   // the same picture: nothing changes
+        Result<std::optional<Asset>> same = d->assets.findBySha256(sha256);
+        if (!same)
+            return same.error();
+        if (*same)
+            return Error{trAsset("The library already holds this image as “%1”.").arg((*same)->name)};
+
+        replaced->mimeType = *type;
+        replaced->sha256 = sha256;
+        replaced->size = data.size();
+        replaced->width = sizeKnown ? info.width : 0;
+        replaced->height = sizeKnown ? info.height : 0;
+        replaced->data = data;
+        const QString extension = AssetName::extension(*type);
+        if (!name.endsWith(u'.' + extension)) {
+            const QString stem = name.left(name.lastIndexOf(u'.'));
+            replaced->name.clear();
+            for (int n = 1; replaced->name.isEmpty(); ++n) {
+                const QString candidate = AssetName::candidate(stem, extension, n);
+                Result<std::optional<Asset>> taken = d->assets.findByName(candidate, false);
+                if (!taken)
+                    return taken.error();
+                if (!*taken)
+                    replaced->name = candidate;
+            }
+        }
+        Result<QList<qint64>> users = postsReferencing(name);
+        if (!users)
+            return users.error();
+        if (Result<void> updated = d->assets.updateContent(*replaced); !updated)
+            return updated;
+        if (replaced->name != name) {
+            if (Result<void> rewritten = rewriteAssetReferences(name, replaced->name); !rewritten)
+                return rewritten;
+        } else if (Result<void> touched = d->posts.touch(*users); !touched) {
+            return touched;
+        }
+        return d->posts.touchCoveredBy(replaced->id);
+    });
+    if (!done)
+        return done.error();
+    replaced->data.clear();
+    return *replaced;
+}
+
+Result<void> Library::deleteUnusedAssets(const QStringList &names)
+{
+    QMutexLocker locker(&d->mutex);
+    return transaction([&]() -> Result<void> {
+        Result<QHash<QString, QList<AssetUser>>> usage = scanAssetUsage();
+        if (!usage)
+            return usage.error();
+        for (const QString &name : names) {
+            const QList<AssetUser> users = usage->value(name);
+            if (users.isEmpty())
+                continue;
+            QStringList titles;
+            for (const AssetUser &user : users)
+                titles.append(QStringLiteral("“%1”").arg(user.title));
+            return Error{QCoreApplication::translate("quire::Library", "“%1” is used by %n post(s): %2.", nullptr,
+                                                     int(users.size()))
+                                 .arg(name, titles.join(QStringLiteral(", ")))};
+        }
+        for (const QString &name : names) {
+            if (Result<void> deleted = deleteAsset(name); !deleted)
+                return deleted;
+        }
         return {};
     });
 }

@@ -3,13 +3,16 @@
 #include "publish/publish_target.h"
 #include "result.h"
 #include "store/asset.h"
+#include "store/asset_user.h"
 #include "store/cached_render.h"
 #include "store/post.h"
 #include "store/post_filter.h"
 #include "theme/theme.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <functional>
@@ -148,6 +151,25 @@ public:
     // Deletes the asset. Posts it was the cover of lose their cover, and count as changed (so a
     // site build rewrites their pages).
     Result<void> deleteAsset(const QString &name);
+    // For every asset that posts use, by name, the posts that use it (in post id order): bodies
+    // that reference /media/NAME (store/asset_references.h) and covers. One pass over the bodies
+    // that mention /media/ at all, in one transaction. Unused assets are not in the hash.
+    Result<QHash<QString, QList<AssetUser>>> assetUsage() const;
+    // The alt text of the asset; the posts it is the cover of count as changed.
+    Result<void> setAssetAlt(const QString &name, const QString &alt);
+    // Gives the asset a new safe name made from wantedName (AssetName::typedStem; the extension
+    // stays its type's), and rewrites every body's references to /media/OLD into /media/NEW, each
+    // rewritten post saved with a revision (Save). Refuses an empty or unusable name, slashes, and
+    // a name another asset has. All in one transaction: a failure changes nothing.
+    Result<Asset> renameAsset(const QString &oldName, const QString &wantedName);
+    // New bytes for the asset name, checked as storeAsset checks them (pixel size read by
+    // ImageProbe). Refuses bytes the library already holds as another asset, naming it. When the
+    // type changes, so does the extension: a rename too, with the references rewritten. The posts
+    // that use the asset count as changed. The asset as stored, without data.
+    Result<Asset> replaceAsset(const QString &name, const QByteArray &data);
+    // Deletes the assets names in one transaction; refuses (deleting none) when a post uses one
+    // of them, naming the posts.
+    Result<void> deleteUnusedAssets(const QStringList &names);
 
     // Rendered math and code (core/render/render_cache.h), by the hex key RenderCache makes.
     // A cache: entries may vanish (pruneRenderCache), never change meaning.
@@ -168,6 +190,11 @@ private:
     Library();
     Result<void> installBuiltinThemes(const QList<Theme> &shipped);
     Result<void> storePost(const Post &post, bool touch);   // touch: updated_at = now()
+    Result<QHash<QString, QList<AssetUser>>> scanAssetUsage() const;
+    // Rewrites /media/oldName to /media/newName in every body, saving each changed post.
+    Result<void> rewriteAssetReferences(const QString &oldName, const QString &newName);
+    // The ids of the posts whose body references the asset name.
+    Result<QList<qint64>> postsReferencing(const QString &name) const;
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -145,6 +145,39 @@ Result<void> PostRepository::touchCoveredBy(qint64 assetId)
     return touch->run();
 }
 
+Result<void> PostRepository::touch(const QList<qint64> &ids)
+{
+    Result<Statement> touch = m_database.prepare("UPDATE posts SET change_seq = " + nextChangeSeq + " WHERE id = ?1");
+    if (!touch)
+        return touch.error();
+    for (const qint64 id : ids) {
+        touch->bindInt(1, id);
+        if (Result<void> done = touch->run(); !done)
+            return done;
+        touch->reset();
+    }
+    return {};
+}
+
+Result<void> PostRepository::forEachBodyContaining(
+        const QString &text, const std::function<void(qint64, const QString &, const QString &)> &read)
+{
+    Result<Statement> query = m_database.prepare("SELECT id, title, body FROM posts WHERE instr(body, ?1) > 0 ORDER BY id");
+    if (!query)
+        return query.error();
+    query->bindText(1, text);
+    return query->forEachRow([&] { read(query->int64(0), query->text(1), query->text(2)); });
+}
+
+Result<void> PostRepository::forEachCover(const std::function<void(qint64, const QString &, qint64)> &read)
+{
+    Result<Statement> query = m_database.prepare(
+            "SELECT id, title, cover_asset_id FROM posts WHERE cover_asset_id IS NOT NULL ORDER BY id");
+    if (!query)
+        return query.error();
+    return query->forEachRow([&] { read(query->int64(0), query->text(1), query->int64(2)); });
+}
+
 Result<std::optional<Post>> PostRepository::findOne(QByteArrayView where,
                                                      const std::function<void(Statement &)> &bind)
 {

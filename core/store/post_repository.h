@@ -30,6 +30,14 @@ public:
     Result<void> remove(qint64 id);
     // Marks the posts whose cover is the asset assetId as changed (change_seq), nothing else.
     Result<void> touchCoveredBy(qint64 assetId);
+    // Marks the posts ids as changed (change_seq), nothing else.
+    Result<void> touch(const QList<qint64> &ids);
+    // Calls read(id, title, body) for each post whose body contains text: one query, so a scan of
+    // every body costs one pass.
+    Result<void> forEachBodyContaining(const QString &text,
+                                       const std::function<void(qint64, const QString &, const QString &)> &read);
+    // Calls read(id, title, coverAssetId) for each post that has a cover.
+    Result<void> forEachCover(const std::function<void(qint64, const QString &, qint64)> &read);
 
     // The post without its tags.
     Result<std::optional<Post>> find(qint64 id);

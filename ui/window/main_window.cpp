@@ -1,5 +1,6 @@
 #include "window/main_window.h"
 
+#include "assets/asset_browser_dialog.h"
 #include "editor/draft_session.h"
 #include "editor/editor_view.h"
 #include "editor/find_bar.h"
@@ -155,6 +156,8 @@ MainWindow::~MainWindow()
     // The preview renders on a thread of its own with the library: done before the library closes.
     if (m_preview)
         m_preview->releaseLibrary();
+    // Its thumbnail decoders read the library too; children would go after it.
+    delete m_assetBrowser;
 }
 
 PreviewPane *MainWindow::preview()
@@ -270,6 +273,11 @@ void MainWindow::createActions()
     m_markdownExportAction->setToolTip(tr("Write the posts and images as a folder that Hugo or Jekyll builds"));
     connect(m_markdownExportAction, &QAction::triggered, this, &MainWindow::showMarkdownExport);
 
+    m_assetsAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-pictures")), tr("&Assets…"), this);
+    m_assetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));   // M for /media/; no standard key
+    m_assetsAction->setToolTip(tr("Browse the library's images: which posts use them; rename, replace or delete them"));
+    connect(m_assetsAction, &QAction::triggered, this, &MainWindow::showAssets);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -336,6 +344,8 @@ void MainWindow::createMenus()
     view->addActions(m_viewModes->menuActions());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_assetsAction);
+    tools->addSeparator();
     tools->addAction(m_spelling->checkAction());
     tools->addMenu(m_spelling->languageMenu());
 
@@ -365,6 +375,8 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
 {
     delete m_exportDialog;   // it works on the library that closes; stops its build first
     m_exportDialog = nullptr;
+    delete m_assetBrowser;   // so does this one (its thumbnails are read from it)
+    m_assetBrowser = nullptr;
     m_session->setLibrary(library.get());
     m_postModel->setLibrary(library.get());
     if (m_preview)
@@ -521,6 +533,37 @@ ExportDialog *MainWindow::exportDialog()
         connect(m_exportDialog, &ExportDialog::problemActivated, this, &MainWindow::goToProblem);
     }
     return m_exportDialog;
+}
+
+AssetBrowserDialog *MainWindow::assetBrowser()
+{
+    if (!m_assetBrowser) {
+        m_assetBrowser = new AssetBrowserDialog(m_library.get(), this);
+        m_assetBrowser->setSaveEditor([this] { return m_session->flush(); });
+        connect(m_assetBrowser, &AssetBrowserDialog::postsChanged, this, [this] {
+            reloadCurrentPost();   // a rename rewrote its text, or a replace changed its picture
+            reloadPostList();
+        });
+        connect(m_assetBrowser, &AssetBrowserDialog::postActivated, this, &MainWindow::openPost);
+    }
+    return m_assetBrowser;
+}
+
+// Not modal, like Export: a post that uses an image opens beside it.
+void MainWindow::showAssets()
+{
+    AssetBrowserDialog *dialog = assetBrowser();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::openPost(qint64 id)
+{
+    m_postList->selectPost(id);
+    if (m_session->post().id != id)
+        showPost(id);   // a search or filter hides it from the list
+    activateWindow();
 }
 
 void MainWindow::showExport()

@@ -16,6 +16,7 @@ class QSplitter;
 
 namespace quire {
 
+class AssetBrowserDialog;
 class DraftSession;
 class EditorView;
 class ExportDialog;
@@ -53,6 +54,8 @@ public:
     FindBar *findBar() const { return m_findBar; }
     // File › Export Site…, made on first use.
     ExportDialog *exportDialog();
+    // Tools › Assets…, made on first use.
+    AssetBrowserDialog *assetBrowser();
     ViewModes *viewModes() const { return m_viewModes; }
 
     // Opens (or creates) the library at path in this window; a problem is shown in a dialog
@@ -85,6 +88,8 @@ private:
     void showPublish();
     void showImport();
     void showMarkdownExport();
+    void showAssets();
+    void openPost(qint64 id);
     void reloadCurrentPost();
     void goToProblem(const QString &slug, int line);
     void chooseLibrary();
@@ -117,6 +122,7 @@ private:
     QLabel *m_wordsLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
     ExportDialog *m_exportDialog = nullptr;   // kept, so it remembers its last build
+    AssetBrowserDialog *m_assetBrowser = nullptr;
 
     QAction *m_newPostAction = nullptr;
     QAction *m_deletePostAction = nullptr;
@@ -124,6 +130,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_historyAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_assetsAction = nullptr;
     QAction *m_publishAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_markdownExportAction = nullptr;
