@@ -6,6 +6,7 @@
 
 #include "site/image_scaler.h"
 #include "site/site_builder.h"
+#include "site/site_media.h"
 #include "site/site_path.h"
 #include "site/site_settings.h"
 #include "store/library.h"
@@ -92,6 +93,7 @@ private slots:
     void missingImageIsReported();
     void srcsetOnlyForLargeRasterImages();
     void noScalerNoCopies();
+    void coverOffersItsSrcset();
     void unreadableImageDoesNotFailTheBuild();
     void hostileNamesGiveWorkingAddresses();
 
@@ -351,6 +353,30 @@ void TestSiteMedia::noScalerNoCopies()
     build(*library, out, &scaler);
     QVERIFY(readText(out + QStringLiteral("/posts/big/index.html")).contains(QStringLiteral("srcset")));
     QCOMPARE(mediaFiles(out).size(), 3);
+}
+
+void TestSiteMedia::coverOffersItsSrcset()
+{
+    auto library = newLibrary(QStringLiteral("cover-srcset"));
+    const auto cover = library->storeAsset(tinyPng("cover"), QStringLiteral("harbour.png"), 2400, 1260);
+    QVERIFY(cover);
+    Post post = addPost(*library, QStringLiteral("Harbour"), QStringLiteral("Words."));
+    post.coverAssetId = cover->id;
+    QVERIFY(library->updatePost(post));
+    const QString out = m_dir.filePath(QStringLiteral("cover-srcset-site"));
+    FakeScaler scaler;
+    build(*library, out, &scaler);
+    const QString srcset = QStringLiteral("../../%1 800w, ../../%2 1600w, ../../%3 2400w")
+                               .arg(mediaFile(*cover, QStringLiteral(".800w")), mediaFile(*cover, QStringLiteral(".1600w")),
+                                    mediaFile(*cover));
+    const QString page = readText(out + QStringLiteral("/posts/harbour/index.html"));
+    QVERIFY2(page.contains(QStringLiteral("<img src=\"../../%1\" alt=\"\" width=\"2400\" height=\"1260\" srcset=\"%2\" sizes=\"%3\">")
+                               .arg(mediaFile(*cover), srcset, SiteMedia::sizes())),
+             qPrintable(page));
+    // The list's thumbnail, from the home page's folder, at the theme's thumbnail width.
+    const QString home = readText(out + QStringLiteral("/index.html"));
+    QVERIFY2(home.contains(QStringLiteral("srcset=\"%1\" sizes=\"8rem\"").arg(QString(srcset).remove(QStringLiteral("../../")))),
+             qPrintable(home));
 }
 
 void TestSiteMedia::unreadableImageDoesNotFailTheBuild()
