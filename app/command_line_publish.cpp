@@ -2,6 +2,7 @@
 
 #include "command_line.h"
 
+#include "images/qt_image_scaler.h"
 #include "publish/publish_job.h"
 #include "publish/publish_target.h"
 #include "store/library.h"
@@ -135,6 +136,8 @@ int CommandLine::runPublish(const Invocation &inv)
 {
     const QStringList &args = inv.arguments;
     PublishJob::Options options;
+    const QtImageScaler scaler;
+    options.imageScaler = &scaler;
     for (const QString &arg : args) {
         if (arg == u"--dry-run")
             options.dryRun = true;

@@ -2,6 +2,7 @@
 
 #include "command_line.h"
 
+#include "images/qt_image_scaler.h"
 #include "site/site_builder.h"
 #include "site/site_settings.h"
 #include "store/library.h"
@@ -29,6 +30,8 @@ int CommandLine::runBuild(const Invocation &inv)
 {
     const QStringList &args = inv.arguments;
     SiteBuilder::Options options;
+    const QtImageScaler scaler;
+    options.imageScaler = &scaler;
     bool strict = false;
     for (qsizetype i = 0; i < args.size();) {
         QString error;

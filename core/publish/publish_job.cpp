@@ -138,6 +138,7 @@ Result<PublishJob::Report> PublishJob::run(const Options &options)
     build.outputDir = siteDir;
     build.includeDrafts = false;   // drafts are never published
     build.worker = options.worker;
+    build.imageScaler = options.imageScaler;
     build.progress = scaled(options.callbacks.progress, 0, BuildSteps);
     build.cancel = options.callbacks.cancel;
     Result<SiteBuilder::Report> built = SiteBuilder(m_library).build(build);

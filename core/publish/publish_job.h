@@ -29,6 +29,7 @@ public:
         QString workRoot;                 // Quire's folder for this library's targets; empty:
                                           // defaultWorkRoot(library)
         RenderWorker::Options worker;     // where node, KaTeX and highlight.js are
+        const ImageScaler *imageScaler = nullptr;   // SiteBuilder::Options::imageScaler
         Publisher::Callbacks callbacks;   // progress runs over the build, then the transfer
     };
 

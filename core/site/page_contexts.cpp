@@ -19,8 +19,8 @@ const QString NotFoundPath = QStringLiteral("/404.html");
 } // namespace
 
 PageContexts::PageContexts(const SiteSettings &settings, const SitePlan &plan, const QList<PostFacts> &facts,
-                           const QString &generator, const QDateTime &buildTime)
-    : m_settings(settings), m_plan(plan), m_facts(facts), m_generator(generator), m_buildTime(buildTime),
+                           const QString &generator, const QDateTime &buildTime, const SiteMedia *media)
+    : m_settings(settings), m_plan(plan), m_facts(facts), m_media(media), m_generator(generator), m_buildTime(buildTime),
       m_locale(settings.language)
 {
     for (int month = 1; month <= 12; ++month) {
@@ -103,9 +103,10 @@ QVariantMap PageContexts::page(const QString &pagePath, const QString &kind, con
 
 QVariantMap PageContexts::coverOf(const QString &from, const PostFacts::Cover &cover) const
 {
-    const QString path = QLatin1String("/media/") + cover.name;
+    const QString hashed = m_media ? m_media->path(cover.name) : QString();
+    const QString path = hashed.isEmpty() ? QLatin1String("/media/") + cover.name : hashed;
     const bool hasSize = cover.width > 0 && cover.height > 0;
-    return QVariantMap{
+    QVariantMap map{
         {QStringLiteral("url"), href(from, path)},
         {QStringLiteral("permalink"), SitePath::absolute(m_settings.baseUrl, path)},
         {QStringLiteral("alt"), cover.alt},
@@ -113,6 +114,14 @@ QVariantMap PageContexts::coverOf(const QString &from, const PostFacts::Cover &c
         {QStringLiteral("width"), hasSize ? cover.width : 0},
         {QStringLiteral("height"), hasSize ? cover.height : 0},
     };
+    // Absent rather than empty, like the cover itself: {{#srcset}} … {{/srcset}}.
+    const QString srcset = m_media ? m_media->srcset(cover.name, [&](const QString &to) { return href(from, to); })
+                                   : QString();
+    if (!srcset.isEmpty()) {
+        map.insert(QStringLiteral("srcset"), srcset);
+        map.insert(QStringLiteral("sizes"), SiteMedia::sizes());
+    }
+    return map;
 }
 
 QVariantMap PageContexts::postItem(const QString &from, int index) const

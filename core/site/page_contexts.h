@@ -2,6 +2,7 @@
 
 #include "site/post_facts.h"
 #include "site/site_plan.h"
+#include "site/site_media.h"
 #include "site/site_settings.h"
 
 #include <QDateTime>
@@ -27,8 +28,10 @@ public:
         QString nextPath;
     };
 
+    // With `media` (the site build), covers are at the site's content-hashed names and carry a
+    // srcset; without (the preview), at /media/NAME.
     PageContexts(const SiteSettings &settings, const SitePlan &plan, const QList<PostFacts> &facts,
-                 const QString &generator, const QDateTime &buildTime);
+                 const QString &generator, const QDateTime &buildTime, const SiteMedia *media = nullptr);
 
     QVariantMap post(int index, const QString &contentHtml) const;
     QVariantMap list(const QString &pagePath, const QList<int> &posts, const Pagination &pagination) const;
@@ -52,6 +55,7 @@ private:
     const SiteSettings &m_settings;
     const SitePlan &m_plan;
     const QList<PostFacts> &m_facts;
+    const SiteMedia *m_media;
     QString m_generator;
     QDateTime m_buildTime;
     QLocale m_locale;           // the site's language, for dates

@@ -4,6 +4,7 @@
 #include "markdown/html_escaper.h"
 #include "markdown/markdown_renderer.h"
 #include "render/math_code_renderer.h"
+#include "site/site_media.h"
 #include "site/site_path.h"
 
 #include <QCoreApplication>
@@ -40,8 +41,31 @@ QString tr(const char *text)
     return QCoreApplication::translate("quire::PostContent", text);
 }
 
-// Rewrites root-relative hrefs and srcs for the page and records every internal link.
-QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &facts)
+// Whether the start tag already gives the image's width or height.
+bool hasSize(const QString &tagText)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"re(\s(width|height)\s*=)re"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(tagText).hasMatch();
+}
+
+// What the site adds to an <img> of a library image: its pixel size (so the page does not
+// shift as it loads) and the narrower copies a browser may pick instead.
+QString imageAttributes(const SiteMedia &media, const QString &name, const QString &pagePath, bool sized)
+{
+    const Asset *asset = media.asset(name);
+    QString attributes;
+    if (!sized && asset->width > 0 && asset->height > 0)
+        attributes += QStringLiteral(" width=\"%1\" height=\"%2\"").arg(asset->width).arg(asset->height);
+    const QString srcset = media.srcset(name, [&](const QString &path) { return SitePath::relative(pagePath, path); });
+    if (!srcset.isEmpty())
+        attributes += QStringLiteral(" srcset=\"%1\" sizes=\"%2\"").arg(escapeAttribute(srcset), SiteMedia::sizes());
+    return attributes;
+}
+
+// Rewrites root-relative hrefs and srcs for the page and records every internal link. With
+// `media`, links to the library's images lead to the names the site writes them under.
+QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &facts, const SiteMedia *media)
 {
     const DataLineMap lines(html);
     QString out;
@@ -55,6 +79,7 @@ QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &fa
         bool hasAlt = false;
         QString altText;
         QString rewritten;
+        QString shownMedia;   // the library image an <img> shows
         qsizetype tagCopied = 0;
         for (auto attr = attributePattern().globalMatch(tagText); attr.hasNext();) {
             const auto match = attr.next();
@@ -72,12 +97,16 @@ QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &fa
             if (target.isEmpty())
                 continue;
             facts.links.append(PostFacts::Link{target, image, line});
-            if (!value.startsWith(u'/'))
+            const QString mediaName = media ? SiteMedia::nameAt(target) : QString();
+            const QString mediaPath = mediaName.isEmpty() ? QString() : media->path(mediaName);
+            if (mediaPath.isEmpty() && !value.startsWith(u'/'))
                 continue;
             // "/posts/x" names the page /posts/x/ unless its last segment looks like a file.
-            QString to = target;
+            QString to = mediaPath.isEmpty() ? target : mediaPath;
             if (!to.endsWith(u'/') && !to.section(u'/', -1).contains(u'.'))
                 to += u'/';
+            if (image && !mediaPath.isEmpty())
+                shownMedia = mediaName;
             const qsizetype hash = value.indexOf(u'#');
             const QString href = SitePath::relative(pagePath, to) + (hash >= 0 ? value.mid(hash) : QString());
             rewritten += QStringView(tagText).mid(tagCopied, match.capturedStart(valueGroup) - tagCopied);
@@ -88,7 +117,15 @@ QString rewriteLinks(const QString &html, const QString &pagePath, PostFacts &fa
             facts.issues.append(PostFacts::Issue{line, hasAlt ? tr("image without alt text") : tr("image without alt attribute")});
         if (tagCopied == 0)
             continue;
-        rewritten += QStringView(tagText).mid(tagCopied);
+        QStringView rest = QStringView(tagText).mid(tagCopied);
+        if (!shownMedia.isEmpty()) {
+            // Before the tag's end, "/>" or ">".
+            const qsizetype end = rest.endsWith(QLatin1String("/>")) ? rest.size() - 2 : rest.size() - 1;
+            rewritten += rest.left(end);
+            rewritten += imageAttributes(*media, shownMedia, pagePath, hasSize(tagText));
+            rest = rest.mid(end);
+        }
+        rewritten += rest;
         out += QStringView(html).mid(copied, tag.capturedStart() - copied);
         out += rewritten;
         copied = tag.capturedEnd();
@@ -109,7 +146,7 @@ QString firstParagraph(const QString &html)
 
 } // namespace
 
-PostContent::PostContent(MathCodeRenderer &renderer) : m_renderer(renderer) {}
+PostContent::PostContent(MathCodeRenderer &renderer, const SiteMedia *media) : m_renderer(renderer), m_media(media) {}
 
 QString PostContent::plainText(QStringView html, int maxLength)
 {
@@ -135,7 +172,7 @@ Result<PostContent::Output> PostContent::render(const QString &markdown, const Q
     facts.summary = summary.trimmed().isEmpty() ? plainText(firstParagraph(document.html), SummaryLength)
                                                 : plainText(MarkdownRenderer::render(summary).html, SummaryLength * 2);
 
-    const QString linked = rewriteLinks(document.html, pagePath, facts);
+    const QString linked = rewriteLinks(document.html, pagePath, facts, m_media);
     Result<MathCodeRenderer::Output> rendered = m_renderer.render(linked);
     if (!rendered)
         return rendered.error();

@@ -28,7 +28,8 @@ struct PostFacts
         QString reason;
     };
 
-    // The post's cover image: a library asset, in the site at /media/NAME.
+    // The post's cover image: a library asset (/media/NAME in the preview; the site writes it
+    // under a content-hashed name, SiteMedia).
     struct Cover
     {
         QString name;         // empty: the post has no cover

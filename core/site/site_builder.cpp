@@ -3,9 +3,11 @@
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
 #include "site/atom_feed.h"
+#include "site/image_scaler.h"
 #include "site/page_contexts.h"
 #include "site/post_content.h"
 #include "site/site_assets.h"
+#include "site/site_media.h"
 #include "site/site_output.h"
 #include "site/site_path.h"
 #include "site/site_plan.h"
@@ -38,8 +40,8 @@ QString tr(const char *text)
 }
 
 // Bumped when Quire changes what it writes (or what it remembers of a post, PostFacts), so that
-// every page is made again. 2: posts' cover images.
-constexpr int OutputFormat = 2;
+// every page is made again. 2: posts' cover images. 3: content-hashed media names, srcset.
+constexpr int OutputFormat = 3;
 constexpr int FeedLength = 20;
 
 // The inputs of a page, hashed (XXH3, 128 bits): each field with its length first, so that no
@@ -103,6 +105,9 @@ private:
     Result<void> buildFeed();
     Result<void> buildAssets();
     Result<void> buildMedia();
+    Result<void> writeMedia(const Asset &asset);
+    Result<void> writeCopy(const Asset &asset, const SiteMedia::Copy &copy);
+    QByteArray mediaKey(const PostFacts &facts) const;
     void checkLinks();
     QByteArray memory() const;
     void remember(const QByteArray &data);
@@ -121,6 +126,7 @@ private:
     std::unique_ptr<SiteOutput> m_output;
     std::unique_ptr<RenderCache> m_cache;
     std::unique_ptr<PageContexts> m_contexts;
+    SiteMedia m_media;
     QDateTime m_now;
     QByteArray m_globalKey;
     QString m_engineVersion;
@@ -175,6 +181,10 @@ Result<void> Build::prepare()
     Result<QList<Tag>> tags = m_library.tags();
     if (!tags)
         return tags.error();
+    Result<QList<Asset>> assets = m_library.assets();
+    if (!assets)
+        return assets.error();
+    m_media = SiteMedia(*assets, m_options.imageScaler != nullptr);
     m_now = m_library.now();
     m_plan = SitePlan::make(*posts, *tags, m_settings, SitePlan::Options{m_options.includeDrafts, m_now});
     for (const SitePlan::Collision &collision : m_plan.collisions())
@@ -189,6 +199,7 @@ Result<void> Build::prepare()
     KeyHash global(QByteArray::number(OutputFormat));
     global.add(QStringLiteral(QUIRE_VERSION)).add(m_engineVersion).add(m_options.includeDrafts ? 1 : 0);
     global.add(m_now.toUTC().toString(QStringLiteral("yyyy")));
+    global.add(m_options.imageScaler ? 1 : 0);
     for (auto it = m_theme.files.cbegin(); it != m_theme.files.cend(); ++it)
         global.add(it.key()).add(SiteOutput::hash(it.value()));
     global.add(m_settings.title).add(m_settings.description).add(m_settings.author)
@@ -205,7 +216,7 @@ Result<void> Build::prepare()
     m_cache = std::make_unique<RenderCache>(&m_library);
     m_facts.resize(m_plan.posts().size());
     m_contexts = std::make_unique<PageContexts>(m_settings, m_plan, m_facts,
-                                                QStringLiteral("Quire %1").arg(QStringLiteral(QUIRE_VERSION)), m_now);
+                                                QStringLiteral("Quire %1").arg(QStringLiteral(QUIRE_VERSION)), m_now, &m_media);
     m_total = int(m_plan.posts().size()) * 2 + int(m_plan.tags().size()) + 8;
     return {};
 }
@@ -240,13 +251,16 @@ Result<void> Build::buildPost(int index, PostContent &content)
     }
     for (int tag : entry.tags)
         key.add(m_plan.tags().at(tag).path);
-    const QByteArray inputKey = key.result();
+    const QByteArray postKey = key.result();
+    // The images the page shows are known from its facts: those the last build remembered tell
+    // whether the page can stay, the fresh ones key the page written now.
+    const auto inputKeyOf = [&](const PostFacts &facts) { return KeyHash(postKey).add(mediaKey(facts)).result(); };
     const QString file = SitePath::file(entry.path);
 
     const auto previous = m_previousPosts.constFind(entry.post.id);
     const bool factsKnown = previous != m_previousPosts.constEnd() && previous->fingerprint == entry.fingerprint
         && previous->path == entry.path;
-    if (factsKnown && index >= FeedLength && m_output->isCurrent(file, inputKey)) {
+    if (factsKnown && index >= FeedLength && m_output->isCurrent(file, inputKeyOf(previous->facts))) {
         m_facts[index] = previous->facts;
         QMutexLocker locker(&m_mutex);
         m_pages.insert(entry.path);
@@ -272,7 +286,8 @@ Result<void> Build::buildPost(int index, PostContent &content)
         QMutexLocker locker(&m_mutex);
         m_feedContent.insert(index, rendered->html);
     }
-    return writePage(entry.path, inputKey, [&] { return m_templates.render(QStringLiteral("post"), m_contexts->post(index, rendered->html)); });
+    return writePage(entry.path, inputKeyOf(rendered->facts),
+                     [&] { return m_templates.render(QStringLiteral("post"), m_contexts->post(index, rendered->html)); });
 }
 
 Result<void> Build::buildPosts()
@@ -287,7 +302,7 @@ Result<void> Build::buildPosts()
         RenderWorker worker(m_options.worker);
         MathCodeRenderer renderer(worker, *m_cache);
         renderer.setFlushEachRender(false);
-        PostContent content(renderer);
+        PostContent content(renderer, &m_media);
         for (int index = next++; index < count && !failed && !cancelled(); index = next++) {
             if (Result<void> built = buildPost(index, content); !built) {
                 QMutexLocker locker(&m_mutex);
@@ -329,7 +344,7 @@ Result<void> Build::buildListPages(const QString &firstPath, const QList<int> &p
         KeyHash key(m_globalKey);
         key.add(QByteArrayLiteral("list")).add(firstPath).add(page).add(total).add(tagIndex >= 0 ? posts.size() : 0);
         for (int index : slice)
-            key.add(m_entryKeys.at(index));
+            key.add(m_entryKeys.at(index)).add(m_media.key(m_facts.at(index).cover.name));
         const QString path = pathOf(page);
         Result<void> written = writePage(path, key.result(), [&] {
             return tagIndex < 0 ? m_templates.render(QStringLiteral("list"), m_contexts->list(path, slice, pagination))
@@ -454,44 +469,135 @@ Result<void> Build::buildAssets()
     return {};
 }
 
-// The library's images the pages show (/media/NAME), covers included: written by content hash, so
-// an image that did not change is not even read from the library; one no page shows any more
-// leaves the site.
+// The library images a post's page shows (covers included) and what the page depends on of each:
+// a page is rewritten when one of them changes, and only then.
+QByteArray Build::mediaKey(const PostFacts &facts) const
+{
+    KeyHash key(m_media.key(facts.cover.name));
+    for (const PostFacts::Link &link : facts.links) {
+        if (const QString name = SiteMedia::nameAt(link.target); !name.isEmpty())
+            key.add(m_media.key(name));
+    }
+    return key.result();
+}
+
+// The library's images the pages show or link to (/media/NAME), covers included, under their
+// content-hashed names, with narrower copies of the large ones. Keyed by the bytes' hash, so an
+// image that did not change is neither read from the library nor scaled again; one no page shows
+// any more leaves the site. Images are independent of each other: several threads do them.
 Result<void> Build::buildMedia()
 {
-    const QString prefix = QStringLiteral("/media/");
     QSet<QString> names;
     for (const PostFacts &facts : std::as_const(m_facts)) {
         if (!facts.cover.name.isEmpty())
             names.insert(facts.cover.name);
         for (const PostFacts::Link &link : facts.links) {
-            if (link.image && link.target.startsWith(prefix) && !link.target.mid(prefix.size()).contains(u'/'))
-                names.insert(link.target.mid(prefix.size()));
+            if (const QString name = SiteMedia::nameAt(link.target); !name.isEmpty())
+                names.insert(name);
         }
     }
-    if (names.isEmpty())
-        return {};
-    Result<QList<Asset>> assets = m_library.assets();
-    if (!assets)
-        return assets.error();
-    for (const Asset &asset : std::as_const(*assets)) {
-        if (!names.contains(asset.name))
-            continue;
-        const QString file = prefix.mid(1) + asset.name;
-        const QByteArray inputKey = asset.sha256.toLatin1();
-        m_files.insert(file);
-        if (m_output->isCurrent(file, inputKey)) {
-            m_output->keep(file);
-            continue;
+    QList<const Asset *> shown;
+    for (const QString &name : std::as_const(names)) {
+        if (const Asset *asset = m_media.asset(name))
+            shown.append(asset);
+    }
+    // In name order, so that notes come in the same order on every build.
+    std::sort(shown.begin(), shown.end(), [](const Asset *a, const Asset *b) { return a->name < b->name; });
+
+    const int threads = std::clamp(m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount(), 1, 16);
+    std::atomic<int> next = 0;
+    std::atomic<bool> failed = false;
+    std::optional<Error> error;
+    const auto work = [&] {
+        for (int index = next++; index < shown.size() && !failed && !cancelled(); index = next++) {
+            if (Result<void> written = writeMedia(*shown.at(index)); !written) {
+                QMutexLocker locker(&m_mutex);
+                if (!error)
+                    error = written.error();
+                failed = true;
+            }
         }
-        Result<std::optional<Asset>> stored = m_library.asset(asset.name);
-        if (!stored)
-            return stored.error();
-        if (!*stored)
-            continue;   // deleted meanwhile: the link check reports it
-        if (Result<void> written = m_output->write(file, (*stored)->data, inputKey); !written)
+    };
+    QList<QThread *> helpers;
+    for (int i = 1; i < threads && i < shown.size(); ++i) {
+        helpers.append(QThread::create(work));
+        helpers.last()->start();
+    }
+    work();
+    for (QThread *helper : helpers) {
+        helper->wait();
+        delete helper;
+    }
+    if (error)
+        return *error;
+    return {};
+}
+
+QByteArray copyKey(const Asset &asset, const SiteMedia::Copy &copy)
+{
+    return asset.sha256.toLatin1() + ':' + QByteArray::number(copy.width) + 'w';
+}
+
+Result<void> Build::writeMedia(const Asset &asset)
+{
+    const QString file = m_media.path(asset.name).mid(1);
+    const QByteArray inputKey = asset.sha256.toLatin1();
+    const QList<SiteMedia::Copy> copies = m_media.copies(asset.name);
+    bool current = m_output->isCurrent(file, inputKey);
+    for (const SiteMedia::Copy &copy : copies)
+        current = current && m_output->isCurrent(copy.path.mid(1), copyKey(asset, copy));
+    if (current) {
+        QMutexLocker locker(&m_mutex);
+        m_files.insert(file);
+        m_output->keep(file);
+        for (const SiteMedia::Copy &copy : copies) {
+            m_files.insert(copy.path.mid(1));
+            m_output->keep(copy.path.mid(1));
+        }
+        return {};
+    }
+    Result<std::optional<Asset>> stored = m_library.asset(asset.name);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return {};   // deleted meanwhile: the link check reports it
+    if (Result<void> written = m_output->write(file, (*stored)->data, inputKey); !written)
+        return written;
+    {
+        QMutexLocker locker(&m_mutex);
+        m_files.insert(file);
+    }
+    for (const SiteMedia::Copy &copy : copies) {
+        if (Result<void> written = writeCopy(**stored, copy); !written)
             return written;
     }
+    return {};
+}
+
+// An image that cannot be decoded still gets a file at the copy's name (its own bytes), so that no
+// page offers a srcset candidate that is not there; keyed apart, so the next build tries again.
+Result<void> Build::writeCopy(const Asset &asset, const SiteMedia::Copy &copy)
+{
+    const QString file = copy.path.mid(1);
+    const QByteArray key = copyKey(asset, copy);
+    if (m_output->isCurrent(file, key)) {
+        QMutexLocker locker(&m_mutex);
+        m_files.insert(file);
+        m_output->keep(file);
+        return {};
+    }
+    Result<QByteArray> scaled = m_options.imageScaler->scaled(asset.data, asset.mimeType, copy.width);
+    if (!scaled) {
+        QMutexLocker locker(&m_mutex);
+        m_report.notes.append(tr("The image /media/%1 could not be scaled down to %2 pixels (%3); the full-size"
+                                 " image stands in for the narrower copy.")
+                                  .arg(asset.name, QString::number(copy.width), scaled.errorMessage()));
+    }
+    const QByteArray content = scaled ? *scaled : asset.data;
+    if (Result<void> written = m_output->write(file, content, scaled ? key : QByteArrayLiteral("unscaled")); !written)
+        return written;
+    QMutexLocker locker(&m_mutex);
+    m_files.insert(file);
     return {};
 }
 
@@ -506,10 +612,15 @@ void Build::checkLinks()
         const PostFacts &facts = m_facts.at(index);
         for (const PostFacts::Issue &issue : facts.issues)
             m_report.problems.append(BuildProblem{entry.post.slug, issue.line, issue.reason});
-        if (!facts.cover.name.isEmpty() && !m_files.contains(QLatin1String("media/") + facts.cover.name))
+        if (!facts.cover.name.isEmpty() && !m_files.contains(m_media.path(facts.cover.name).mid(1)))
             m_report.problems.append(BuildProblem{entry.post.slug, 0, tr("the cover image /media/%1 is not in the site")
                                                                           .arg(facts.cover.name)});
         for (const PostFacts::Link &link : facts.links) {
+            // A library image is in the site under its content-hashed name.
+            const QString name = SiteMedia::nameAt(link.target);
+            const QString hashed = name.isEmpty() ? QString() : m_media.path(name);
+            if (!hashed.isEmpty() && m_files.contains(hashed.mid(1)))
+                continue;
             const QString &target = link.target;
             const QString asPage = target.endsWith(u'/') ? target : target + u'/';
             if (m_files.contains(target.mid(1)) || m_pages.contains(asPage) || m_files.contains(SitePath::file(asPage)))

@@ -13,11 +13,13 @@
 
 namespace quire {
 
+class ImageScaler;
 class Library;
 
 // Builds the library's blog as a static site folder (Zola's "site" part: the only part that
 // knows about output folders). Posts are rendered on every core, math and code at build time;
-// only what changed is rewritten, and the folder is changed atomically (SiteOutput).
+// only what changed is rewritten, and the folder is changed atomically (SiteOutput). Library
+// images go out under content-hashed names (SiteMedia).
 class SiteBuilder
 {
 public:
@@ -29,6 +31,9 @@ public:
         QString baseUrl;                 // overrides the library's setting when not empty
         int threads = 0;                 // 0: one per core
         RenderWorker::Options worker;    // where node, KaTeX and highlight.js are
+        // Makes the narrower copies of large images that pages offer in a srcset (QtImageScaler
+        // in the app); null: no copies, no srcset. Used from several threads at once.
+        const ImageScaler *imageScaler = nullptr;
         // Called from the building thread as work gets done.
         std::function<void(int done, int total)> progress;
         const std::atomic<bool> *cancel = nullptr;

@@ -6,7 +6,8 @@
 
 namespace quire {
 
-// An image kept in the library, served to the preview and written to the site at /media/NAME.
+// An image kept in the library, served to the preview at /media/NAME and written to the site under
+// a name made from its bytes (SiteMedia).
 struct Asset
 {
     qint64 id = 0;

@@ -46,6 +46,13 @@ QByteArray tinyPng(const QByteArray &tail = {})
         + tail;
 }
 
+// Where the site writes a library image: media/<stem>.<first 10 hex of its sha256>.<ext>.
+QString mediaFile(const Asset &asset)
+{
+    const qsizetype dot = asset.name.lastIndexOf(u'.');
+    return QStringLiteral("media/") + asset.name.left(dot) + u'.' + asset.sha256.left(10) + asset.name.mid(dot);
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -764,17 +771,20 @@ void TestSite::libraryImagesAreExported()
     const QString out = m_dir.filePath(QStringLiteral("media-site"));
     const auto report = build(*library, out);
 
-    // In the site, byte for byte; only what a page shows.
-    QCOMPARE(readAll(out + QStringLiteral("/media/loss-curve.png")), png);
+    // In the site, byte for byte, under a name made from its bytes; only what a page shows.
+    const QString file = out + u'/' + mediaFile(*asset);
+    QVERIFY(file.endsWith(QStringLiteral("/media/loss-curve.") + asset->sha256.left(10) + QStringLiteral(".png")));
+    QCOMPARE(readAll(file), png);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/loss-curve.png")));
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/unused.png")));
     // The page's src leads to it from the page's own folder.
     const QString page = QString::fromUtf8(readAll(out + QStringLiteral("/posts/figures/index.html")));
     // Not a raw string: moc's macro scanner does not know them, and loses count of the parentheses.
-    static const QRegularExpression src(QStringLiteral("<img src=\"([^\"]*loss-curve\\.png)\""));
+    static const QRegularExpression src(QStringLiteral("<img src=\"([^\"]*loss-curve\\.[0-9a-f]{10}\\.png)\""));
     const auto match = src.match(page);
     QVERIFY2(match.hasMatch(), qPrintable(page));
     QCOMPARE(QFileInfo(out + QStringLiteral("/posts/figures/") + match.captured(1)).canonicalFilePath(),
-             QFileInfo(out + QStringLiteral("/media/loss-curve.png")).canonicalFilePath());
+             QFileInfo(file).canonicalFilePath());
     // A library image is present; one the library lacks is a problem.
     QStringList problems;
     for (const BuildProblem &problem : report.problems)
@@ -783,17 +793,17 @@ void TestSite::libraryImagesAreExported()
     QVERIFY2(problems.contains(QStringLiteral("the image /media/missing.png is not in the site")), qPrintable(problems.join(u'\n')));
 
     // Unchanged: not rewritten.
-    const QDateTime mtime = QFileInfo(out + QStringLiteral("/media/loss-curve.png")).lastModified();
+    const QDateTime mtime = QFileInfo(file).lastModified();
     const auto again = build(*library, out);
     QCOMPARE(again.written, 0);
-    QCOMPARE(QFileInfo(out + QStringLiteral("/media/loss-curve.png")).lastModified(), mtime);
+    QCOMPARE(QFileInfo(file).lastModified(), mtime);
 
     // The reference gone: the file leaves the site on the next build.
     post.body = QStringLiteral("No figures any more.\n");
     QVERIFY(library->updatePost(post));
     const auto removed = build(*library, out);
     QVERIFY(removed.removed >= 1);
-    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/loss-curve.png")));
+    QVERIFY(!QFileInfo::exists(file));
     QVERIFY(library->asset(QStringLiteral("loss-curve.png"))->has_value());   // still in the library
 }
 
@@ -827,18 +837,20 @@ void TestSite::coverImage()
     const auto report = build(*library, out);
     QVERIFY2(report.problems.isEmpty(), qPrintable(problemsOf(report)));
     QString html = QString::fromUtf8(readAll(page));
-    QVERIFY2(html.contains(QStringLiteral("<img src=\"../../media/harbour-at-dawn.png\" alt=\"\" width=\"1200\" height=\"630\">")),
+    const QString firstFile = mediaFile(*first);
+    const QString secondFile = mediaFile(*second);
+    QVERIFY2(html.contains(QStringLiteral("<img src=\"../../%1\" alt=\"\" width=\"1200\" height=\"630\">").arg(firstFile)),
              qPrintable(html));
     QVERIFY(html.indexOf(QStringLiteral("post-cover")) < html.indexOf(QStringLiteral("post-content")));   // at the top
-    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"https://blog.example.org/notes/media/harbour-at-dawn.png\">")));
+    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"https://blog.example.org/notes/%1\">").arg(firstFile)));
     QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image:width\" content=\"1200\">")));
     QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image:height\" content=\"630\">")));
-    QCOMPARE(readAll(out + QStringLiteral("/media/harbour-at-dawn.png")), firstBytes);
-    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/second.png")));   // in the library, on no page
+    QCOMPARE(readAll(out + u'/' + firstFile), firstBytes);
+    QVERIFY(!QFileInfo::exists(out + u'/' + secondFile));   // in the library, on no page
     const QString other = QString::fromUtf8(readAll(out + QStringLiteral("/posts/later-0/index.html")));
     QVERIFY(!other.contains(QStringLiteral("og:image")) && !other.contains(QStringLiteral("post-cover")));
     // Lists show it beside the post, from their own folder.
-    QVERIFY(readAll(list).contains("<img class=\"post-item-cover\" src=\"../../media/harbour-at-dawn.png\" alt=\"\""));
+    QVERIFY(readAll(list).contains(QStringLiteral("<img class=\"post-item-cover\" src=\"../../%1\" alt=\"\"").arg(firstFile).toUtf8()));
 
     // Nothing changed: nothing written, and the cover (known from the last build) stays.
     const QDateTime pageTime = QFileInfo(page).lastModified();
@@ -847,7 +859,7 @@ void TestSite::coverImage()
     QCOMPARE(again.removed, 0);
     QVERIFY2(again.problems.isEmpty(), qPrintable(problemsOf(again)));
     QCOMPARE(QFileInfo(page).lastModified(), pageTime);
-    QVERIFY(QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(QFileInfo::exists(out + u'/' + firstFile));
 
     // Another cover: the page changes, the new image comes, the old one goes.
     covered = *library->post(covered.id);
@@ -856,11 +868,11 @@ void TestSite::coverImage()
     const auto changed = build(*library, out);
     QVERIFY2(changed.problems.isEmpty(), qPrintable(problemsOf(changed)));
     html = QString::fromUtf8(readAll(page));
-    QVERIFY(html.contains(QStringLiteral("<img src=\"../../media/second.png\" alt=\"\" width=\"800\" height=\"400\">")));
+    QVERIFY(html.contains(QStringLiteral("<img src=\"../../%1\" alt=\"\" width=\"800\" height=\"400\">").arg(secondFile)));
     QVERIFY(!html.contains(QStringLiteral("harbour-at-dawn")));
-    QVERIFY(readAll(list).contains("src=\"../../media/second.png\""));
-    QCOMPARE(readAll(out + QStringLiteral("/media/second.png")), secondBytes);
-    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(readAll(list).contains(QStringLiteral("src=\"../../%1\"").arg(secondFile).toUtf8()));
+    QCOMPARE(readAll(out + u'/' + secondFile), secondBytes);
+    QVERIFY(!QFileInfo::exists(out + u'/' + firstFile));
     QVERIFY(changed.removed >= 1);
 
     // No cover: no figure, no og:image, no file.
@@ -871,18 +883,18 @@ void TestSite::coverImage()
     html = QString::fromUtf8(readAll(page));
     QVERIFY(!html.contains(QStringLiteral("post-cover")) && !html.contains(QStringLiteral("og:image")));
     QVERIFY(!readAll(list).contains("post-item-cover"));
-    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/second.png")));
+    QVERIFY(!QFileInfo::exists(out + u'/' + secondFile));
     QVERIFY(!QDir(out + QStringLiteral("/media")).exists());
 
     // The image deleted from the library: the post loses its cover, and the next build notices.
     covered.coverAssetId = first->id;
     QVERIFY(library->updatePost(covered));
     build(*library, out);
-    QVERIFY(QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(QFileInfo::exists(out + u'/' + firstFile));
     QVERIFY(library->deleteAsset(QStringLiteral("harbour-at-dawn.png")));
     const auto deleted = build(*library, out);
     QVERIFY2(deleted.problems.isEmpty(), qPrintable(problemsOf(deleted)));
-    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/media/harbour-at-dawn.png")));
+    QVERIFY(!QFileInfo::exists(out + u'/' + firstFile));
     QVERIFY(!readAll(page).contains("post-cover"));
 
     // A clean build of the same library gives the same files.
@@ -910,11 +922,12 @@ void TestSite::coverImageWithoutBaseUrl()
     const auto report = build(*library, out);
     QVERIFY(report.problems.isEmpty());
     const QString html = QString::fromUtf8(readAll(out + QStringLiteral("/posts/relative/index.html")));
-    QVERIFY2(html.contains(QStringLiteral("<img src=\"../../media/figure.png\" alt=\"\">")), qPrintable(html));
-    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"../../media/figure.png\">")));
+    const QString file = mediaFile(*image);
+    QVERIFY2(html.contains(QStringLiteral("<img src=\"../../%1\" alt=\"\">").arg(file)), qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("<meta property=\"og:image\" content=\"../../%1\">").arg(file)));
     QVERIFY(!html.contains(QStringLiteral("og:image:width")));
-    QCOMPARE(readAll(out + QStringLiteral("/media/figure.png")), tinyPng());
-    QVERIFY(readAll(out + QStringLiteral("/index.html")).contains("<img class=\"entry-cover\" src=\"media/figure.png\" alt=\"\">"));
+    QCOMPARE(readAll(out + u'/' + file), tinyPng());
+    QVERIFY(readAll(out + QStringLiteral("/index.html")).contains(QStringLiteral("<img class=\"entry-cover\" src=\"%1\" alt=\"\">").arg(file).toUtf8()));
 
     const auto templates = ThemeTemplates::compile(*library->activeTheme());
     QVERIFY(templates);

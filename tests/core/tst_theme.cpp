@@ -133,7 +133,7 @@ void TestTheme::builtinThemeUpgradedWhenQuireShipsNewer()
     QVERIFY2(library, qPrintable(messageOf(library)));
     auto paper = (*library)->theme(QStringLiteral("paper"));
     QVERIFY(paper && *paper);
-    QCOMPARE((*paper)->manifest.version, QStringLiteral("1.1.0"));
+    QCOMPARE((*paper)->manifest.version, QStringLiteral("1.2.0"));
     QVERIFY((*paper)->files.value(QStringLiteral("static/style.css")) != "old");
 
     // A newer built-in version than Quire ships (a later Quire was here) is left as it is.

@@ -1,4 +1,5 @@
 #include "export/export_dialog.h"
+#include "images/qt_image_scaler.h"
 
 #include "preview/preview_module.h"
 #include "site/site_output.h"
@@ -243,6 +244,8 @@ void ExportDialog::startExport()
     SiteBuilder::Options options;
     options.outputDir = QDir::cleanPath(m_folder->text().trimmed());
     options.includeDrafts = m_drafts->isChecked();
+    static const QtImageScaler scaler;   // stateless, and it outlives the build's thread
+    options.imageScaler = &scaler;
     options.cancel = task()->cancelFlag();
     options.progress = [job = task()](int done, int total) { job->reportProgress(done, total); };
     m_builtFolder = options.outputDir;

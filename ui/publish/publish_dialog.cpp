@@ -1,5 +1,6 @@
 #include "publish/publish_dialog.h"
 
+#include "images/qt_image_scaler.h"
 #include "publish/publish_target_dialog.h"
 #include "store/library.h"
 #include "tasks/background_task.h"
@@ -284,6 +285,8 @@ void PublishDialog::run(bool dryRun)
     PublishJob::Options options;
     options.targetName = target;
     options.dryRun = dryRun;
+    static const QtImageScaler scaler;   // stateless, and it outlives the publish's thread
+    options.imageScaler = &scaler;
     options.callbacks.cancel = m_task->cancelFlag();
     options.callbacks.progress = [task = m_task](int done, int total) { task->reportProgress(done, total); };
     options.callbacks.log = [task = m_task](const QString &line) { task->reportLine(line); };
