@@ -34,6 +34,22 @@ namespace quire {
 
 namespace {
 
+// Runs work on this thread and on up to threads - 1 more (never more than there are items), and
+// waits for all: each run of work takes items from a counter they share until none are left.
+void runInParallel(int threads, qsizetype items, const std::function<void()> &work)
+{
+    QList<QThread *> helpers;
+    for (int i = 1; i < threads && i < items; ++i) {
+        helpers.append(QThread::create(work));
+        helpers.last()->start();
+    }
+    work();
+    for (QThread *helper : helpers) {
+        helper->wait();
+        delete helper;
+    }
+}
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("quire::SiteBuilder", text);
@@ -313,16 +329,7 @@ Result<void> Build::buildPosts()
             step();
         }
     };
-    QList<QThread *> helpers;
-    for (int i = 1; i < threads && i < count; ++i) {
-        helpers.append(QThread::create(work));
-        helpers.last()->start();
-    }
-    work();
-    for (QThread *helper : helpers) {
-        helper->wait();
-        delete helper;
-    }
+    runInParallel(threads, count, work);
     if (Result<void> flushed = m_cache->flush(); !flushed)
         m_report.notes.append(tr("The render cache could not be saved: %1").arg(flushed.errorMessage()));
     if (error)
@@ -518,16 +525,7 @@ Result<void> Build::buildMedia()
             }
         }
     };
-    QList<QThread *> helpers;
-    for (int i = 1; i < threads && i < shown.size(); ++i) {
-        helpers.append(QThread::create(work));
-        helpers.last()->start();
-    }
-    work();
-    for (QThread *helper : helpers) {
-        helper->wait();
-        delete helper;
-    }
+    runInParallel(threads, shown.size(), work);
     if (error)
         return *error;
     return {};
