@@ -23,11 +23,13 @@ if [ -e "$build" ] && [ ! -w "$build" ]; then
 fi
 
 # Build tools and libraries, the Qt parts Quire uses, and the runtime bits the minimal Debian
-# image lacks (WebEngine's helper process, Qt's platform plugins, a font, the SVG icon engine,
-# Node.js with KaTeX and highlight.js for rendering math and code).
+# image lacks (WebEngine's helper process, Qt's platform and image format plugins, a font, the
+# SVG icon engine, Node.js with KaTeX and highlight.js for rendering math and code).
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin qt6-qpa-plugins libqt6svg6
+  # WebP (and TIFF) for QImage: the asset browser's thumbnails and the site's scaled copies.
+  qt6-image-formats-plugins
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libtomlplusplus-dev libsqlite3-dev libxxhash-dev
   # The revisions dialog diffs words with dtl (header-only).
