@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPalette>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
@@ -61,6 +62,11 @@ AssetBrowserDialog::AssetBrowserDialog(Library *library, QWidget *parent)
     m_view->setIconSize(QSize(AssetListModel::ThumbnailSize, AssetListModel::ThumbnailSize));
     m_view->setGridSize(QSize(AssetListModel::ThumbnailSize + 40, AssetListModel::ThumbnailSize + 44));
     m_view->setSpacing(4);
+    // The selected image stays marked while the writer types its alt text or filters the list.
+    QPalette palette = m_view->palette();
+    for (const QPalette::ColorRole role : {QPalette::Highlight, QPalette::HighlightedText})
+        palette.setColor(QPalette::Inactive, role, palette.color(QPalette::Active, role));
+    m_view->setPalette(palette);
     m_view->setModel(m_model);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AssetBrowserDialog::showSelection);
 
