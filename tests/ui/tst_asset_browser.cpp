@@ -138,7 +138,13 @@ void TestAssetBrowser::listsAssetsWithTheirPosts()
     QTRY_VERIFY(dialog.model()->thumbnailsSettled());
     const QVariant thumbnail = dialog.model()->index(0).data(Qt::DecorationRole);
     QVERIFY(thumbnail.canConvert<QIcon>());
-    QCOMPARE(thumbnail.value<QIcon>().availableSizes(), QList<QSize>{QSize(1, 1)});
+    // A square of the thumbnail size with the (1 x 1) picture in its middle, so that every name
+    // sits on one line under its picture, however tall or wide the picture is.
+    constexpr int side = AssetListModel::ThumbnailSize;
+    QCOMPARE(thumbnail.value<QIcon>().availableSizes(), QList<QSize>{QSize(side, side)});
+    const QImage shown = thumbnail.value<QIcon>().pixmap(QSize(side, side)).toImage();
+    QVERIFY(qAlpha(shown.pixel((side - 1) / 2, (side - 1) / 2)) > 0);
+    QCOMPARE(qAlpha(shown.pixel(0, 0)), 0);
     // Laid out before any picture arrived, every item still has room for a whole thumbnail.
     QVERIFY(dialog.assetView()->visualRect(dialog.model()->index(0)).height() > AssetListModel::ThumbnailSize);
 }

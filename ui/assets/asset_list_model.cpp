@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QIcon>
 #include <QImageReader>
+#include <QPainter>
 #include <QLocale>
 #include <QStyle>
 #include <QtConcurrent>
@@ -206,6 +207,17 @@ QString AssetListModel::toolTip(const Entry &entry) const
     return tr("%1 (%2), used by %n post(s)", nullptr, int(entry.users.size())).arg(entry.asset.name, size);
 }
 
+// The picture centred on a transparent square of the thumbnail size: a tall or wide picture
+// takes the same room as any other, so every name sits on the same line under its picture.
+QPixmap AssetListModel::squareThumbnail(const QImage &image)
+{
+    QPixmap square(ThumbnailSize, ThumbnailSize);
+    square.fill(Qt::transparent);
+    QPainter painter(&square);
+    painter.drawImage((ThumbnailSize - image.width()) / 2, (ThumbnailSize - image.height()) / 2, image);
+    return square;
+}
+
 // Always an icon of the view's icon size, so that every item has the same size before, while and
 // after its picture is decoded (a view lays items out once).
 QVariant AssetListModel::thumbnail(const Asset &asset) const
@@ -242,7 +254,7 @@ void AssetListModel::thumbnailReady(const QString &sha256, const std::optional<Q
     m_pending.remove(sha256);
     if (!image)
         return;
-    m_thumbnails.insert(sha256, image->isNull() ? QPixmap() : QPixmap::fromImage(*image));
+    m_thumbnails.insert(sha256, image->isNull() ? QPixmap() : squareThumbnail(*image));
     for (int row = 0; row < m_shown.size(); ++row) {
         if (asset(row).sha256 == sha256)
             emit dataChanged(index(row), index(row), {Qt::DecorationRole});

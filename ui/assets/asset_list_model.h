@@ -47,6 +47,8 @@ public:
     bool thumbnailsSettled() const { return m_pending.isEmpty(); }
 
 private:
+    static QPixmap squareThumbnail(const QImage &image);
+
     struct Entry
     {
         Asset asset;
