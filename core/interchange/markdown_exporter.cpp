@@ -89,6 +89,8 @@ QByteArray hugoConfig(const SiteSettings &site)
     text += QStringLiteral("baseURL = %1\n").arg(tomlString(site.baseUrl.isEmpty() ? QStringLiteral("/") : site.baseUrl.toString()));
     text += QStringLiteral("title = %1\n").arg(tomlString(site.title));
     text += QStringLiteral("languageCode = %1\n").arg(tomlString(site.language));
+    // Posts at the addresses Quire gives them, so links between posts keep working.
+    text += QStringLiteral("\n[permalinks]\nposts = %1\n").arg(tomlString(site.permalink));
     // Posts are the writer's own, raw HTML (figures, details) included, as Quire renders them.
     text += QStringLiteral("\n[markup.goldmark.renderer]\nunsafe = true\n");
     return text.toUtf8();
@@ -111,6 +113,12 @@ QByteArray jekyllConfig(const SiteSettings &site)
         out << YAML::Key << "baseurl" << YAML::Value << path.toStdString();
     }
     out << YAML::Key << "lang" << YAML::Value << site.language.toStdString();
+    // Posts at the addresses Quire gives them (Jekyll's :title is the slug), dated in UTC as
+    // Quire dates them, so links between posts keep working.
+    QString permalink = site.permalink;
+    permalink.replace(QLatin1String(":slug"), QLatin1String(":title"));
+    out << YAML::Key << "permalink" << YAML::Value << permalink.toStdString();
+    out << YAML::Key << "timezone" << YAML::Value << "UTC";
     // Every post in the starter layout, without a layout: key in each.
     out << YAML::Key << "defaults" << YAML::Value << YAML::BeginSeq << YAML::BeginMap
         << YAML::Key << "scope" << YAML::Value << YAML::BeginMap << YAML::Key << "path" << YAML::Value << ""

@@ -2,6 +2,7 @@
 
 #include "interchange/blog_importer.h"
 #include "interchange/markdown_exporter.h"
+#include "site/site_settings.h"
 #include "store/library.h"
 
 #include <QDir>
@@ -475,6 +476,15 @@ void TestRoundTrip::hugoBuildsTheExport()
     QVERIFY(QFile::exists(path(QStringLiteral("site/style.css"))));
     const QString home = QString::fromUtf8(readAll(path(QStringLiteral("site/index.html"))));
     QVERIFY2(home.contains(QLatin1String("/posts/figure-post/\">Figure post</a>")), qPrintable(home));
+
+    // Another permalink pattern: Hugo puts the posts where Quire's own site has them.
+    QVERIFY(SiteSettings::store(*m_library, QStringLiteral("permalink"), QStringLiteral("/:year/:month/:slug/")).ok());
+    const QString other = path(QStringLiteral("export-dated"));
+    QVERIFY(MarkdownExporter(*m_library).exportTo(other, Flavor::Hugo).ok());
+    process.start(hugo, {QStringLiteral("--quiet"), QStringLiteral("-s"), other, QStringLiteral("-d"), path(QStringLiteral("site-dated"))});
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitCode() == 0, qPrintable(QString::fromUtf8(process.readAll())));
+    QVERIFY(QFile::exists(path(QStringLiteral("site-dated/2024/02/figure-post/index.html"))));
 }
 
 QTEST_GUILESS_MAIN(TestRoundTrip)
