@@ -84,6 +84,30 @@ Error assetMissing(const QString &name)
     return Error{trAsset("There is no image called \"%1\" in the library.").arg(name)};
 }
 
+// The asset called name, without its data; an error that says so when there is none.
+Result<Asset> existingAsset(AssetRepository &assets, const QString &name)
+{
+    Result<std::optional<Asset>> asset = assets.findByName(name, false);
+    if (!asset)
+        return asset.error();
+    if (!*asset)
+        return assetMissing(name);
+    return **asset;
+}
+
+// The first of stem.extension, stem-2.extension, … that no asset has.
+Result<QString> freeAssetName(AssetRepository &assets, const QString &stem, const QString &extension)
+{
+    for (int n = 1;; ++n) {
+        const QString candidate = AssetName::candidate(stem, extension, n);
+        Result<std::optional<Asset>> taken = assets.findByName(candidate, false);
+        if (!taken)
+            return taken.error();
+        if (!*taken)
+            return candidate;
+    }
+}
+
 } // namespace
 
 struct Library::Private
@@ -523,16 +547,10 @@ Result<Asset> Library::storeAsset(const QByteArray &data, const QString &wantedN
         asset.height = std::max(height, 0);
         asset.createdAt = now();
         asset.data = data;
-        const QString stem = AssetName::stem(wantedName);
-        const QString extension = AssetName::extension(type);
-        for (int n = 1; asset.name.isEmpty(); ++n) {
-            const QString candidate = AssetName::candidate(stem, extension, n);
-            Result<std::optional<Asset>> taken = d->assets.findByName(candidate, false);
-            if (!taken)
-                return taken.error();
-            if (!*taken)
-                asset.name = candidate;
-        }
+        Result<QString> name = freeAssetName(d->assets, AssetName::stem(wantedName), AssetName::extension(type));
+        if (!name)
+            return name.error();
+        asset.name = *name;
         Result<Asset> inserted = d->assets.insert(asset);
         if (!inserted)
             return inserted.error();
@@ -572,14 +590,12 @@ Result<void> Library::deleteAsset(const QString &name)
 {
     QMutexLocker locker(&d->mutex);
     return transaction([&]() -> Result<void> {
-        Result<std::optional<Asset>> asset = d->assets.findByName(name, false);
+        Result<Asset> asset = existingAsset(d->assets, name);
         if (!asset)
             return asset.error();
-        if (!*asset)
-            return assetMissing(name);
         // Before the delete: ON DELETE SET NULL clears their covers without telling anyone, and
         // a site build would keep showing the image on pages it believes unchanged.
-        if (Result<void> touched = d->posts.touchCoveredBy((*asset)->id); !touched)
+        if (Result<void> touched = d->posts.touchCoveredBy(asset->id); !touched)
             return touched;
         Result<bool> removed = d->assets.remove(name);
         if (!removed)
@@ -684,15 +700,13 @@ Result<void> Library::setAssetAlt(const QString &name, const QString &alt)
 {
     QMutexLocker locker(&d->mutex);
     return transaction([&]() -> Result<void> {
-        Result<std::optional<Asset>> asset = d->assets.findByName(name, false);
+        Result<Asset> asset = existingAsset(d->assets, name);
         if (!asset)
             return asset.error();
-        if (!*asset)
-            return assetMissing(name);
-        if (Result<void> updated = d->assets.setAlt((*asset)->id, alt); !updated)
+        if (Result<void> updated = d->assets.setAlt(asset->id, alt); !updated)
             return updated;
         // Pages show a cover with its alt text.
-        return d->posts.touchCoveredBy((*asset)->id);
+        return d->posts.touchCoveredBy(asset->id);
     });
 }
 
@@ -709,12 +723,10 @@ Result<Asset> Library::renameAsset(const QString &oldName, const QString &wanted
     QMutexLocker locker(&d->mutex);
     std::optional<Asset> renamed;
     Result<void> done = transaction([&]() -> Result<void> {
-        Result<std::optional<Asset>> asset = d->assets.findByName(oldName, false);
+        Result<Asset> asset = existingAsset(d->assets, oldName);
         if (!asset)
             return asset.error();
-        if (!*asset)
-            return assetMissing(oldName);
-        renamed = **asset;
+        renamed = *asset;
         const QString newName = AssetName::candidate(stem, AssetName::extension(renamed->mimeType), 1);
         if (newName == oldName)
             return {};
@@ -747,12 +759,10 @@ Result<Asset> Library::replaceAsset(const QString &name, const QByteArray &data)
     QMutexLocker locker(&d->mutex);
     std::optional<Asset> replaced;
     Result<void> done = transaction([&]() -> Result<void> {
-        Result<std::optional<Asset>> asset = d->assets.findByName(name, false);
+        Result<Asset> asset = existingAsset(d->assets, name);
         if (!asset)
             return asset.error();
-        if (!*asset)
-            return assetMissing(name);
-        replaced = **asset;
+        replaced = *asset;
         if (replaced->sha256 == sha256)
             return {};   // the same picture: nothing changes
         Result<std::optional<Asset>> same = d->assets.findBySha256(sha256);
@@ -769,16 +779,10 @@ Result<Asset> Library::replaceAsset(const QString &name, const QByteArray &data)
         replaced->data = data;
         const QString extension = AssetName::extension(*type);
         if (!name.endsWith(u'.' + extension)) {
-            const QString stem = name.left(name.lastIndexOf(u'.'));
-            replaced->name.clear();
-            for (int n = 1; replaced->name.isEmpty(); ++n) {
-                const QString candidate = AssetName::candidate(stem, extension, n);
-                Result<std::optional<Asset>> taken = d->assets.findByName(candidate, false);
-                if (!taken)
-                    return taken.error();
-                if (!*taken)
-                    replaced->name = candidate;
-            }
+            Result<QString> free = freeAssetName(d->assets, name.left(name.lastIndexOf(u'.')), extension);
+            if (!free)
+                return free.error();
+            replaced->name = *free;
         }
         Result<QList<qint64>> users = postsReferencing(name);
         if (!users)

@@ -398,16 +398,24 @@ bool MainWindow::openLibrary(const QString &path)
 {
     if (m_library && QFileInfo(path).canonicalFilePath() == QFileInfo(m_library->path()).canonicalFilePath())
         return true;
-    if (auto flushed = m_session->flush(); !flushed) {
-        showError(tr("Could not save"), flushed.errorMessage());
+    if (!saveOpenPost())
         return false;
-    }
     auto library = Library::open(path);
     if (!library) {
         showError(tr("Could not open the library"), library.errorMessage());
         return false;
     }
     setLibrary(std::move(*library));
+    return true;
+}
+
+// Saves what the editor holds before other work reads the library; says why when it cannot.
+bool MainWindow::saveOpenPost()
+{
+    if (Result<void> flushed = m_session->flush(); !flushed) {
+        showError(tr("Could not save"), flushed.errorMessage());
+        return false;
+    }
     return true;
 }
 
@@ -511,8 +519,8 @@ void MainWindow::deleteCurrentPost()
 
 void MainWindow::showHistory()
 {
-    if (auto flushed = m_session->flush(); !flushed)
-        return showError(tr("Could not save"), flushed.errorMessage());
+    if (!saveOpenPost())
+        return;
     RevisionsDialog dialog(m_library.get(), m_session->post(), this);
     connect(&dialog, &RevisionsDialog::restored, this, [this](qint64 id) {
         m_session->close();   // nothing pending: forget the text from before the restore
@@ -526,10 +534,7 @@ ExportDialog *MainWindow::exportDialog()
 {
     if (!m_exportDialog) {
         m_exportDialog = new ExportDialog(m_library.get(), this);
-        connect(m_exportDialog, &ExportDialog::aboutToBuild, this, [this] {
-            if (auto flushed = m_session->flush(); !flushed)
-                showError(tr("Could not save"), flushed.errorMessage());
-        });
+        connect(m_exportDialog, &ExportDialog::aboutToBuild, this, &MainWindow::saveOpenPost);
         connect(m_exportDialog, &ExportDialog::problemActivated, this, &MainWindow::goToProblem);
     }
     return m_exportDialog;
@@ -578,8 +583,8 @@ void MainWindow::showExport()
 // it runs, and is read again after.
 void MainWindow::showPublish()
 {
-    if (auto flushed = m_session->flush(); !flushed)
-        return showError(tr("Could not save"), flushed.errorMessage());
+    if (!saveOpenPost())
+        return;
     PublishDialog dialog(m_library.get(), this);
     dialog.exec();
     if (dialog.hasPublished()) {
@@ -592,10 +597,7 @@ void MainWindow::showPublish()
 void MainWindow::showImport()
 {
     ImportDialog dialog(m_library.get(), this);
-    connect(&dialog, &ImportDialog::aboutToImport, this, [this] {
-        if (auto flushed = m_session->flush(); !flushed)
-            showError(tr("Could not save"), flushed.errorMessage());
-    });
+    connect(&dialog, &ImportDialog::aboutToImport, this, &MainWindow::saveOpenPost);
     connect(&dialog, &ImportDialog::imported, this, [this] {
         reloadPostList();
         if (m_session->post().id == 0)
@@ -610,10 +612,7 @@ void MainWindow::showImport()
 void MainWindow::showMarkdownExport()
 {
     MarkdownExportDialog dialog(m_library.get(), this);
-    connect(&dialog, &MarkdownExportDialog::aboutToExport, this, [this] {
-        if (auto flushed = m_session->flush(); !flushed)
-            showError(tr("Could not save"), flushed.errorMessage());
-    });
+    connect(&dialog, &MarkdownExportDialog::aboutToExport, this, &MainWindow::saveOpenPost);
     dialog.exec();
 }
 

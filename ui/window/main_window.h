@@ -93,6 +93,7 @@ private:
     void reloadCurrentPost();
     void goToProblem(const QString &slug, int line);
     void chooseLibrary();
+    bool saveOpenPost();
     void showSaveState();
     void showError(const QString &title, const QString &message);
     void goToLine(int line);
