@@ -3,7 +3,9 @@
 #include "interchange/blog_importer.h"
 #include "interchange/markdown_exporter.h"
 #include "interchange/post_markdown_writer.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QTextStream>
 
@@ -182,7 +184,7 @@ int CommandLine::run(const Invocation &inv)
 std::unique_ptr<Library> CommandLine::openLibrary(const Invocation &inv, bool create)
 {
     const QString path = inv.libraryPath.isEmpty() ? Library::defaultPath() : inv.libraryPath;
-    auto library = Library::open(path, create ? Library::OpenMode::OpenOrCreate : Library::OpenMode::OpenExisting);
+    auto library = LibrarySetup::open(path, create ? Library::OpenMode::OpenOrCreate : Library::OpenMode::OpenExisting);
     if (!library) {
         fail(library.errorMessage());
         return nullptr;
@@ -200,7 +202,7 @@ int CommandLine::runNew(const Invocation &inv)
         return Failure;
     Post post;
     post.title = title;
-    auto created = library->createPost(post);
+    auto created = library->posts().create(post);
     if (!created)
         return fail(created.errorMessage());
     m_out << created->slug << Qt::endl;
@@ -229,7 +231,7 @@ int CommandLine::runList(const Invocation &inv)
     const auto library = openLibrary(inv, false);
     if (!library)
         return Failure;
-    auto posts = library->listPosts(filter);
+    auto posts = library->posts().list(filter);
     if (!posts)
         return fail(posts.errorMessage());
     for (const PostSummary &post : std::as_const(*posts)) {
@@ -251,7 +253,7 @@ int CommandLine::runShow(const Invocation &inv)
     const auto library = openLibrary(inv, false);
     if (!library)
         return Failure;
-    auto post = library->postBySlug(args.first());
+    auto post = library->posts().bySlug(args.first());
     if (!post)
         return fail(post.errorMessage());
     if (!post->has_value())

@@ -5,6 +5,7 @@
 #include "images/qt_image_scaler.h"
 #include "publish/publish_job.h"
 #include "publish/publish_target.h"
+#include "publish/publish_targets.h"
 #include "store/library.h"
 
 #include <QFileInfo>
@@ -51,7 +52,7 @@ int CommandLine::runTarget(const Invocation &inv)
         const auto library = openLibrary(inv, false);
         if (!library)
             return Failure;
-        const Result<QList<PublishTarget>> targets = library->publishTargets();
+        const Result<QList<PublishTarget>> targets = PublishTargets::list(*library);
         if (!targets)
             return fail(targets.errorMessage());
         for (const PublishTarget &target : *targets) {
@@ -70,7 +71,7 @@ int CommandLine::runTarget(const Invocation &inv)
         const auto library = openLibrary(inv, false);
         if (!library)
             return Failure;
-        if (Result<void> removed = library->removePublishTarget(args.at(1)); !removed)
+        if (Result<void> removed = PublishTargets::remove(*library, args.at(1)); !removed)
             return fail(removed.errorMessage());
         m_out << tr("Removed the publish target \"%1\".").arg(args.at(1)) << Qt::endl;
         return Ok;
@@ -123,7 +124,7 @@ int CommandLine::runTargetAdd(const Invocation &inv)
     const auto library = openLibrary(inv, false);
     if (!library)
         return Failure;
-    const Result<PublishTarget> saved = library->savePublishTarget(target);
+    const Result<PublishTarget> saved = PublishTargets::save(*library, target);
     if (!saved)
         return fail(saved.errorMessage());
     m_out << tr("Added the publish target \"%1\" (%2 %3); publish with: quire publish %1")

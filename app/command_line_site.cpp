@@ -3,9 +3,11 @@
 #include "command_line.h"
 
 #include "images/qt_image_scaler.h"
+#include "site/library_themes.h"
 #include "site/site_builder.h"
 #include "site/site_settings.h"
 #include "store/library.h"
+#include "store/theme_store.h"
 #include "theme/theme_folder.h"
 
 #include <QTextStream>
@@ -104,12 +106,14 @@ int CommandLine::runTheme(const Invocation &inv)
         return Failure;
 
     if (action == u"list") {
-        Result<QList<Theme>> themes = library->themes();
+        Result<QList<Theme>> themes = LibraryThemes::list(*library);
         if (!themes)
             return fail(themes.errorMessage());
-        const QString active = library->setting(QStringLiteral("theme"), Library::defaultThemeName()).value();
+        const Result<QString> active = library->themes().activeName();
+        if (!active)
+            return fail(active.errorMessage());
         for (const Theme &theme : std::as_const(*themes)) {
-            m_out << (theme.manifest.name == active ? "* " : "  ") << theme.manifest.name.leftJustified(16) << ' '
+            m_out << (theme.manifest.name == *active ? "* " : "  ") << theme.manifest.name.leftJustified(16) << ' '
                   << theme.manifest.version.leftJustified(8) << ' '
                   << (theme.builtin ? tr("built-in") : tr("yours   ")) << "  " << theme.manifest.title;
             if (!theme.manifest.description.isEmpty())
@@ -120,7 +124,7 @@ int CommandLine::runTheme(const Invocation &inv)
         return Ok;
     }
     if (action == u"use") {
-        if (Result<void> used = library->setActiveTheme(args.at(1)); !used)
+        if (Result<void> used = library->themes().setActive(args.at(1)); !used)
             return fail(used.errorMessage());
         m_out << tr("The site now uses the theme \"%1\".").arg(args.at(1)) << Qt::endl;
         return Ok;
@@ -129,13 +133,13 @@ int CommandLine::runTheme(const Invocation &inv)
         Result<Theme> theme = ThemeFolder::read(args.at(1));
         if (!theme)
             return fail(tr("%1: %2").arg(args.at(1), theme.errorMessage()));
-        if (Result<void> imported = library->importTheme(*theme); !imported)
+        if (Result<void> imported = LibraryThemes::import(*library, *theme); !imported)
             return fail(imported.errorMessage());
         m_out << tr("Imported the theme \"%1\" (%2 files); use it with: quire theme use %1")
                      .arg(theme->manifest.name).arg(theme->files.size()) << Qt::endl;
         return Ok;
     }
-    Result<std::optional<Theme>> theme = library->theme(args.at(1));
+    Result<std::optional<Theme>> theme = LibraryThemes::find(*library, args.at(1));
     if (!theme)
         return fail(theme.errorMessage());
     if (!*theme)

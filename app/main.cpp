@@ -3,7 +3,7 @@
 #include "command_line.h"
 #include "window/library_file_dialog.h"
 #include "window/main_window.h"
-#include "store/library.h"
+#include "setup/library_setup.h"
 #include "preview/web_engine_setup.h"
 
 #include <QApplication>
@@ -67,7 +67,8 @@ int runWindow(int argc, char *argv[], const QString &libraryPath)
     QApplication::setDesktopFileName(QStringLiteral("io.github.quire.Quire"));
 
     QString path = libraryPath.isEmpty() ? quire::Library::defaultPath() : libraryPath;
-    auto library = quire::Library::open(path);
+    auto library = quire::LibrarySetup::open(path, quire::Library::OpenMode::OpenOrCreate,
+                                              quire::LibrarySetup::NewLibrary::WithWelcomePost);
     // A library that cannot be opened is left as it is; the writer may pick another one.
     while (!library) {
         std::fprintf(stderr, "quire: %s\n", qPrintable(library.errorMessage()));
@@ -82,7 +83,8 @@ int runWindow(int argc, char *argv[], const QString &libraryPath)
         path = quire::LibraryFileDialog::choose(nullptr, QFileInfo(path).absolutePath());
         if (path.isEmpty())
             return quire::CommandLine::Failure;
-        library = quire::Library::open(path);
+        library = quire::LibrarySetup::open(path, quire::Library::OpenMode::OpenOrCreate,
+                                            quire::LibrarySetup::NewLibrary::WithWelcomePost);
     }
     quire::MainWindow window(std::move(*library));
     window.show();

@@ -2,9 +2,11 @@
 
 #include "interchange/blog_source.h"
 #include "interchange/image_importer.h"
-#include "interchange/shortcode_converter.h"
 #include "interchange/post_file_reader.h"
+#include "interchange/shortcode_converter.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -110,7 +112,7 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir, const Callba
             for (const QString &warning : std::as_const(imported->warnings))
                 report.warnings.append({file.relativePath, post.slug, warning});
 
-            auto existing = m_library.postBySlug(post.slug);
+            auto existing = m_library.posts().bySlug(post.slug);
             if (!existing)
                 return existing.error();
             if (existing->has_value()) {
@@ -120,14 +122,14 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir, const Callba
                     continue;
                 }
                 mergeInto(current, post);
-                if (auto saved = m_library.saveDraft(current, RevisionReason::Import); !saved)
+                if (auto saved = m_library.history().save(current, RevisionReason::Import); !saved)
                     return saved;
                 report.updated.append({file.relativePath, post.slug, {}});
             } else {
-                auto created = m_library.createPost(post);
+                auto created = m_library.posts().create(post);
                 if (!created)
                     return created.error();
-                if (auto saved = m_library.saveDraft(*created, RevisionReason::Import); !saved)
+                if (auto saved = m_library.history().save(*created, RevisionReason::Import); !saved)
                     return saved;
                 report.imported.append({file.relativePath, created->slug, {}});
             }

@@ -1,6 +1,8 @@
 #include "interchange/image_importer.h"
 
 #include "interchange/image_references.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/image_probe.h"
 #include "store/library.h"
 
@@ -61,18 +63,18 @@ ImageImporter::Stored ImageImporter::store(const QString &absolutePath)
         stored.reason = tr("it is outside the blog folder");
     } else if (!info.isFile()) {
         stored.reason = tr("it is not a file");
-    } else if (info.size() > Library::MaxAssetSize) {
-        stored.reason = tr("it is larger than %1 MiB").arg(Library::MaxAssetSize / (1024 * 1024));
+    } else if (info.size() > ImageIntake::MaxSize) {
+        stored.reason = tr("it is larger than %1 MiB").arg(ImageIntake::MaxSize / (1024 * 1024));
     } else if (!in.open(QIODevice::ReadOnly)) {
         stored.reason = tr("it cannot be read: %1").arg(in.errorString());
     } else {
-        const QByteArray data = in.read(Library::MaxAssetSize + 1);
+        const QByteArray data = in.read(ImageIntake::MaxSize + 1);
         const ImageInfo image = ImageProbe::probe(data);
         if (!image.isImage()) {
             stored.reason = tr("it is not an image the library keeps (PNG, JPEG, GIF, WebP, SVG or AVIF)");
         } else {
             // The library checks again (size, type, SVG safety); its refusal is the reason.
-            auto asset = m_library.storeAsset(data, info.fileName(), image.width, image.height);
+            auto asset = m_library.assets().store(data, info.fileName(), image.width, image.height);
             if (asset) {
                 stored.assetName = asset->name;
                 stored.assetId = asset->id;

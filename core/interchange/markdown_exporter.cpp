@@ -3,7 +3,9 @@
 #include "site/path_kind.h"
 #include "site/site_output.h"
 #include "site/site_settings.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -267,7 +269,7 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
 
     // What the export writes, by path.
     QHash<QString, Planned> plan;
-    auto posts = m_library.allPosts();
+    auto posts = m_library.posts().all();
     if (!posts)
         return posts.error();
     for (const Post &post : std::as_const(*posts)) {
@@ -275,7 +277,7 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
             return Error{tr("The post “%1” has the slug “%2”, which cannot be a file name.").arg(post.title, post.slug)};
         plan.insert(postPath(post, flavor), {Planned::Source::Post, post.id, {}});
     }
-    auto assets = m_library.assets();
+    auto assets = m_library.assets().list();
     if (!assets)
         return assets.error();
     for (const Asset &asset : std::as_const(*assets)) {
@@ -336,12 +338,12 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
         const Planned &what = plan.value(file);
         QByteArray content;
         if (what.source == Planned::Source::Post) {
-            auto post = m_library.post(what.postId);
+            auto post = m_library.posts().byId(what.postId);
             if (!post)
                 return post.error();
             PostMarkdownWriter::Options options;
             options.flavor = flavor;
-            auto cover = m_library.postCover(what.postId);
+            auto cover = m_library.assets().coverOf(what.postId);
             if (!cover)
                 return cover.error();
             if (cover->has_value())
@@ -349,7 +351,7 @@ Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, 
             content = PostMarkdownWriter::toMarkdown(*post, options).toUtf8();
             ++report.posts;
         } else if (what.source == Planned::Source::Image) {
-            auto asset = m_library.asset(what.assetName);
+            auto asset = m_library.assets().byName(what.assetName);
             if (!asset)
                 return asset.error();
             if (!asset->has_value())

@@ -1,9 +1,12 @@
 #include "publish/publish_job.h"
 
+#include "publish/publish_targets.h"
 #include "site/site_path.h"
 #include "site/site_plan.h"
 #include "site/site_settings.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -51,10 +54,10 @@ Result<WentOut> postsThatWentOut(const Library &library, const QList<Publisher::
     const Result<SiteSettings> settings = SiteSettings::fromLibrary(library);
     if (!settings)
         return settings.error();
-    const Result<QList<Post>> posts = library.allPosts();
+    const Result<QList<Post>> posts = library.posts().all();
     if (!posts)
         return posts.error();
-    const Result<QList<Tag>> tags = library.tags();
+    const Result<QList<Tag>> tags = library.posts().tags();
     if (!tags)
         return tags.error();
     // Drafts are never published, so the plan is the one the build made without them.
@@ -116,7 +119,7 @@ Result<PublishJob::Report> PublishJob::run(const Options &options)
 {
     QElapsedTimer timer;
     timer.start();
-    const Result<std::optional<PublishTarget>> found = m_library.publishTarget(options.targetName);
+    const Result<std::optional<PublishTarget>> found = PublishTargets::find(m_library, options.targetName);
     if (!found)
         return found.error();
     if (!*found)
@@ -167,7 +170,7 @@ Result<PublishJob::Report> PublishJob::run(const Options &options)
         // A dateless post shows its creation date (SitePlan): that is the date it keeps.
         const Result<void> recorded = m_library.transaction([&]() -> Result<void> {
             for (qsizetype i = 0; i < wentOut->ids.size(); ++i) {
-                if (Result<void> one = m_library.recordPublish(wentOut->ids.at(i), wentOut->dates.at(i)); !one)
+                if (Result<void> one = m_library.history().recordPublish(wentOut->ids.at(i), wentOut->dates.at(i)); !one)
                     return one;
             }
             return {};

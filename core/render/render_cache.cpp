@@ -2,6 +2,7 @@
 
 #include "store/cached_render.h"
 #include "store/library.h"
+#include "store/render_cache_store.h"
 
 #include <QCryptographicHash>
 #include <QMutexLocker>
@@ -55,7 +56,7 @@ std::optional<RenderResult> RenderCache::find(const QByteArray &key)
     if (m_library) {
         // Without the lock: the library serializes its own calls, and other threads may use
         // the memory cache meanwhile.
-        const Result<std::optional<CachedRender>> stored = m_library->cachedRender(libraryKey(key));
+        const Result<std::optional<CachedRender>> stored = m_library->renderCache().find(libraryKey(key));
         if (!stored) {
             qWarning("Quire: the render cache could not be read: %s", qPrintable(stored.errorMessage()));
         } else if (*stored) {
@@ -98,7 +99,7 @@ Result<void> RenderCache::flush()
         QStringList keys;
         for (const QByteArray &key : std::as_const(touched))
             keys.append(libraryKey(key));
-        if (Result<void> marked = m_library->touchRenders(keys); !marked)
+        if (Result<void> marked = m_library->renderCache().touch(keys); !marked)
             qWarning("Quire: the render cache could not be marked as used: %s", qPrintable(marked.errorMessage()));
     }
     if (pending.isEmpty())
@@ -107,7 +108,7 @@ Result<void> RenderCache::flush()
     entries.reserve(pending.size());
     for (auto it = pending.cbegin(); it != pending.cend(); ++it)
         entries.append(CachedRender{libraryKey(it.key()), it->html, it->error, it->highlighted, {}});
-    Result<void> stored = m_library->storeRenders(entries);
+    Result<void> stored = m_library->renderCache().store(entries);
     if (!stored) {
         // Keep them for the next flush, behind anything inserted since.
         QMutexLocker locker(&m_mutex);

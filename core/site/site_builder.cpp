@@ -4,6 +4,7 @@
 #include "render/render_cache.h"
 #include "site/atom_feed.h"
 #include "site/image_scaler.h"
+#include "site/library_themes.h"
 #include "site/page_contexts.h"
 #include "site/post_content.h"
 #include "site/site_assets.h"
@@ -12,7 +13,9 @@
 #include "site/site_path.h"
 #include "site/site_plan.h"
 #include "site/sitemap.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_store.h"
 #include "theme/theme_templates.h"
 
 #include <QCoreApplication>
@@ -182,7 +185,7 @@ Result<void> Build::prepare()
             return url.error();
         m_settings.baseUrl = *url;
     }
-    Result<Theme> theme = m_library.activeTheme();
+    Result<Theme> theme = LibraryThemes::active(m_library);
     if (!theme)
         return theme.error();
     m_theme = *theme;
@@ -191,13 +194,13 @@ Result<void> Build::prepare()
         return templates.error();
     m_templates = *templates;
 
-    Result<QList<Post>> posts = m_library.allPosts();
+    Result<QList<Post>> posts = m_library.posts().all();
     if (!posts)
         return posts.error();
-    Result<QList<Tag>> tags = m_library.tags();
+    Result<QList<Tag>> tags = m_library.posts().tags();
     if (!tags)
         return tags.error();
-    Result<QList<Asset>> assets = m_library.assets();
+    Result<QList<Asset>> assets = m_library.assets().list();
     if (!assets)
         return assets.error();
     m_media = SiteMedia(*assets, m_options.imageScaler != nullptr);
@@ -284,7 +287,7 @@ Result<void> Build::buildPost(int index, PostContent &content)
         m_output->keep(file);
         return {};
     }
-    Result<QString> body = m_library.postBody(entry.post.id);
+    Result<QString> body = m_library.posts().body(entry.post.id);
     if (!body)
         return body.error();
     Result<PostContent::Output> rendered = content.render(*body, entry.path, entry.post.summary);
@@ -292,7 +295,7 @@ Result<void> Build::buildPost(int index, PostContent &content)
         return rendered.error();
     // Read here, with the body, rather than listed with every post: the posts_site index that
     // lists them has no cover column. A cover change changes the post's fingerprint.
-    Result<std::optional<Asset>> cover = m_library.postCover(entry.post.id);
+    Result<std::optional<Asset>> cover = m_library.assets().coverOf(entry.post.id);
     if (!cover)
         return cover.error();
     if (*cover)
@@ -554,7 +557,7 @@ Result<void> Build::writeMedia(const Asset &asset)
         }
         return {};
     }
-    Result<std::optional<Asset>> stored = m_library.asset(asset.name);
+    Result<std::optional<Asset>> stored = m_library.assets().byName(asset.name);
     if (!stored)
         return stored.error();
     if (!*stored)

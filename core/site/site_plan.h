@@ -1,7 +1,8 @@
 #pragma once
 
 #include "site/site_settings.h"
-#include "store/library.h"
+#include "store/post.h"
+#include "store/tag.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -45,7 +46,7 @@ public:
         QDateTime now;             // scheduled posts dated before this are shown
     };
 
-    // Posts as Library::allPosts() gives them: without bodies (their changeSeq tells a
+    // Posts as PostStore::all() gives them: without bodies (their changeSeq tells a
     // changed text).
     static SitePlan make(const QList<Post> &posts, const QList<Tag> &tags, const SiteSettings &settings,
                          const Options &options);

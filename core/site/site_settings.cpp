@@ -1,6 +1,7 @@
 #include "site/site_settings.h"
 
 #include "store/library.h"
+#include "store/setting_store.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -16,14 +17,14 @@ QString tr(const char *text)
 
 struct Key
 {
-    const char *name;      // as the CLI takes it
-    const char *setting;   // as the library stores it
+    const char *name;   // as the CLI takes it
+    Setting setting;    // as the library stores it
 };
 
 constexpr Key Keys[] = {
-    {"title", "site.title"}, {"description", "site.description"}, {"author", "site.author"},
-    {"base-url", "site.base_url"}, {"language", "site.language"},
-    {"posts-per-page", "site.posts_per_page"}, {"permalink", "site.permalink"},
+    {"title", Setting::SiteTitle}, {"description", Setting::SiteDescription}, {"author", Setting::SiteAuthor},
+    {"base-url", Setting::SiteBaseUrl}, {"language", Setting::SiteLanguage},
+    {"posts-per-page", Setting::SitePostsPerPage}, {"permalink", Setting::SitePermalink},
 };
 
 const Key *findKey(const QString &name)
@@ -121,7 +122,7 @@ Result<SiteSettings> SiteSettings::fromLibrary(const Library &library)
 {
     SiteSettings settings;
     for (const Key &key : Keys) {
-        const Result<QString> stored = library.setting(QLatin1String(key.setting));
+        const Result<QString> stored = library.settings().value(key.setting);
         if (!stored)
             return stored.error();
         if (stored->isEmpty())
@@ -158,7 +159,7 @@ Result<void> SiteSettings::store(Library &library, const QString &name, const QS
     const Result<QString> checked = check(*key, value);
     if (!checked)
         return checked.error();
-    return library.setSetting(QLatin1String(key->setting), *checked);
+    return library.settings().set(key->setting, *checked);
 }
 
 } // namespace quire

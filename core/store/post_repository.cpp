@@ -339,14 +339,6 @@ Result<QHash<qint64, QString>> PostRepository::snippets(const QList<qint64> &ids
     return passages;
 }
 
-Result<int> PostRepository::count()
-{
-    const Result<qint64> count = m_database.queryInt("SELECT count(*) FROM posts");
-    if (!count)
-        return count.error();
-    return int(*count);
-}
-
 Result<QList<Post>> PostRepository::all()
 {
     // Only the columns of the posts_site index, which answers the query on its own.

@@ -50,7 +50,6 @@ public:
     // For each post of ids that search matches, the passage that best matches it, the matches
     // between U+0002 and U+0003. One query for all of them: a prefix is expanded once.
     Result<QHash<qint64, QString>> snippets(const QList<qint64> &ids, const QString &search);
-    Result<int> count();
     // Every post by id, with only what the posts_site index holds: no body, extra or cover
     // (the query reads that index only, never the bodies' pages).
     Result<QList<Post>> all();

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char *Columns = "SELECT id, name, kind, config FROM publish_targets";
 
-Result<PublishTarget> targetFromRow(const Statement &row)
+Result<PublishTargetRecord> targetFromRow(const Statement &row)
 {
     const QString name = row.text(1);
     QJsonParseError parsed;
@@ -22,12 +22,12 @@ Result<PublishTarget> targetFromRow(const Statement &row)
                                                  "The settings of the publish target “%1” are damaged; remove the "
                                                  "target and add it again.").arg(name)};
     }
-    return PublishTarget::fromConfig(row.int64(0), name, row.text(2), config.object());
+    return PublishTargetRecord{row.int64(0), name, row.text(2), config.object()};
 }
 
-QString configText(const PublishTarget &target)
+QString configText(const PublishTargetRecord &target)
 {
-    return QString::fromUtf8(QJsonDocument(target.config()).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(target.config).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -37,15 +37,15 @@ PublishTargetRepository::PublishTargetRepository(Database &database)
 {
 }
 
-Result<QList<PublishTarget>> PublishTargetRepository::all()
+Result<QList<PublishTargetRecord>> PublishTargetRepository::all()
 {
     Result<Statement> query = m_database.prepare(QByteArray(Columns) + " ORDER BY name COLLATE NOCASE, id");
     if (!query)
         return query.error();
-    QList<PublishTarget> targets;
+    QList<PublishTargetRecord> targets;
     std::optional<Error> broken;
     Result<void> read = query->forEachRow([&] {
-        Result<PublishTarget> target = targetFromRow(*query);
+        Result<PublishTargetRecord> target = targetFromRow(*query);
         if (target)
             targets.append(*target);
         else if (!broken)
@@ -58,7 +58,7 @@ Result<QList<PublishTarget>> PublishTargetRepository::all()
     return targets;
 }
 
-Result<std::optional<PublishTarget>> PublishTargetRepository::find(const QString &name)
+Result<std::optional<PublishTargetRecord>> PublishTargetRepository::find(const QString &name)
 {
     Result<Statement> query = m_database.prepare(QByteArray(Columns) + " WHERE name = ?1 COLLATE NOCASE");
     if (!query)
@@ -68,11 +68,11 @@ Result<std::optional<PublishTarget>> PublishTargetRepository::find(const QString
     if (!row)
         return row.error();
     if (!*row)
-        return std::optional<PublishTarget>();
-    Result<PublishTarget> target = targetFromRow(*query);
+        return std::optional<PublishTargetRecord>();
+    Result<PublishTargetRecord> target = targetFromRow(*query);
     if (!target)
         return target.error();
-    return std::optional<PublishTarget>(*target);
+    return std::optional<PublishTargetRecord>(*target);
 }
 
 Result<std::optional<qint64>> PublishTargetRepository::nameOwner(const QString &name, qint64 exceptId)
@@ -88,27 +88,27 @@ Result<std::optional<qint64>> PublishTargetRepository::nameOwner(const QString &
     return *row ? std::optional<qint64>(query->int64(0)) : std::nullopt;
 }
 
-Result<qint64> PublishTargetRepository::insert(const PublishTarget &target)
+Result<qint64> PublishTargetRepository::insert(const PublishTargetRecord &target)
 {
     Result<Statement> insert = m_database.prepare("INSERT INTO publish_targets (name, kind, config) VALUES (?1, ?2, ?3)");
     if (!insert)
         return insert.error();
     insert->bindText(1, target.name);
-    insert->bindText(2, PublishTarget::kindName(target.kind));
+    insert->bindText(2, target.kind);
     insert->bindText(3, configText(target));
     if (Result<void> ran = insert->run(); !ran)
         return ran.error();
     return m_database.lastInsertId();
 }
 
-Result<bool> PublishTargetRepository::update(const PublishTarget &target)
+Result<bool> PublishTargetRepository::update(const PublishTargetRecord &target)
 {
     Result<Statement> update = m_database.prepare("UPDATE publish_targets SET name = ?2, kind = ?3, config = ?4 WHERE id = ?1");
     if (!update)
         return update.error();
     update->bindInt(1, target.id);
     update->bindText(2, target.name);
-    update->bindText(3, PublishTarget::kindName(target.kind));
+    update->bindText(3, target.kind);
     update->bindText(4, configText(target));
     if (Result<void> ran = update->run(); !ran)
         return ran.error();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "publish/publish_target.h"
 #include "result.h"
+#include "store/publish_target_record.h"
 
 #include <QList>
 #include <QString>
@@ -18,13 +18,13 @@ class PublishTargetRepository
 public:
     explicit PublishTargetRepository(Database &database);
 
-    Result<QList<PublishTarget>> all();                                // by name
+    Result<QList<PublishTargetRecord>> all();                                // by name
     // Names compare without case: "Blog" and "blog" are one target.
-    Result<std::optional<PublishTarget>> find(const QString &name);
+    Result<std::optional<PublishTargetRecord>> find(const QString &name);
     // The id of the target called name other than exceptId, if any.
     Result<std::optional<qint64>> nameOwner(const QString &name, qint64 exceptId);
-    Result<qint64> insert(const PublishTarget &target);
-    Result<bool> update(const PublishTarget &target);                   // false: no such id
+    Result<qint64> insert(const PublishTargetRecord &target);
+    Result<bool> update(const PublishTargetRecord &target);                   // false: no such id
     Result<bool> remove(const QString &name);                           // false: no such name
 
 private:

@@ -63,14 +63,16 @@ Result<void> RenderCacheRepository::touch(const QStringList &keys, const QDateTi
     return {};
 }
 
-Result<void> RenderCacheRepository::prune(const QDateTime &unusedSince)
+Result<int> RenderCacheRepository::prune(const QDateTime &unusedSince)
 {
     Result<Statement> remove = m_database.prepare("DELETE FROM render_cache WHERE used_at < ?1");
     if (!remove)
         return remove.error();
     // Timestamps are fixed-width UTC text, so text order is time order.
     remove->bindText(1, Timestamp::toText(unusedSince));
-    return remove->run();
+    if (Result<void> ran = remove->run(); !ran)
+        return ran.error();
+    return m_database.changes();
 }
 
 } // namespace quire

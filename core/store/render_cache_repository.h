@@ -25,8 +25,8 @@ public:
     Result<void> store(const QList<CachedRender> &entries, const QDateTime &usedAt);
     // Marks entries as used at usedAt. The caller opens the transaction.
     Result<void> touch(const QStringList &keys, const QDateTime &usedAt);
-    // Deletes entries whose used_at is before unusedSince.
-    Result<void> prune(const QDateTime &unusedSince);
+    // Deletes entries whose used_at is before unusedSince; how many.
+    Result<int> prune(const QDateTime &unusedSince);
 
 private:
     Database &m_database;

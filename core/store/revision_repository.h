@@ -1,7 +1,8 @@
 #pragma once
 
 #include "result.h"
-#include "store/library.h"
+#include "store/post.h"
+#include "store/revision.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "result.h"
-#include "store/library.h"
+#include "store/tag.h"
 
 #include <QHash>
 #include <QList>

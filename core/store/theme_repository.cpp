@@ -6,14 +6,13 @@ namespace quire {
 
 namespace {
 
-Result<Theme> themeFromRow(const Statement &row)
+ThemeRecord themeFromRow(const Statement &row)
 {
-    Theme theme;
-    Result<ThemeManifest> manifest = ThemeManifest::parse(row.blob(1));
-    if (!manifest)
-        return manifest.error();
-    theme.manifest = *manifest;
-    theme.builtin = row.int64(2) != 0;
+    ThemeRecord theme;
+    theme.name = row.text(1);
+    theme.version = row.text(2);
+    theme.manifest = row.blob(3);
+    theme.builtin = row.int64(4) != 0;
     return theme;
 }
 
@@ -24,30 +23,21 @@ ThemeRepository::ThemeRepository(Database &database)
 {
 }
 
-Result<QList<Theme>> ThemeRepository::list()
+Result<QList<ThemeRecord>> ThemeRepository::list()
 {
-    Result<Statement> query = m_database.prepare("SELECT id, manifest, builtin FROM themes ORDER BY name");
+    Result<Statement> query = m_database.prepare("SELECT id, name, version, manifest, builtin FROM themes ORDER BY name");
     if (!query)
         return query.error();
-    QList<Theme> themes;
-    std::optional<Error> broken;
-    Result<void> read = query->forEachRow([&] {
-        Result<Theme> theme = themeFromRow(*query);
-        if (theme)
-            themes.append(*theme);
-        else if (!broken)
-            broken = theme.error();
-    });
+    QList<ThemeRecord> themes;
+    Result<void> read = query->forEachRow([&] { themes.append(themeFromRow(*query)); });
     if (!read)
         return read.error();
-    if (broken)
-        return *broken;
     return themes;
 }
 
-Result<std::optional<Theme>> ThemeRepository::find(const QString &name)
+Result<std::optional<ThemeRecord>> ThemeRepository::find(const QString &name)
 {
-    Result<Statement> query = m_database.prepare("SELECT id, manifest, builtin FROM themes WHERE name = ?1");
+    Result<Statement> query = m_database.prepare("SELECT id, name, version, manifest, builtin FROM themes WHERE name = ?1");
     if (!query)
         return query.error();
     query->bindText(1, name);
@@ -55,23 +45,21 @@ Result<std::optional<Theme>> ThemeRepository::find(const QString &name)
     if (!row)
         return row.error();
     if (!*row)
-        return std::optional<Theme>();
-    Result<Theme> theme = themeFromRow(*query);
-    if (!theme)
-        return theme.error();
+        return std::optional<ThemeRecord>();
+    ThemeRecord theme = themeFromRow(*query);
     const qint64 id = query->int64(0);
 
     Result<Statement> files = m_database.prepare("SELECT path, data FROM theme_files WHERE theme_id = ?1");
     if (!files)
         return files.error();
     files->bindInt(1, id);
-    Result<void> read = files->forEachRow([&] { theme->files.insert(files->text(0), files->blob(1)); });
+    Result<void> read = files->forEachRow([&] { theme.files.insert(files->text(0), files->blob(1)); });
     if (!read)
         return read.error();
-    return std::optional<Theme>(std::move(theme).value());
+    return std::optional<ThemeRecord>(std::move(theme));
 }
 
-Result<void> ThemeRepository::save(const Theme &theme, const QDateTime &now)
+Result<void> ThemeRepository::save(const ThemeRecord &theme, const QDateTime &now)
 {
     Result<Statement> upsert = m_database.prepare(
             "INSERT INTO themes (name, version, manifest, builtin, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -79,9 +67,9 @@ Result<void> ThemeRepository::save(const Theme &theme, const QDateTime &now)
             " builtin = excluded.builtin, updated_at = excluded.updated_at RETURNING id");
     if (!upsert)
         return upsert.error();
-    upsert->bindText(1, theme.manifest.name);
-    upsert->bindText(2, theme.manifest.version);
-    upsert->bindText(3, QString::fromUtf8(theme.manifest.toJson()));
+    upsert->bindText(1, theme.name);
+    upsert->bindText(2, theme.version);
+    upsert->bindText(3, QString::fromUtf8(theme.manifest));
     upsert->bindInt(4, theme.builtin ? 1 : 0);
     upsert->bindTime(5, now);
     const Result<bool> row = upsert->step();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "result.h"
-#include "theme/theme.h"
+#include "store/theme_record.h"
 
 #include <QDateTime>
 
@@ -21,10 +21,10 @@ public:
     explicit ThemeRepository(Database &database);
 
     // Every theme, by name, without files.
-    Result<QList<Theme>> list();
-    Result<std::optional<Theme>> find(const QString &name);
+    Result<QList<ThemeRecord>> list();
+    Result<std::optional<ThemeRecord>> find(const QString &name);
     // Inserts the theme or replaces it and all its files. The caller opens the transaction.
-    Result<void> save(const Theme &theme, const QDateTime &now);
+    Result<void> save(const ThemeRecord &theme, const QDateTime &now);
 
 private:
     Database &m_database;

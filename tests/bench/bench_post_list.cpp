@@ -10,7 +10,9 @@
 #include "bench_corpus.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,7 +37,7 @@ double median(std::vector<double> values)
 
 bool fill(const QString &path, const std::vector<BenchCorpus::Post> &corpus, int count)
 {
-    auto library = Library::open(path);
+    auto library = LibrarySetup::open(path);
     if (!library)
         return false;
     const QStringList tags = {u"numerics"_qs, u"gpu"_qs, u"ml"_qs, u"reliability"_qs, u"debugging"_qs};
@@ -52,7 +54,7 @@ bool fill(const QString &path, const std::vector<BenchCorpus::Post> &corpus, int
                 post.publishedAt = post.createdAt;
             post.tags = {tags[i % tags.size()], tags[(i / 7) % tags.size()]};
             post.tags.removeDuplicates();
-            if (auto created = (*library)->createPost(post); !created)
+            if (auto created = (*library)->posts().create(post); !created)
                 return created.error();
         }
         return {};
@@ -80,7 +82,7 @@ int main(int argc, char *argv[])
 
     // Open and list, up to the first paint.
     timer.restart();
-    auto library = Library::open(path);
+    auto library = LibrarySetup::open(path);
     if (!library) {
         BenchCorpus::err() << library.errorMessage() << Qt::endl;
         return 1;

@@ -11,8 +11,12 @@
 
 #include "bench_corpus.h"
 #include "interchange/blog_importer.h"
+#include "setup/library_setup.h"
 #include "site/site_builder.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -61,7 +65,7 @@ int main(int argc, char **argv)
     const QString folder = BenchCorpus::folder(app.arguments().value(1), scratch);
     if (folder.isEmpty())
         return 1;
-    auto library = Library::open(scratch.filePath(QStringLiteral("bench.quire")));
+    auto library = LibrarySetup::open(scratch.filePath(QStringLiteral("bench.quire")));
     if (!library) {
         BenchCorpus::err() << library.errorMessage() << Qt::endl;
         return 1;
@@ -80,10 +84,10 @@ int main(int argc, char **argv)
     if (!timedBuild(**library, out, "cold build") || !timedBuild(**library, out, "unchanged rebuild")
         || !timedBuild(**library, scratch.filePath(QStringLiteral("site-2")), "warm full build"))
         return 1;
-    auto posts = (*library)->allPosts();
-    Post changed = (*library)->post(posts->first().id).value();
+    auto posts = (*library)->posts().all();
+    Post changed = (*library)->posts().byId(posts->first().id).value();
     changed.body += QStringLiteral("\nAn added paragraph.\n");
-    if (!(*library)->updatePost(changed) || !timedBuild(**library, out, "one post changed"))
+    if (!(*library)->history().save(changed, RevisionReason::Save) || !timedBuild(**library, out, "one post changed"))
         return 1;
     return 0;
 }

@@ -12,10 +12,11 @@
 #include "bench_corpus.h"
 #include "editor/editor_view.h"
 #include "interchange/blog_importer.h"
-#include "window/main_window.h"
-#include "webengine/preview_view.h"
-#include "store/library.h"
 #include "preview/web_engine_setup.h"
+#include "setup/library_setup.h"
+#include "store/library.h"
+#include "webengine/preview_view.h"
+#include "window/main_window.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -74,14 +75,14 @@ int main(int argc, char *argv[])
     }
     const QString path = scratch.filePath(QStringLiteral("bench.quire"));
     {
-        auto created = Library::open(path);
+        auto created = LibrarySetup::open(path);
         if (!created || !BlogImporter(**created).importFolder(corpus)) {
             BenchCorpus::err() << "could not make the library" << Qt::endl;
             return 1;
         }
     }
     // Opened again, so that the window does not add its welcome post to a new library.
-    auto library = Library::open(path);
+    auto library = LibrarySetup::open(path);
     if (!library) {
         BenchCorpus::err() << library.errorMessage() << Qt::endl;
         return 1;

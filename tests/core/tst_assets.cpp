@@ -1,9 +1,14 @@
 // The library's images as a whole: which posts use them, and renaming, replacing, describing and
 // deleting them without breaking a post. Hostile names and bytes are refused without a change.
 
+#include "setup/library_setup.h"
 #include "store/asset_name.h"
 #include "store/asset_references.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -84,7 +89,7 @@ private:
 
 std::unique_ptr<Library> TestAssets::open()
 {
-    Result<std::unique_ptr<Library>> library = Library::open(m_dir->filePath(QStringLiteral("assets.quire")));
+    Result<std::unique_ptr<Library>> library = LibrarySetup::open(m_dir->filePath(QStringLiteral("assets.quire")));
     if (!library) {
         qWarning("%s", why(library).constData());
         return nullptr;
@@ -98,9 +103,9 @@ void TestAssets::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_library = open();
     QVERIFY(m_library);
-    const auto a = m_library->storeAsset(png("a"), QStringLiteral("a.png"), 1, 1);
-    const auto b = m_library->storeAsset(png("b"), QStringLiteral("b.png"), 1, 1);
-    const auto c = m_library->storeAsset(png("c"), QStringLiteral("c.png"), 1, 1);
+    const auto a = m_library->assets().store(png("a"), QStringLiteral("a.png"), 1, 1);
+    const auto b = m_library->assets().store(png("b"), QStringLiteral("b.png"), 1, 1);
+    const auto c = m_library->assets().store(png("c"), QStringLiteral("c.png"), 1, 1);
     QVERIFY(a && b && c);
     m_a = *a;
     m_b = *b;
@@ -119,20 +124,20 @@ qint64 TestAssets::addPost(const QString &title, const QString &body, std::optio
     post.title = title;
     post.body = body;
     post.coverAssetId = cover;
-    const Result<Post> created = m_library->createPost(post);
+    const Result<Post> created = m_library->posts().create(post);
     return created ? created->id : 0;
 }
 
 QString TestAssets::body(qint64 id) const
 {
-    const Result<QString> text = m_library->postBody(id);
+    const Result<QString> text = m_library->posts().body(id);
     return text ? *text : QStringLiteral("<no post>");
 }
 
 QStringList TestAssets::assetNames() const
 {
     QStringList names;
-    const auto assets = m_library->assets();
+    const auto assets = m_library->assets().list();
     for (const Asset &asset : assets ? *assets : QList<Asset>())
         names.append(asset.name);
     return names;
@@ -181,7 +186,7 @@ void TestAssets::usageFindsBodiesAndCovers()
     addPost(QStringLiteral("Four"), QStringLiteral("no images"), m_b.id);
     addPost(QStringLiteral("Five"), QStringLiteral("![b](/media/b.png)"), m_b.id);
 
-    const auto usage = m_library->assetUsage();
+    const auto usage = m_library->assets().usage();
     QVERIFY2(usage, why(usage));
     QCOMPARE(titlesOf(usage->value(QStringLiteral("a.png"))), (QStringList{"One+body", "Two+body"}));
     QCOMPARE(titlesOf(usage->value(QStringLiteral("b.png"))),
@@ -207,11 +212,11 @@ void TestAssets::renameGivesASafeName()
 {
     QFETCH(QString, wanted);
     QFETCH(QString, name);
-    const auto renamed = m_library->renameAsset(QStringLiteral("a.png"), wanted);
+    const auto renamed = m_library->assets().rename(QStringLiteral("a.png"), wanted);
     QVERIFY2(renamed, why(renamed));
     QCOMPARE(renamed->name, name);
     QVERIFY(assetNames().contains(name));
-    const auto asset = m_library->asset(name);
+    const auto asset = m_library->assets().byName(name);
     QVERIFY(asset && *asset);
     QCOMPARE((*asset)->data, png("a"));
 }
@@ -239,7 +244,7 @@ void TestAssets::renameRefusesHostileNames()
     QFETCH(QString, problem);
     const qint64 post = addPost(QStringLiteral("Uses a"), QStringLiteral("![x](/media/a.png)"));
     const QStringList before = assetNames();
-    const auto renamed = m_library->renameAsset(from, wanted);
+    const auto renamed = m_library->assets().rename(from, wanted);
     QVERIFY(!renamed);
     QVERIFY2(renamed.errorMessage().contains(problem), qPrintable(renamed.errorMessage()));
     QCOMPARE(assetNames(), before);
@@ -251,30 +256,30 @@ void TestAssets::renameSavesChangedPosts()
     const qint64 uses = addPost(QStringLiteral("Uses a"), QStringLiteral("![x](/media/a.png)\n\n[again](/media/a.png)"));
     const qint64 lookalike = addPost(QStringLiteral("Lookalike"), QStringLiteral("/media/a.png.bak /media/a-2.png"));
     const qint64 covered = addPost(QStringLiteral("Covered"), QStringLiteral("text"), m_a.id);
-    const auto before = m_library->post(uses);
-    const auto lookalikeBefore = m_library->post(lookalike);
-    const auto coveredBefore = m_library->post(covered);
+    const auto before = m_library->posts().byId(uses);
+    const auto lookalikeBefore = m_library->posts().byId(lookalike);
+    const auto coveredBefore = m_library->posts().byId(covered);
     QVERIFY(before && lookalikeBefore && coveredBefore);
     m_now = m_now.addSecs(60);
 
-    const auto renamed = m_library->renameAsset(QStringLiteral("a.png"), QStringLiteral("Chart"));
+    const auto renamed = m_library->assets().rename(QStringLiteral("a.png"), QStringLiteral("Chart"));
     QVERIFY2(renamed, why(renamed));
     QCOMPARE(renamed->name, QStringLiteral("chart.png"));
     QCOMPARE(body(uses), QStringLiteral("![x](/media/chart.png)\n\n[again](/media/chart.png)"));
     QCOMPARE(body(lookalike), QStringLiteral("/media/a.png.bak /media/a-2.png"));
 
-    const auto after = m_library->post(uses);
+    const auto after = m_library->posts().byId(uses);
     QVERIFY(after);
     QCOMPARE(after->updatedAt, m_now);
     QVERIFY(after->changeSeq > before->changeSeq);
-    const auto revisions = m_library->revisions(uses);
+    const auto revisions = m_library->history().revisions(uses);
     QVERIFY(revisions);
     QCOMPARE(revisions->size(), 1);
     QCOMPARE(revisions->first().body, after->body);
     // Untouched text stays unchanged; a cover's page shows the new name, so it counts as changed.
-    QCOMPARE(m_library->post(lookalike)->changeSeq, lookalikeBefore->changeSeq);
-    QVERIFY(m_library->post(covered)->changeSeq > coveredBefore->changeSeq);
-    QCOMPARE(m_library->post(covered)->coverAssetId, std::optional<qint64>(m_a.id));
+    QCOMPARE(m_library->posts().byId(lookalike)->changeSeq, lookalikeBefore->changeSeq);
+    QVERIFY(m_library->posts().byId(covered)->changeSeq > coveredBefore->changeSeq);
+    QCOMPARE(m_library->posts().byId(covered)->coverAssetId, std::optional<qint64>(m_a.id));
 }
 
 void TestAssets::renameFailureChangesNothing()
@@ -292,44 +297,44 @@ void TestAssets::renameFailureChangesNothing()
     m_library = open();
     QVERIFY(m_library);
 
-    const auto renamed = m_library->renameAsset(QStringLiteral("a.png"), QStringLiteral("chart"));
+    const auto renamed = m_library->assets().rename(QStringLiteral("a.png"), QStringLiteral("chart"));
     QVERIFY(!renamed);
     QVERIFY2(renamed.errorMessage().contains(QStringLiteral("boom")), qPrintable(renamed.errorMessage()));
     QCOMPARE(assetNames(), (QStringList{"a.png", "b.png", "c.png"}));
     QCOMPARE(body(first), QStringLiteral("![x](/media/a.png)"));
-    QCOMPARE(m_library->revisions(first)->size(), 0);
+    QCOMPARE(m_library->history().revisions(first)->size(), 0);
 }
 
 void TestAssets::replaceChangesTheBytes()
 {
     const qint64 uses = addPost(QStringLiteral("Uses a"), QStringLiteral("![x](/media/a.png)"));
     const qint64 other = addPost(QStringLiteral("Other"), QStringLiteral("![x](/media/b.png)"));
-    const auto usesBefore = m_library->post(uses);
-    const auto otherBefore = m_library->post(other);
+    const auto usesBefore = m_library->posts().byId(uses);
+    const auto otherBefore = m_library->posts().byId(other);
 
-    const auto replaced = m_library->replaceAsset(QStringLiteral("a.png"), png("new"));
+    const auto replaced = m_library->assets().replace(QStringLiteral("a.png"), png("new"));
     QVERIFY2(replaced, why(replaced));
     QCOMPARE(replaced->name, QStringLiteral("a.png"));
     QCOMPARE(replaced->id, m_a.id);
     QCOMPARE(replaced->width, 1);
-    const auto stored = m_library->asset(QStringLiteral("a.png"));
+    const auto stored = m_library->assets().byName(QStringLiteral("a.png"));
     QVERIFY(stored && *stored);
     QCOMPARE((*stored)->data, png("new"));
     QCOMPARE((*stored)->size, png("new").size());
     QVERIFY((*stored)->sha256 != m_a.sha256);
     QCOMPARE(body(uses), QStringLiteral("![x](/media/a.png)"));
-    QVERIFY(m_library->post(uses)->changeSeq > usesBefore->changeSeq);
-    QCOMPARE(m_library->post(other)->changeSeq, otherBefore->changeSeq);
+    QVERIFY(m_library->posts().byId(uses)->changeSeq > usesBefore->changeSeq);
+    QCOMPARE(m_library->posts().byId(other)->changeSeq, otherBefore->changeSeq);
 
     // The same bytes again: nothing to do.
-    const auto again = m_library->replaceAsset(QStringLiteral("a.png"), png("new"));
+    const auto again = m_library->assets().replace(QStringLiteral("a.png"), png("new"));
     QVERIFY2(again, why(again));
 }
 
 void TestAssets::replaceWithAnotherTypeRenames()
 {
     const qint64 uses = addPost(QStringLiteral("Uses a"), QStringLiteral("![x](/media/a.png) /media/a.png.bak"));
-    const auto replaced = m_library->replaceAsset(QStringLiteral("a.png"), gif());
+    const auto replaced = m_library->assets().replace(QStringLiteral("a.png"), gif());
     QVERIFY2(replaced, why(replaced));
     QCOMPARE(replaced->name, QStringLiteral("a.gif"));
     QCOMPARE(replaced->mimeType, QStringLiteral("image/gif"));
@@ -347,7 +352,7 @@ void TestAssets::replaceRefusesBadBytes_data()
     QTest::newRow("empty") << "a.png" << QByteArray() << "empty";
     QTest::newRow("text") << "a.png" << QByteArray("hello, not an image") << "not an image";
     QTest::newRow("html") << "a.png" << QByteArray("<html><script>alert(1)</script></html>") << "not an image";
-    QTest::newRow("too big") << "a.png" << png(QByteArray(Library::MaxAssetSize, 'x')) << "too big";
+    QTest::newRow("too big") << "a.png" << png(QByteArray(ImageIntake::MaxSize, 'x')) << "too big";
     QTest::newRow("another asset's bytes") << "a.png" << png("b") << "“b.png”";
     QTest::newRow("no such asset") << "zzz.png" << png("z") << "no image called";
 }
@@ -357,10 +362,10 @@ void TestAssets::replaceRefusesBadBytes()
     QFETCH(QString, name);
     QFETCH(QByteArray, data);
     QFETCH(QString, problem);
-    const auto replaced = m_library->replaceAsset(name, data);
+    const auto replaced = m_library->assets().replace(name, data);
     QVERIFY(!replaced);
     QVERIFY2(replaced.errorMessage().contains(problem), qPrintable(replaced.errorMessage()));
-    const auto stored = m_library->asset(QStringLiteral("a.png"));
+    const auto stored = m_library->assets().byName(QStringLiteral("a.png"));
     QVERIFY(stored && *stored);
     QCOMPARE((*stored)->data, png("a"));
 }
@@ -368,24 +373,24 @@ void TestAssets::replaceRefusesBadBytes()
 void TestAssets::altIsStored()
 {
     const qint64 covered = addPost(QStringLiteral("Covered"), QStringLiteral("text"), m_a.id);
-    const auto before = m_library->post(covered);
-    QVERIFY2(m_library->setAssetAlt(QStringLiteral("a.png"), QStringLiteral("A chart “with” quotes")), "setAssetAlt");
-    QCOMPARE((*m_library->asset(QStringLiteral("a.png")))->alt, QStringLiteral("A chart “with” quotes"));
-    QVERIFY(m_library->post(covered)->changeSeq > before->changeSeq);
-    QVERIFY(!m_library->setAssetAlt(QStringLiteral("zzz.png"), QStringLiteral("x")));
+    const auto before = m_library->posts().byId(covered);
+    QVERIFY2(m_library->assets().setAlt(QStringLiteral("a.png"), QStringLiteral("A chart “with” quotes")), "setAssetAlt");
+    QCOMPARE((*m_library->assets().byName(QStringLiteral("a.png")))->alt, QStringLiteral("A chart “with” quotes"));
+    QVERIFY(m_library->posts().byId(covered)->changeSeq > before->changeSeq);
+    QVERIFY(!m_library->assets().setAlt(QStringLiteral("zzz.png"), QStringLiteral("x")));
 }
 
 void TestAssets::deleteUnusedRefusesUsedAssets()
 {
     addPost(QStringLiteral("Uses a"), QStringLiteral("![x](/media/a.png)"));
     addPost(QStringLiteral("Covered by b"), QString(), m_b.id);
-    const auto refused = m_library->deleteUnusedAssets({QStringLiteral("c.png"), QStringLiteral("a.png")});
+    const auto refused = m_library->assets().removeUnused({QStringLiteral("c.png"), QStringLiteral("a.png")});
     QVERIFY(!refused);
     QVERIFY2(refused.errorMessage().contains(QStringLiteral("“Uses a”")), qPrintable(refused.errorMessage()));
     QCOMPARE(assetNames(), (QStringList{"a.png", "b.png", "c.png"}));
-    QVERIFY(!m_library->deleteUnusedAssets({QStringLiteral("b.png")}));
+    QVERIFY(!m_library->assets().removeUnused({QStringLiteral("b.png")}));
 
-    const auto deleted = m_library->deleteUnusedAssets({QStringLiteral("c.png")});
+    const auto deleted = m_library->assets().removeUnused({QStringLiteral("c.png")});
     QVERIFY2(deleted, why(deleted));
     QCOMPARE(assetNames(), (QStringList{"a.png", "b.png"}));
 }
@@ -399,7 +404,7 @@ void TestAssets::usageIsQuickOnManyPosts()
             Post post;
             post.title = QStringLiteral("Post %1").arg(i);
             post.body = filler + (i % 10 == 0 ? QStringLiteral("![f](/media/a.png)") : QStringLiteral("/media/none.png"));
-            if (Result<Post> stored = m_library->createPost(post); !stored)
+            if (Result<Post> stored = m_library->posts().create(post); !stored)
                 return stored.error();
         }
         return {};
@@ -408,7 +413,7 @@ void TestAssets::usageIsQuickOnManyPosts()
 
     QElapsedTimer timer;
     timer.start();
-    const auto usage = m_library->assetUsage();
+    const auto usage = m_library->assets().usage();
     const qint64 elapsed = timer.elapsed();
     QVERIFY2(usage, why(usage));
     QCOMPARE(usage->value(QStringLiteral("a.png")).size(), count / 10);

@@ -3,12 +3,17 @@
 
 #include "interchange/blog_importer.h"
 #include "interchange/image_references.h"
-#include "interchange/shortcode_converter.h"
 #include "interchange/post_file_reader.h"
 #include "interchange/post_markdown_writer.h"
+#include "interchange/shortcode_converter.h"
 #include "markdown/front_matter.h"
+#include "setup/library_setup.h"
+#include "store/asset_store.h"
 #include "store/image_probe.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -79,7 +84,7 @@ void TestInterchange::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     QVERIFY2(library.ok(), qPrintable(library.ok() ? QString() : library.errorMessage()));
     m_library = std::move(*library);
 }
@@ -127,7 +132,7 @@ void TestInterchange::jekyllPosts()
     QCOMPARE(report.imported.size(), 2);
     QVERIFY2(report.skipped.isEmpty(), qPrintable(reasons(report.skipped).join(u'\n')));
 
-    auto post = m_library->postBySlug(QStringLiteral("float-sums"));
+    auto post = m_library->posts().bySlug(QStringLiteral("float-sums"));
     QVERIFY(post.ok() && post->has_value());
     const Post &p = **post;
     QCOMPARE(p.title, QStringLiteral("Float sums: order matters"));
@@ -140,7 +145,7 @@ void TestInterchange::jekyllPosts()
     QCOMPARE(p.extra.value(QStringLiteral("math")).toBool(), true);
     QCOMPARE(p.extra.value(QStringLiteral("categories")).toString(), QStringLiteral("research"));
 
-    auto untitled = m_library->postBySlug(QStringLiteral("no-front-matter"));
+    auto untitled = m_library->posts().bySlug(QStringLiteral("no-front-matter"));
     QVERIFY(untitled.ok() && untitled->has_value());
     QCOMPARE((*untitled)->title, QStringLiteral("A heading title"));
     QCOMPARE(report.warnings.size(), 1);   // the title was guessed
@@ -155,8 +160,8 @@ void TestInterchange::jekyllDraftsAndScheduled()
     QCOMPARE(report.imported.size(), 2);
     QCOMPARE(report.skipped.size(), 1);
     QVERIFY(report.skipped.first().reason.contains(QStringLiteral("YYYY-MM-DD")));
-    QCOMPARE((*m_library->postBySlug(QStringLiteral("half-done")))->status, PostStatus::Draft);
-    QCOMPARE((*m_library->postBySlug(QStringLiteral("future")))->status, PostStatus::Scheduled);
+    QCOMPARE((*m_library->posts().bySlug(QStringLiteral("half-done")))->status, PostStatus::Draft);
+    QCOMPARE((*m_library->posts().bySlug(QStringLiteral("future")))->status, PostStatus::Scheduled);
 }
 
 void TestInterchange::hugoContentAndBundles()
@@ -171,12 +176,12 @@ void TestInterchange::hugoContentAndBundles()
     QCOMPARE(report.skipped.size(), 1);   // _index.md
     QVERIFY(report.skipped.first().reason.contains(QStringLiteral("_index.md")));
 
-    const Post plain = **m_library->postBySlug(QStringLiteral("plain-post"));
+    const Post plain = **m_library->posts().bySlug(QStringLiteral("plain-post"));
     QCOMPARE(plain.status, PostStatus::Draft);
     QCOMPARE(plain.publishedAt, QDateTime(QDate(2022, 1, 2), QTime(1, 4, 5), Qt::UTC));
     QCOMPARE(plain.tags, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
     QCOMPARE(plain.summary, QStringLiteral("S"));
-    const auto bundle = m_library->postBySlug(QStringLiteral("bundle-post"));
+    const auto bundle = m_library->posts().bySlug(QStringLiteral("bundle-post"));
     QVERIFY(bundle.ok() && bundle->has_value());
     QCOMPARE((*bundle)->title, QStringLiteral("Bundle"));
 }
@@ -202,19 +207,19 @@ void TestInterchange::reimportUpdatesInPlace()
     ImportReport again = importBlog();
     QCOMPARE(again.imported.size(), 0);
     QCOMPARE(again.unchanged.size(), 2);
-    QCOMPARE(*m_library->postCount(), 2);
+    QCOMPARE(int(m_library->posts().list()->size()), 2);
 
     write(QStringLiteral("_posts/2023-01-02-two.md"), "---\ntitle: Two, revised\n---\nSecond, longer.\n");
-    const qint64 id = (*m_library->postBySlug(QStringLiteral("two")))->id;
+    const qint64 id = (*m_library->posts().bySlug(QStringLiteral("two")))->id;
     ImportReport third = importBlog();
     QCOMPARE(third.updated.size(), 1);
     QCOMPARE(third.unchanged.size(), 1);
-    QCOMPARE(*m_library->postCount(), 2);
-    const Post two = **m_library->postBySlug(QStringLiteral("two"));
+    QCOMPARE(int(m_library->posts().list()->size()), 2);
+    const Post two = **m_library->posts().bySlug(QStringLiteral("two"));
     QCOMPARE(two.id, id);
     QCOMPARE(two.title, QStringLiteral("Two, revised"));
     QCOMPARE(two.body, QStringLiteral("Second, longer.\n"));
-    const auto revisions = m_library->revisions(id);
+    const auto revisions = m_library->history().revisions(id);
     QCOMPARE(revisions->size(), 2);   // the first import and the update, both reason Import
     QCOMPARE(revisions->first().reason, RevisionReason::Import);
 }
@@ -225,10 +230,10 @@ void TestInterchange::importKeepsTheBlogsDates()
     write(QStringLiteral("content/posts/edited.md"),
           "---\ntitle: Edited\ndate: 2021-03-04T05:06:07Z\nlastmod: 2022-01-02T03:04:05Z\n---\nText.\n");
     QCOMPARE(importBlog().imported.size(), 2);
-    const Post plain = **m_library->postBySlug(QStringLiteral("plain"));
+    const Post plain = **m_library->posts().bySlug(QStringLiteral("plain"));
     // Importing is not an edit: the post was last changed when the blog says.
     QCOMPARE(plain.updatedAt, QDateTime(QDate(2021, 3, 4), QTime(5, 6, 7), Qt::UTC));
-    const Post edited = **m_library->postBySlug(QStringLiteral("edited"));
+    const Post edited = **m_library->posts().bySlug(QStringLiteral("edited"));
     QCOMPARE(edited.updatedAt, QDateTime(QDate(2022, 1, 2), QTime(3, 4, 5), Qt::UTC));
     QCOMPARE(edited.extra.value(QStringLiteral("lastmod")).toString(), QStringLiteral("2022-01-02T03:04:05Z"));
 
@@ -236,7 +241,7 @@ void TestInterchange::importKeepsTheBlogsDates()
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
     write(QStringLiteral("content/posts/plain.md"), "---\ntitle: Plain\ndate: 2021-03-04T05:06:07Z\n---\nText, revised.\n");
     QCOMPARE(importBlog().updated.size(), 1);
-    QVERIFY((**m_library->postBySlug(QStringLiteral("plain"))).updatedAt >= before);
+    QVERIFY((**m_library->posts().bySlug(QStringLiteral("plain"))).updatedAt >= before);
 }
 
 void TestInterchange::badFilesAreSkippedWithReasons()
@@ -269,24 +274,24 @@ void TestInterchange::badFilesAreSkippedWithReasons()
     QVERIFY(has("huge", "MiB"));
     QVERIFY(has("unterminated", "front matter"));
     QVERIFY(has("list", "front matter"));
-    QCOMPARE(*m_library->postCount(), 1);
+    QCOMPARE(int(m_library->posts().list()->size()), 1);
 }
 
 void TestInterchange::badFilesLeaveTheLibraryAlone()
 {
     write(QStringLiteral("_posts/2023-01-01-good.md"), "---\ntitle: Good\n---\nFine.\n");
     QCOMPARE(importBlog().imported.size(), 1);
-    const Post before = **m_library->postBySlug(QStringLiteral("good"));
+    const Post before = **m_library->posts().bySlug(QStringLiteral("good"));
 
     // The same post, now broken on disk: the library keeps the good version.
     write(QStringLiteral("_posts/2023-01-01-good.md"), "---\ntitle: [broken\n---\nGone?\n");
     const ImportReport report = importBlog();
     QCOMPARE(report.skipped.size(), 1);
-    const Post after = **m_library->postBySlug(QStringLiteral("good"));
+    const Post after = **m_library->posts().bySlug(QStringLiteral("good"));
     QCOMPARE(after.body, before.body);
     QCOMPARE(after.title, before.title);
     QCOMPARE(after.updatedAt, before.updatedAt);
-    QCOMPARE(m_library->revisions(after.id)->size(), 1);
+    QCOMPARE(m_library->history().revisions(after.id)->size(), 1);
 }
 
 void TestInterchange::hostileSlugIsCleaned()
@@ -295,10 +300,10 @@ void TestInterchange::hostileSlugIsCleaned()
     write(QStringLiteral("_posts/2023-01-02-y.md"), "---\ntitle: Slashes\nslug: \"a/b\\\\c\\u0007d\"\n---\nBody\n");
     const ImportReport report = importBlog();
     QCOMPARE(report.imported.size(), 2);
-    QVERIFY(m_library->postBySlug(QStringLiteral("etc"))->has_value());
+    QVERIFY(m_library->posts().bySlug(QStringLiteral("etc"))->has_value());
     QCOMPARE(report.warnings.size(), 2);
     QVERIFY(report.warnings.first().reason.contains(QStringLiteral("../../etc")));
-    for (const PostSummary &post : *m_library->listPosts()) {
+    for (const PostSummary &post : *m_library->posts().list()) {
         QVERIFY(!post.slug.contains(u'/'));
         QVERIFY(!post.slug.contains(u'\\'));
         QVERIFY(!post.slug.contains(QStringLiteral("..")));
@@ -316,8 +321,8 @@ void TestInterchange::duplicateSlugInOneImport()
     // Stable on re-import: the same file wins, nothing is duplicated.
     const ImportReport again = importBlog();
     QCOMPARE(again.unchanged.size(), 1);
-    QCOMPARE(*m_library->postCount(), 1);
-    QCOMPARE((*m_library->postBySlug(QStringLiteral("same")))->title, QStringLiteral("A"));
+    QCOMPARE(int(m_library->posts().list()->size()), 1);
+    QCOMPARE((*m_library->posts().bySlug(QStringLiteral("same")))->title, QStringLiteral("A"));
 }
 
 void TestInterchange::symlinkLoopAndOutsideLink()
@@ -351,7 +356,7 @@ void TestInterchange::tomlFrontMatter()
              qPrintable(skipped.join(QLatin1Char('\n'))));
     QVERIFY2(skipped.last().contains(QStringLiteral("never closed")), qPrintable(skipped.last()));
 
-    const Post post = **m_library->postBySlug(QStringLiteral("toml"));
+    const Post post = **m_library->posts().bySlug(QStringLiteral("toml"));
     QCOMPARE(post.title, QStringLiteral("TOML post"));
     QCOMPARE(post.body, QStringLiteral("Body of *TOML*.\n"));
     QCOMPARE(post.publishedAt, QDateTime(QDate(2024, 3, 5), QTime(8, 0), Qt::UTC));
@@ -372,7 +377,7 @@ void TestInterchange::unsluggableNamesStayStable()
     QVERIFY(first.imported.first().slug.startsWith(QStringLiteral("post-")));
     const ImportReport again = importBlog();
     QCOMPARE(again.unchanged.size(), 1);
-    QCOMPARE(*m_library->postCount(), 1);
+    QCOMPARE(int(m_library->posts().list()->size()), 1);
 }
 
 void TestInterchange::tagSpellingDoesNotCountAsChange()
@@ -384,7 +389,7 @@ void TestInterchange::tagSpellingDoesNotCountAsChange()
     QCOMPARE(again.unchanged.size(), 2);
     QCOMPARE(again.updated.size(), 0);
     // Imported posts keep the date they were written as their creation date.
-    QCOMPARE((*m_library->postBySlug(QStringLiteral("a")))->createdAt,
+    QCOMPARE((*m_library->posts().bySlug(QStringLiteral("a")))->createdAt,
              QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC));
 }
 
@@ -455,10 +460,10 @@ void TestInterchange::generatedCorpus()
     const ImportReport report = importBlog();
     QVERIFY2(report.skipped.isEmpty(), qPrintable(reasons(report.skipped).join(u'\n')));
     QCOMPARE(report.imported.size(), 60);
-    QCOMPARE(*m_library->postCount(), 60);
+    QCOMPARE(int(m_library->posts().list()->size()), 60);
     const ImportReport again = importBlog();
     QCOMPARE(again.unchanged.size(), 60);
-    QCOMPARE(*m_library->postCount(), 60);
+    QCOMPARE(int(m_library->posts().list()->size()), 60);
 }
 
 QByteArray TestInterchange::png(int width, int height, const QByteArray &tail)
@@ -473,13 +478,13 @@ QByteArray TestInterchange::png(int width, int height, const QByteArray &tail)
 
 QString TestInterchange::body(const QString &slug) const
 {
-    const auto post = m_library->postBySlug(slug);
+    const auto post = m_library->posts().bySlug(slug);
     return post.ok() && post->has_value() ? (*post)->body : QStringLiteral("<no post %1>").arg(slug);
 }
 
 int TestInterchange::assetCount() const
 {
-    const auto assets = m_library->assets();
+    const auto assets = m_library->assets().list();
     return assets.ok() ? int(assets->size()) : -1;
 }
 
@@ -563,7 +568,7 @@ void TestInterchange::jekyllImagesThreeWays()
                             "<img src=\"/media/html.png\" alt=\"h\">\n"
                             "![remote](https://example.com/x.png) ![inline](data:image/png;base64,AAAA)\n"));
     QCOMPARE(assetCount(), 5);
-    const auto asset = m_library->asset(QStringLiteral("absolute.png"));
+    const auto asset = m_library->assets().byName(QStringLiteral("absolute.png"));
     QVERIFY(asset.ok() && asset->has_value());
     QCOMPARE((*asset)->width, 30);
     QCOMPARE((*asset)->height, 40);
@@ -689,10 +694,10 @@ void TestInterchange::permalinkGivesTheSlug()
     write(QStringLiteral("_posts/2023-01-01-file-name.md"), "---\ntitle: P\npermalink: /blog/wanted-name.html\n---\nP\n");
     write(QStringLiteral("_posts/2023-01-02-pattern.md"), "---\ntitle: Q\npermalink: /:year/:title/\n---\nQ\n");
     QCOMPARE(importBlog().imported.size(), 2);
-    const auto wanted = m_library->postBySlug(QStringLiteral("wanted-name"));
+    const auto wanted = m_library->posts().bySlug(QStringLiteral("wanted-name"));
     QVERIFY(wanted.ok() && wanted->has_value());
     QCOMPARE((*wanted)->extra.value(QStringLiteral("permalink")).toString(), QStringLiteral("/blog/wanted-name.html"));
-    const auto pattern = m_library->postBySlug(QStringLiteral("pattern"));
+    const auto pattern = m_library->posts().bySlug(QStringLiteral("pattern"));
     QVERIFY(pattern.ok() && pattern->has_value());
 }
 
@@ -705,7 +710,7 @@ void TestInterchange::plainFolderOfMarkdown()
     const ImportReport report = importBlog();
     QCOMPARE(report.imported.size(), 2);
     QCOMPARE(body(QStringLiteral("first-note")), QStringLiteral("![pic](/media/pic.png) ![abs](/media/pic.png)\n"));
-    const auto second = m_library->postBySlug(QStringLiteral("second"));
+    const auto second = m_library->posts().bySlug(QStringLiteral("second"));
     QVERIFY(second.ok() && second->has_value());
     QCOMPARE((*second)->title, QStringLiteral("Second"));
     QCOMPARE(assetCount(), 1);
@@ -723,18 +728,18 @@ void TestInterchange::frontMatterImageBecomesCover()
     const ImportReport report = importBlog();
     QCOMPARE(report.imported.size(), 4);
 
-    const Post local = **m_library->postBySlug(QStringLiteral("local"));
-    const auto cover = m_library->postCover(local.id);
+    const Post local = **m_library->posts().bySlug(QStringLiteral("local"));
+    const auto cover = m_library->assets().coverOf(local.id);
     QVERIFY(cover.ok() && cover->has_value());
     QCOMPARE((*cover)->name, QStringLiteral("cover.png"));
     QCOMPARE((*cover)->width, 8);
     QVERIFY(!local.extra.contains(QLatin1String("image")));
 
     // A remote cover is not fetched, a missing one is reported: both stay in the front matter.
-    const Post remote = **m_library->postBySlug(QStringLiteral("remote"));
+    const Post remote = **m_library->posts().bySlug(QStringLiteral("remote"));
     QVERIFY(!remote.coverAssetId);
     QCOMPARE(remote.extra.value(QLatin1String("image")).toString(), QStringLiteral("https://example.com/c.png"));
-    const Post missing = **m_library->postBySlug(QStringLiteral("missing"));
+    const Post missing = **m_library->posts().bySlug(QStringLiteral("missing"));
     QVERIFY(!missing.coverAssetId);
     QCOMPARE(missing.extra.value(QLatin1String("image")).toString(), QStringLiteral("/assets/gone.png"));
     const QStringList warnings = reasons(report.warnings);
@@ -771,8 +776,8 @@ void TestInterchange::progressAndCancel()
     callbacks.cancelled = [&] { return ++asked > 6; };
     const auto cancelled = BlogImporter(*m_library).importFolder(blog(), callbacks);
     QVERIFY(!cancelled.ok());
-    QVERIFY(m_library->postBySlug(QStringLiteral("late"))->has_value() == false);
-    QCOMPARE(*m_library->postCount(), 5);
+    QVERIFY(m_library->posts().bySlug(QStringLiteral("late"))->has_value() == false);
+    QCOMPARE(int(m_library->posts().list()->size()), 5);
     QCOMPARE(assetCount(), 0);
 }
 

@@ -6,8 +6,13 @@
 #include "publish/folder_publisher.h"
 #include "publish/publish_job.h"
 #include "publish/publish_target.h"
+#include "publish/publish_targets.h"
+#include "setup/library_setup.h"
 #include "site/site_builder.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -82,7 +87,7 @@ QStringList pathsOf(const QList<Publisher::Change> &changes, Publisher::Change::
 
 int publishRevisions(Library &library, qint64 postId)
 {
-    const Result<QList<Revision>> revisions = library.revisions(postId);
+    const Result<QList<Revision>> revisions = library.history().revisions(postId);
     if (!revisions)
         return -1;
     return int(std::count_if(revisions->cbegin(), revisions->cend(),
@@ -147,7 +152,7 @@ void TestPublish::initTestCase()
 
 std::unique_ptr<Library> TestPublish::newLibrary(const QString &name)
 {
-    auto library = Library::open(m_dir.filePath(name + QStringLiteral(".quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(name + QStringLiteral(".quire")));
     if (!library)
         qFatal("library: %s", qPrintable(library.errorMessage()));
     // A clock that moves a second on every reading, from 1 June 2026.
@@ -165,7 +170,7 @@ Post TestPublish::addPost(Library &library, const QString &title, PostStatus sta
     post.createdAt = QDateTime(QDate(2025, 1, 1), QTime(9, 0), Qt::UTC).addDays(++m_count);
     if (status != PostStatus::Draft && dated)
         post.publishedAt = post.createdAt.addSecs(3600);
-    auto created = library.createPost(post);
+    auto created = library.posts().create(post);
     if (!created)
         qFatal("post: %s", qPrintable(created.errorMessage()));
     return *created;
@@ -184,20 +189,20 @@ QString TestPublish::buildSite(Library &library, const QString &name)
 void TestPublish::targetsAreSavedListedRenamedRemoved()
 {
     auto library = newLibrary(QStringLiteral("targets"));
-    QCOMPARE(library->publishTargets()->size(), 0);
+    QCOMPARE(PublishTargets::list(*library)->size(), 0);
     PublishTarget git;
     git.name = QStringLiteral("pages");
     git.kind = PublishTarget::Kind::Git;
     git.destination = QStringLiteral("git@github.com:me/me.github.io.git");
     git.branch = QStringLiteral("main");
     git.cname = QStringLiteral("blog.example.org");
-    const Result<PublishTarget> savedGit = library->savePublishTarget(git);
+    const Result<PublishTarget> savedGit = PublishTargets::save(*library, git);
     QVERIFY2(savedGit, qPrintable(messageOf(savedGit)));
     QVERIFY(savedGit->id > 0);
-    const Result<PublishTarget> savedFolder = library->savePublishTarget(folderTarget(QStringLiteral("local"), m_dir.filePath(QStringLiteral("www"))));
+    const Result<PublishTarget> savedFolder = PublishTargets::save(*library, folderTarget(QStringLiteral("local"), m_dir.filePath(QStringLiteral("www"))));
     QVERIFY2(savedFolder, qPrintable(messageOf(savedFolder)));
 
-    Result<QList<PublishTarget>> all = library->publishTargets();
+    Result<QList<PublishTarget>> all = PublishTargets::list(*library);
     QVERIFY(all);
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(0).name, QStringLiteral("local"));   // by name
@@ -210,41 +215,41 @@ void TestPublish::targetsAreSavedListedRenamedRemoved()
     // A rename is a save with the id.
     PublishTarget renamed = *savedGit;
     renamed.name = QStringLiteral("github");
-    QVERIFY2(library->savePublishTarget(renamed), "rename");
-    QVERIFY(!library->publishTarget(QStringLiteral("pages"))->has_value());
-    const auto found = library->publishTarget(QStringLiteral("GitHub"));   // names compare without case
+    QVERIFY2(PublishTargets::save(*library, renamed), "rename");
+    QVERIFY(!PublishTargets::find(*library, QStringLiteral("pages"))->has_value());
+    const auto found = PublishTargets::find(*library, QStringLiteral("GitHub"));   // names compare without case
     QVERIFY(found && found->has_value());
     QCOMPARE((*found)->id, savedGit->id);
-    QCOMPARE(library->publishTargets()->size(), 2);
+    QCOMPARE(PublishTargets::list(*library)->size(), 2);
 
-    QVERIFY(library->removePublishTarget(QStringLiteral("github")));
-    const Result<void> again = library->removePublishTarget(QStringLiteral("github"));
+    QVERIFY(PublishTargets::remove(*library, QStringLiteral("github")));
+    const Result<void> again = PublishTargets::remove(*library, QStringLiteral("github"));
     QVERIFY(!again);
     QVERIFY2(again.errorMessage().contains(QStringLiteral("github")), qPrintable(again.errorMessage()));
-    QCOMPARE(library->publishTargets()->size(), 1);
+    QCOMPARE(PublishTargets::list(*library)->size(), 1);
 
     // A target saved with an invalid name never reaches the table.
-    const Result<PublishTarget> bad = library->savePublishTarget(folderTarget(QStringLiteral("-x"), m_dir.filePath(QStringLiteral("www"))));
+    const Result<PublishTarget> bad = PublishTargets::save(*library, folderTarget(QStringLiteral("-x"), m_dir.filePath(QStringLiteral("www"))));
     QVERIFY(!bad);
-    QCOMPARE(library->publishTargets()->size(), 1);
+    QCOMPARE(PublishTargets::list(*library)->size(), 1);
 }
 
 void TestPublish::duplicateNamesAreRefused()
 {
     auto library = newLibrary(QStringLiteral("duplicates"));
-    QVERIFY(library->savePublishTarget(folderTarget(QStringLiteral("site"), m_dir.filePath(QStringLiteral("a")))));
-    const Result<PublishTarget> other = library->savePublishTarget(folderTarget(QStringLiteral("other"), m_dir.filePath(QStringLiteral("b"))));
+    QVERIFY(PublishTargets::save(*library, folderTarget(QStringLiteral("site"), m_dir.filePath(QStringLiteral("a")))));
+    const Result<PublishTarget> other = PublishTargets::save(*library, folderTarget(QStringLiteral("other"), m_dir.filePath(QStringLiteral("b"))));
     QVERIFY(other);
     for (const QString &name : {QStringLiteral("site"), QStringLiteral("SITE")}) {
-        const Result<PublishTarget> same = library->savePublishTarget(folderTarget(name, m_dir.filePath(QStringLiteral("c"))));
+        const Result<PublishTarget> same = PublishTargets::save(*library, folderTarget(name, m_dir.filePath(QStringLiteral("c"))));
         QVERIFY(!same);
         QVERIFY2(same.errorMessage().startsWith(QStringLiteral("There is already a target called")), qPrintable(same.errorMessage()));
         PublishTarget renamed = *other;
         renamed.name = name;
-        QVERIFY(!library->savePublishTarget(renamed));
+        QVERIFY(!PublishTargets::save(*library, renamed));
     }
-    QCOMPARE(library->publishTargets()->size(), 2);
-    QCOMPARE((*library->publishTarget(QStringLiteral("other")))->destination, m_dir.filePath(QStringLiteral("b")));
+    QCOMPARE(PublishTargets::list(*library)->size(), 2);
+    QCOMPARE((*PublishTargets::find(*library, QStringLiteral("other")))->destination, m_dir.filePath(QStringLiteral("b")));
 }
 
 void TestPublish::configRoundTrip()
@@ -356,9 +361,9 @@ void TestPublish::damagedConfigIsAClearError()
 {
     const QString path = m_dir.filePath(QStringLiteral("damaged.quire"));
     {
-        auto library = Library::open(path);
+        auto library = LibrarySetup::open(path);
         QVERIFY(library);
-        QVERIFY((*library)->savePublishTarget(folderTarget(QStringLiteral("broken"), m_dir.filePath(QStringLiteral("x")))));
+        QVERIFY(PublishTargets::save(**library, folderTarget(QStringLiteral("broken"), m_dir.filePath(QStringLiteral("x")))));
     }
     for (const char *sql : {"PRAGMA ignore_check_constraints = ON; UPDATE publish_targets SET config = '{not json';",
                             "UPDATE publish_targets SET config = '{\"destination\": 5}';",
@@ -367,16 +372,16 @@ void TestPublish::damagedConfigIsAClearError()
         QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
         QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
         sqlite3_close(db);
-        auto library = Library::open(path);
+        auto library = LibrarySetup::open(path);
         QVERIFY2(library, qPrintable(messageOf(library)));
-        const auto one = (*library)->publishTarget(QStringLiteral("broken"));
+        const auto one = PublishTargets::find(**library, QStringLiteral("broken"));
         QVERIFY2(!one, sql);
         QVERIFY2(one.errorMessage().contains(QStringLiteral("“broken”")) && one.errorMessage().contains(QStringLiteral("damaged")),
                  qPrintable(one.errorMessage()));
-        QVERIFY(!(*library)->publishTargets());
+        QVERIFY(!PublishTargets::list(**library));
         // It can still be removed, and added again.
-        QVERIFY((*library)->removePublishTarget(QStringLiteral("broken")));
-        QVERIFY((*library)->savePublishTarget(folderTarget(QStringLiteral("broken"), m_dir.filePath(QStringLiteral("x")))));
+        QVERIFY(PublishTargets::remove(**library, QStringLiteral("broken")));
+        QVERIFY(PublishTargets::save(**library, folderTarget(QStringLiteral("broken"), m_dir.filePath(QStringLiteral("x")))));
     }
 }
 
@@ -428,7 +433,7 @@ void TestPublish::secondPublishCopiesOnlyWhatChanged()
 
     Post edited = posts[4];
     edited.body = QStringLiteral("A new body.");
-    QVERIFY(library->updatePost(edited));
+    QVERIFY(library->history().save(edited, RevisionReason::Save));
     buildSite(*library, QStringLiteral("second-site"));
     const auto changes = publisher.publish(site, QStringLiteral("second"), {});
     QVERIFY2(changes, qPrintable(messageOf(changes)));
@@ -467,8 +472,8 @@ void TestPublish::removedPagesGoOthersStay()
     handMade.replace(0, 9, "hand made");
     writeFile(handPath, handMade);
 
-    QVERIFY(library->deletePost(gone.id));
-    QVERIFY(library->deletePost(edited.id));
+    QVERIFY(library->posts().remove(gone.id));
+    QVERIFY(library->posts().remove(edited.id));
     buildSite(*library, QStringLiteral("removed-site"));
     const auto dry = publisher.dryRun(site, {});
     QVERIFY(dry);
@@ -669,7 +674,7 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
     const Post draft = addPost(*library, QStringLiteral("Secret draft"), PostStatus::Draft);
     QVERIFY(!dateless.publishedAt.isValid());
     const QString destination = m_dir.filePath(QStringLiteral("job-www"));
-    QVERIFY(library->savePublishTarget(folderTarget(QStringLiteral("www"), destination)));
+    QVERIFY(PublishTargets::save(*library, folderTarget(QStringLiteral("www"), destination)));
     const QString workRoot = m_dir.filePath(QStringLiteral("job-work"));
 
     PublishJob::Options options;
@@ -682,7 +687,7 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
     QVERIFY2(dry, qPrintable(messageOf(dry)));
     QVERIFY(!QFileInfo::exists(destination));
     QCOMPARE(publishRevisions(*library, dated.id), 0);
-    QVERIFY(!library->post(dateless.id)->publishedAt.isValid());
+    QVERIFY(!library->posts().byId(dateless.id)->publishedAt.isValid());
     QCOMPARE(QSet<QString>(dry->postTitles.cbegin(), dry->postTitles.cend()),
              (QSet<QString>{QStringLiteral("Dated"), QStringLiteral("Dateless")}));
     QVERIFY(!progress.isEmpty());
@@ -697,7 +702,7 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
     QCOMPARE(published->postTitles.size(), 2);
     QVERIFY(QFileInfo::exists(destination + QStringLiteral("/posts/dated/index.html")));
     QVERIFY(QFileInfo::exists(destination + QStringLiteral("/posts/dateless/index.html")));
-    QVERIFY(QFileInfo::exists(workRoot + u'/' + QString::number(library->publishTarget(QStringLiteral("www"))->value().id)
+    QVERIFY(QFileInfo::exists(workRoot + u'/' + QString::number(PublishTargets::find(*library, QStringLiteral("www"))->value().id)
                               + QStringLiteral("/site/index.html")));
     // Drafts are never published, not even their title.
     QVERIFY(!QFileInfo::exists(destination + QStringLiteral("/posts/secret-draft")));
@@ -710,10 +715,10 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
     QCOMPARE(publishRevisions(*library, dateless.id), 1);
     QCOMPARE(publishRevisions(*library, draft.id), 0);
     // The dateless post keeps the date its page shows: the day it was written.
-    const Post nowDated = *library->post(dateless.id);
+    const Post nowDated = *library->posts().byId(dateless.id);
     QCOMPARE(nowDated.publishedAt, dateless.createdAt);
     QCOMPARE(nowDated.updatedAt, dateless.updatedAt);   // publishing is not an edit
-    QCOMPARE(library->post(dated.id)->publishedAt, dated.publishedAt);
+    QCOMPARE(library->posts().byId(dated.id)->publishedAt, dated.publishedAt);
 
     // Nothing changed since: nothing goes out, nothing is recorded (the page with the new date
     // is the page that went out).
@@ -725,9 +730,9 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
     QCOMPARE(publishRevisions(*library, dateless.id), 1);
 
     // One post edited: only it goes out again.
-    Post edited = *library->post(dated.id);
+    Post edited = *library->posts().byId(dated.id);
     edited.body = QStringLiteral("Edited text.");
-    QVERIFY(library->updatePost(edited));
+    QVERIFY(library->history().save(edited, RevisionReason::Save));
     const auto third = PublishJob(*library).run(options);
     QVERIFY2(third, qPrintable(messageOf(third)));
     QCOMPARE(third->postTitles, QStringList{QStringLiteral("Dated")});
@@ -762,7 +767,7 @@ void TestPublish::jobPublishesToAGitBranch()
     target.name = QStringLiteral("pages");
     target.kind = PublishTarget::Kind::Git;
     target.destination = repo;
-    QVERIFY(library->savePublishTarget(target));
+    QVERIFY(PublishTargets::save(*library, target));
     PublishJob::Options options;
     options.targetName = QStringLiteral("pages");
     options.workRoot = m_dir.filePath(QStringLiteral("gitjob-work"));
@@ -773,9 +778,9 @@ void TestPublish::jobPublishesToAGitBranch()
     QVERIFY(git({QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("--name-only"), QStringLiteral("gh-pages")})
                 .contains(QStringLiteral("posts/changes/index.html")));
 
-    changing = *library->post(changing.id);
+    changing = *library->posts().byId(changing.id);
     changing.body = QStringLiteral("A second thought.");
-    QVERIFY(library->updatePost(changing));
+    QVERIFY(library->history().save(changing, RevisionReason::Save));
     const auto second = PublishJob(*library).run(options);
     QVERIFY2(second, qPrintable(messageOf(second)));
     QCOMPARE(git({QStringLiteral("rev-list"), QStringLiteral("--count"), QStringLiteral("gh-pages")}), QStringLiteral("2"));
@@ -798,12 +803,12 @@ void TestPublish::scheduledPostsGoOutWhenTheirTimeComes()
     Post due = addPost(*library, QStringLiteral("Due"), PostStatus::Scheduled);
     const QDateTime clock(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);   // the library's (newLibrary)
     due.publishedAt = clock.addSecs(-60);
-    QVERIFY(library->updatePost(due));
+    QVERIFY(library->history().save(due, RevisionReason::Save));
     Post later = addPost(*library, QStringLiteral("Later"), PostStatus::Scheduled);
     later.publishedAt = clock.addDays(7);
-    QVERIFY(library->updatePost(later));
+    QVERIFY(library->history().save(later, RevisionReason::Save));
     const QString destination = m_dir.filePath(QStringLiteral("scheduled-www"));
-    QVERIFY(library->savePublishTarget(folderTarget(QStringLiteral("www"), destination)));
+    QVERIFY(PublishTargets::save(*library, folderTarget(QStringLiteral("www"), destination)));
     PublishJob::Options options;
     options.targetName = QStringLiteral("www");
     options.workRoot = m_dir.filePath(QStringLiteral("scheduled-work"));
@@ -813,9 +818,9 @@ void TestPublish::scheduledPostsGoOutWhenTheirTimeComes()
     QCOMPARE(published->postTitles, QStringList{QStringLiteral("Due")});
     QVERIFY(QFileInfo::exists(destination + QStringLiteral("/posts/due/index.html")));
     QVERIFY(!QFileInfo::exists(destination + QStringLiteral("/posts/later")));
-    QCOMPARE(library->post(due.id)->status, PostStatus::Published);
-    QCOMPARE(library->post(due.id)->publishedAt, due.publishedAt.toUTC());
-    QCOMPARE(library->post(later.id)->status, PostStatus::Scheduled);
+    QCOMPARE(library->posts().byId(due.id)->status, PostStatus::Published);
+    QCOMPARE(library->posts().byId(due.id)->publishedAt, due.publishedAt.toUTC());
+    QCOMPARE(library->posts().byId(later.id)->status, PostStatus::Scheduled);
     QCOMPARE(publishRevisions(*library, due.id), 1);
 
     // Published now rather than scheduled, the page is the same: nothing goes out again.
@@ -829,7 +834,7 @@ void TestPublish::commitMessageNamesAtMostTenPosts()
     auto library = newLibrary(QStringLiteral("message"));
     for (int i = 0; i < 12; ++i)
         addPost(*library, QStringLiteral("Note %1").arg(i));
-    QVERIFY(library->savePublishTarget(folderTarget(QStringLiteral("www"), m_dir.filePath(QStringLiteral("message-www")))));
+    QVERIFY(PublishTargets::save(*library, folderTarget(QStringLiteral("www"), m_dir.filePath(QStringLiteral("message-www")))));
     PublishJob::Options options;
     options.targetName = QStringLiteral("www");
     options.workRoot = m_dir.filePath(QStringLiteral("message-work"));

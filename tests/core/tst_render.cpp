@@ -7,7 +7,9 @@
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
 #include "render/render_worker.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/render_cache_store.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -258,7 +260,7 @@ void TestRender::libraryCacheRendersOnceAcrossBuilds()
     REQUIRE_ENGINE();
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    auto library = Library::open(dir.filePath(u"library.quire"_qs));
+    auto library = LibrarySetup::open(dir.filePath(u"library.quire"_qs));
     QVERIFY2(library, qPrintable(messageOf(library)));
     const QString html = MarkdownRenderer::render(
         u"$a$ and $b$ and $a$\n\n$$\nc\n$$\n\n$\\badmacro$\n\n```python\nx = 1\n```\n"_qs).html;
@@ -279,7 +281,7 @@ void TestRender::libraryCacheRendersOnceAcrossBuilds()
 
         const RenderRequest a{RenderRequest::Kind::Math, u"a"_qs, false, {}};
         const QString key = QString::fromLatin1(RenderCache::key(a, worker.engineVersion()).toHex());
-        auto stored = (*library)->cachedRender(key);
+        auto stored = (*library)->renderCache().find(key);
         QVERIFY2(stored, qPrintable(messageOf(stored)));
         QVERIFY(stored->has_value());
         QVERIFY((*stored)->html.contains(u"katex"_qs));
@@ -310,7 +312,7 @@ void TestRender::timedOutResultIsNotPersisted()
     REQUIRE_ENGINE();
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    auto library = Library::open(dir.filePath(u"library.quire"_qs));
+    auto library = LibrarySetup::open(dir.filePath(u"library.quire"_qs));
     QVERIFY2(library, qPrintable(messageOf(library)));
     QString slow;
     for (int i = 0; i < 1500; ++i)
@@ -330,7 +332,7 @@ void TestRender::timedOutResultIsNotPersisted()
 
     const RenderRequest request{RenderRequest::Kind::Math, slow, true, {}};
     const QString key = QString::fromLatin1(RenderCache::key(request, worker.engineVersion()).toHex());
-    auto stored = (*library)->cachedRender(key);
+    auto stored = (*library)->renderCache().find(key);
     QVERIFY2(stored, qPrintable(messageOf(stored)));
     QVERIFY(!stored->has_value());
 
@@ -341,7 +343,7 @@ void TestRender::timedOutResultIsNotPersisted()
     cache.insert(RenderCache::key(request, worker.engineVersion()), timedOut);
     QCOMPARE(cache.pendingCount(), 0);
     QVERIFY(cache.flush());
-    QVERIFY(!(*library)->cachedRender(key).value().has_value());
+    QVERIFY(!(*library)->renderCache().find(key).value().has_value());
 }
 
 void TestRender::workerRestartsAfterBeingKilled()

@@ -2,8 +2,14 @@
 
 #include "interchange/blog_importer.h"
 #include "interchange/markdown_exporter.h"
+#include "setup/library_setup.h"
 #include "site/site_settings.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
+#include "store/setting_store.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -88,7 +94,7 @@ void TestRoundTrip::cleanup()
 
 std::unique_ptr<Library> TestRoundTrip::openLibrary(const QString &name)
 {
-    auto library = Library::open(path(name));
+    auto library = LibrarySetup::open(path(name));
     if (!library) {
         qWarning() << library.errorMessage();
         return nullptr;
@@ -98,12 +104,12 @@ std::unique_ptr<Library> TestRoundTrip::openLibrary(const QString &name)
 
 void TestRoundTrip::comparePosts(const Library &before, const Library &after)
 {
-    const auto posts = before.allPosts();
+    const auto posts = before.posts().all();
     QVERIFY(posts.ok());
-    QCOMPARE(*after.postCount(), int(posts->size()));
+    QCOMPARE(int(after.posts().list()->size()), int(posts->size()));
     for (const Post &listed : *posts) {
-        const Post a = *before.post(listed.id);
-        const auto found = after.postBySlug(a.slug);
+        const Post a = *before.posts().byId(listed.id);
+        const auto found = after.posts().bySlug(a.slug);
         QVERIFY(found.ok());
         QVERIFY2(found->has_value(), qPrintable(a.slug));
         const Post b = **found;
@@ -125,8 +131,8 @@ void TestRoundTrip::comparePosts(const Library &before, const Library &after)
                 extra.remove(QLatin1String(added));
         }
         QVERIFY2(a.extra == extra, qPrintable(a.slug));
-        const auto coverA = before.postCover(a.id);
-        const auto coverB = after.postCover(b.id);
+        const auto coverA = before.assets().coverOf(a.id);
+        const auto coverB = after.assets().coverOf(b.id);
         QVERIFY(coverA.ok() && coverB.ok());
         QVERIFY2(coverA->has_value() == coverB->has_value(), what);
         if (coverA->has_value())
@@ -139,7 +145,7 @@ void TestRoundTrip::roundTrip(Flavor flavor, const QString &out)
     MarkdownExporter exporter(*m_library);
     const auto report = exporter.exportTo(out, flavor);
     QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.errorMessage()));
-    QCOMPARE(report->posts, *m_library->postCount());
+    QCOMPARE(report->posts, int(m_library->posts().list()->size()));
 
     const auto second = openLibrary(QStringLiteral("second-%1.quire").arg(flavorName(flavor)));
     QVERIFY(second);
@@ -233,9 +239,9 @@ void TestRoundTrip::fillHostile(Library &library)
         post.extra.insert(QStringLiteral("math"), true);
         post.extra.insert(QStringLiteral("series"), QJsonArray{QStringLiteral("one"), QStringLiteral("two: three")});
         post.extra.insert(QStringLiteral("params"), QJsonObject{{QStringLiteral("nested"), QStringLiteral("yes")}});
-        auto created = library.createPost(post);
+        auto created = library.posts().create(post);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.errorMessage()));
-        QVERIFY(library.saveDraft(*created, RevisionReason::Import).ok());
+        QVERIFY(library.history().save(*created, RevisionReason::Import).ok());
     }
 }
 
@@ -271,8 +277,8 @@ void TestRoundTrip::imagesAreExported_data()
 void TestRoundTrip::imagesAreExported()
 {
     QFETCH(Flavor, flavor);
-    const auto figure = m_library->storeAsset(tinyPng(), QStringLiteral("Figure 1.png"), 1, 1);
-    const auto cover = m_library->storeAsset(tinyPng("cover"), QStringLiteral("cover.png"), 1, 1);
+    const auto figure = m_library->assets().store(tinyPng(), QStringLiteral("Figure 1.png"), 1, 1);
+    const auto cover = m_library->assets().store(tinyPng("cover"), QStringLiteral("cover.png"), 1, 1);
     QVERIFY(figure.ok() && cover.ok());
     Post post;
     post.title = QStringLiteral("With pictures");
@@ -280,19 +286,19 @@ void TestRoundTrip::imagesAreExported()
     post.publishedAt = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9), Qt::UTC);
     post.body = QStringLiteral("![A figure](/media/%1)\n").arg(figure->name);
     post.coverAssetId = cover->id;
-    QVERIFY(m_library->createPost(post).ok());
+    QVERIFY(m_library->posts().create(post).ok());
 
     const QString out = path(QStringLiteral("export"));
     const auto report = MarkdownExporter(*m_library).exportTo(out, flavor);
     QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.errorMessage()));
     QCOMPARE(report->images, 2);
-    for (const Asset &asset : *m_library->assets()) {
-        const QByteArray stored = (*m_library->asset(asset.name))->data;
+    for (const Asset &asset : *m_library->assets().list()) {
+        const QByteArray stored = (*m_library->assets().byName(asset.name))->data;
         QCOMPARE(readAll(out + u'/' + MarkdownExporter::imagePath(asset.name, flavor)), stored);
     }
     QCOMPARE(MarkdownExporter::imagePath(QStringLiteral("x.png"), flavor),
              flavor == Flavor::Hugo ? QStringLiteral("static/media/x.png") : QStringLiteral("media/x.png"));
-    const Post stored = **m_library->postBySlug(QStringLiteral("with-pictures"));
+    const Post stored = **m_library->posts().bySlug(QStringLiteral("with-pictures"));
     const QString text = QString::fromUtf8(readAll(out + u'/' + MarkdownExporter::postPath(stored, flavor)));
     QVERIFY2(text.contains(QStringLiteral("image: /media/%1\n").arg(cover->name)), qPrintable(text));
     QVERIFY(text.endsWith(post.body));
@@ -303,13 +309,13 @@ void TestRoundTrip::imagesAreExported()
     const auto imported = BlogImporter(*second).importFolder(out);
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.errorMessage()));
     QVERIFY2(imported->warnings.isEmpty(), qPrintable(imported->warnings.value(0).reason));
-    const Post back = **second->postBySlug(QStringLiteral("with-pictures"));
+    const Post back = **second->posts().bySlug(QStringLiteral("with-pictures"));
     QCOMPARE(back.body, post.body);
-    const auto figureBack = second->asset(figure->name);
+    const auto figureBack = second->assets().byName(figure->name);
     QVERIFY(figureBack.ok() && figureBack->has_value());
-    QCOMPARE((*figureBack)->data, (*m_library->asset(figure->name))->data);
+    QCOMPARE((*figureBack)->data, (*m_library->assets().byName(figure->name))->data);
     // The cover comes back as the cover, not as a front matter key.
-    const auto coverBack = second->postCover(back.id);
+    const auto coverBack = second->assets().coverOf(back.id);
     QVERIFY(coverBack.ok() && coverBack->has_value());
     QCOMPARE((*coverBack)->sha256, cover->sha256);
     QVERIFY(!back.extra.contains(QLatin1String("image")));
@@ -355,10 +361,10 @@ void TestRoundTrip::reexportReplacesOnlyItsOwnFiles()
     QVERIFY(mine.open(QIODevice::WriteOnly));
     mine.write("---\ntitle: Mine\n---\n");
     mine.close();
-    const Post quotes = **m_library->postBySlug(QStringLiteral("quotes"));
+    const Post quotes = **m_library->posts().bySlug(QStringLiteral("quotes"));
     const QString quotesFile = out + u'/' + MarkdownExporter::postPath(quotes, Flavor::Hugo);
     QVERIFY(QFile::exists(quotesFile));
-    QVERIFY(m_library->deletePost(quotes.id).ok());
+    QVERIFY(m_library->posts().remove(quotes.id).ok());
 
     const auto again = exporter.exportTo(out, Flavor::Hugo);
     QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.errorMessage()));
@@ -369,7 +375,7 @@ void TestRoundTrip::reexportReplacesOnlyItsOwnFiles()
     // A file of someone else's where a post would go is not replaced.
     Post post;
     post.title = QStringLiteral("Mine");
-    QVERIFY(m_library->createPost(post).ok());
+    QVERIFY(m_library->posts().create(post).ok());
     QVERIFY(!exporter.exportTo(out, Flavor::Hugo).ok());
     QCOMPARE(readAll(mine.fileName()), QByteArray("---\ntitle: Mine\n---\n"));
 
@@ -388,8 +394,8 @@ void TestRoundTrip::reexportReplacesOnlyItsOwnFiles()
     QVERIFY2(linked.errorMessage().contains(QStringLiteral("symbolic link")), qPrintable(linked.errorMessage()));
     QCOMPARE(QDir(elsewhere).entryList(QDir::Files), QStringList{QStringLiteral("mine.md")});
     // Every post leaves the library: the old files behind the link are not removed either.
-    for (const Post &gone : *m_library->allPosts())
-        QVERIFY(m_library->deletePost(gone.id).ok());
+    for (const Post &gone : *m_library->posts().all())
+        QVERIFY(m_library->posts().remove(gone.id).ok());
     QVERIFY(exporter.exportTo(out, Flavor::Hugo).ok());
     QCOMPARE(QDir(elsewhere).entryList(QDir::Files), QStringList{QStringLiteral("mine.md")});
 }
@@ -426,7 +432,7 @@ void TestRoundTrip::keepsTheFoldersConfiguration()
     fillHostile(*m_library);
     MarkdownExporter exporter(*m_library);
     const QString out = path(QStringLiteral("export"));
-    QVERIFY(m_library->setSetting(QStringLiteral("site.title"), QStringLiteral("Notes \"on\" numerics")).ok());
+    QVERIFY(m_library->settings().set(Setting::SiteTitle, QStringLiteral("Notes \"on\" numerics")).ok());
     const auto first = exporter.exportTo(out, Flavor::Hugo);
     QVERIFY(first.ok() && first->wroteConfig);
     const QByteArray config = readAll(out + QStringLiteral("/config.toml"));
@@ -447,14 +453,14 @@ void TestRoundTrip::hugoBuildsTheExport()
     if (hugo.isEmpty())
         QSKIP("hugo is not installed");
     fillHostile(*m_library);
-    QVERIFY(m_library->storeAsset(tinyPng(), QStringLiteral("figure.png"), 1, 1).ok());
+    QVERIFY(m_library->assets().store(tinyPng(), QStringLiteral("figure.png"), 1, 1).ok());
     Post post;
     post.title = QStringLiteral("Figure post");
     post.status = PostStatus::Published;
     post.publishedAt = QDateTime(QDate(2024, 2, 3), QTime(4, 5), Qt::UTC);
     post.body = QStringLiteral("Before.\n\n![A figure](/media/figure.png)\n\n<details><summary>More</summary>Raw HTML</details>\n");
     post.tags = {QStringLiteral("GPU")};
-    QVERIFY(m_library->createPost(post).ok());
+    QVERIFY(m_library->posts().create(post).ok());
     const QString out = path(QStringLiteral("export"));
     QVERIFY(MarkdownExporter(*m_library).exportTo(out, Flavor::Hugo).ok());
     QProcess process;

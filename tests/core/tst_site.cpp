@@ -6,12 +6,19 @@
 
 #include "markdown/markdown_renderer.h"
 #include "render/render_worker.h"
+#include "setup/library_setup.h"
+#include "site/library_themes.h"
 #include "site/post_preview.h"
 #include "site/site_builder.h"
 #include "site/site_output.h"
 #include "site/site_path.h"
 #include "site/site_settings.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
+#include "store/theme_store.h"
 #include "theme/theme_folder.h"
 #include "theme/theme_templates.h"
 
@@ -132,7 +139,7 @@ void TestSite::initTestCase()
 
 std::unique_ptr<Library> TestSite::newLibrary(const QString &name)
 {
-    auto library = Library::open(m_dir.filePath(name + QStringLiteral(".quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(name + QStringLiteral(".quire")));
     if (!library)
         qFatal("library: %s", qPrintable(library.errorMessage()));
     // A clock that moves a second on every reading, from 1 June 2026.
@@ -156,7 +163,7 @@ Post TestSite::addPost(Library &library, const QString &title, const QString &bo
     post.createdAt = when;
     if (spec.status != PostStatus::Draft)
         post.publishedAt = when;
-    auto created = library.createPost(post);
+    auto created = library.posts().create(post);
     if (!created)
         qFatal("post: %s", qPrintable(created.errorMessage()));
     return *created;
@@ -347,10 +354,10 @@ void TestSite::pagesAreValidHtmlAndXmlIsWellFormed()
                        PostStatus::Published, {}, {QStringLiteral("c++"), QStringLiteral("<odd> & tag")});
     addPost(*library, QStringLiteral("<Hostile> \"title\" ]]>"), QStringLiteral("Bad math $\\frac{$ here."), PostStatus::Published, {},
                        {QStringLiteral("c++")});
-    covered.coverAssetId = library->storeAsset(tinyPng(), QStringLiteral("cover.png"), 1, 1)->id;
-    QVERIFY(library->updatePost(covered));
+    covered.coverAssetId = library->assets().store(tinyPng(), QStringLiteral("cover.png"), 1, 1)->id;
+    QVERIFY(library->history().save(covered, RevisionReason::Save));
     for (const QString &theme : {QStringLiteral("paper"), QStringLiteral("ledger")}) {
-        QVERIFY(library->setActiveTheme(theme));
+        QVERIFY(library->themes().setActive(theme));
         const QString out = m_dir.filePath(QStringLiteral("valid-") + theme);
         build(*library, out);
         int pages = 0;
@@ -382,8 +389,8 @@ void TestSite::linksBetweenPagesResolve()
         Post post = addPost(*library, QStringLiteral("Note %1").arg(i), QStringLiteral("See [the first](/posts/note-0/) and $x$ and [ext](https://example.org)."),
                             PostStatus::Published, {}, {QStringLiteral("tag %1").arg(i % 3), QStringLiteral("Ünïcode")});
         if (i % 2 == 0) {   // covers, on post pages and in lists
-            post.coverAssetId = library->storeAsset(tinyPng(QByteArray::number(i)), QStringLiteral("cover.png"))->id;
-            QVERIFY(library->updatePost(post));
+            post.coverAssetId = library->assets().store(tinyPng(QByteArray::number(i)), QStringLiteral("cover.png"))->id;
+            QVERIFY(library->history().save(post, RevisionReason::Save));
         }
     }
     QVERIFY(SiteSettings::store(*library, QStringLiteral("posts-per-page"), QStringLiteral("3")));
@@ -464,7 +471,7 @@ void TestSite::incrementalKeepsMtimesAndRemovesFiles()
     // One post edited: its page changes, a far-away post's page does not.
     Post edited = posts[5];
     edited.body = QStringLiteral("A new body.");
-    QVERIFY(library->updatePost(edited));
+    QVERIFY(library->history().save(edited, RevisionReason::Save));
     auto afterEdit = build(*library, out);
     QVERIFY(afterEdit.written >= 1 && afterEdit.written < 10);
     QVERIFY(readAll(out + QStringLiteral("/posts/entry-5/index.html")).contains("A new body."));
@@ -472,7 +479,7 @@ void TestSite::incrementalKeepsMtimesAndRemovesFiles()
     QCOMPARE(QFileInfo(far).lastModified(), mtimes.value(far));
 
     // A removed post takes its page and its tag's pages with it.
-    QVERIFY(library->deletePost(posts[3].id));
+    QVERIFY(library->posts().remove(posts[3].id));
     auto afterDelete = build(*library, out);
     QVERIFY(afterDelete.removed >= 2);
     QVERIFY(!QFile::exists(out + QStringLiteral("/posts/entry-3/index.html")));
@@ -493,8 +500,8 @@ void TestSite::changedTextWithTheSameTimestampIsRebuilt()
     const QString out = m_dir.filePath(QStringLiteral("same-time-site"));
     build(*library, out);
     post.body = QStringLiteral("New words.");
-    QVERIFY(library->saveDraft(post, RevisionReason::Import));
-    QCOMPARE(library->post(post.id)->updatedAt, post.updatedAt);
+    QVERIFY(library->history().save(post, RevisionReason::Import));
+    QCOMPARE(library->posts().byId(post.id)->updatedAt, post.updatedAt);
     build(*library, out);
     QVERIFY(readAll(out + QStringLiteral("/posts/kept/index.html")).contains("New words."));
 }
@@ -504,7 +511,7 @@ void TestSite::killedBuildLeavesOldSiteWhole()
     const QString libraryPath = m_dir.filePath(QStringLiteral("killed.quire"));
     const QString out = m_dir.filePath(QStringLiteral("killed-site"));
     {
-        auto library = Library::open(libraryPath);
+        auto library = LibrarySetup::open(libraryPath);
         QVERIFY(library);
         for (int i = 0; i < 150; ++i)
             addPost(**library, QStringLiteral("Long post %1").arg(i),
@@ -522,7 +529,7 @@ void TestSite::killedBuildLeavesOldSiteWhole()
     for (int round = 0; round < 6; ++round) {
         // Change every post, so the build has everything to write, then kill it part-way.
         {
-            auto library = Library::open(libraryPath);
+            auto library = LibrarySetup::open(libraryPath);
             QVERIFY(library);
             QVERIFY(SiteSettings::store(**library, QStringLiteral("title"), QStringLiteral("Title %1").arg(round)));
         }
@@ -561,7 +568,7 @@ void TestSite::killedFirstBuildIsFinishedByTheNext()
     // a build killed part-way leaves a folder the next build recognises as its own and finishes.
     const QString libraryPath = m_dir.filePath(QStringLiteral("first.quire"));
     {
-        auto library = Library::open(libraryPath);
+        auto library = LibrarySetup::open(libraryPath);
         QVERIFY(library);
         for (int i = 0; i < 120; ++i)
             addPost(**library, QStringLiteral("First build %1").arg(i),
@@ -584,7 +591,7 @@ void TestSite::killedFirstBuildIsFinishedByTheNext()
     QVERIFY(!QFile::exists(out + QStringLiteral("/.quire/first-build")));
     const QString clean = m_dir.filePath(QStringLiteral("first-site-clean"));
     {
-        auto library = Library::open(libraryPath);
+        auto library = LibrarySetup::open(libraryPath);
         QVERIFY(library);
         build(**library, clean);
     }
@@ -664,7 +671,7 @@ void TestSite::forceLeavesForeignFilesAlone()
     SiteBuilder::Options options;
     options.force = true;
     build(*library, out, options);
-    QVERIFY(library->deletePost(library->postBySlug(QStringLiteral("p"))->value().id));
+    QVERIFY(library->posts().remove(library->posts().bySlug(QStringLiteral("p"))->value().id));
     build(*library, out, options);
     QCOMPARE(readAll(out + QStringLiteral("/CNAME")), QByteArray("blog.example.org\n"));
     QVERIFY(!QFile::exists(out + QStringLiteral("/posts/p/index.html")));
@@ -763,9 +770,9 @@ void TestSite::libraryImagesAreExported()
     auto library = newLibrary(QStringLiteral("media"));
     const QByteArray png = QByteArray::fromBase64(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-    const auto asset = library->storeAsset(png, QStringLiteral("Loss Curve.png"), 1, 1);
+    const auto asset = library->assets().store(png, QStringLiteral("Loss Curve.png"), 1, 1);
     QVERIFY2(asset, qPrintable(messageOf(asset)));
-    QVERIFY(library->storeAsset(png + "unused", QStringLiteral("unused.png")));
+    QVERIFY(library->assets().store(png + "unused", QStringLiteral("unused.png")));
     Post post = addPost(*library, QStringLiteral("Figures"),
                         QStringLiteral("![Loss curve](/media/loss-curve.png)\n\n![Gone](/media/missing.png)\n"));
     const QString out = m_dir.filePath(QStringLiteral("media-site"));
@@ -800,11 +807,11 @@ void TestSite::libraryImagesAreExported()
 
     // The reference gone: the file leaves the site on the next build.
     post.body = QStringLiteral("No figures any more.\n");
-    QVERIFY(library->updatePost(post));
+    QVERIFY(library->history().save(post, RevisionReason::Save));
     const auto removed = build(*library, out);
     QVERIFY(removed.removed >= 1);
     QVERIFY(!QFileInfo::exists(file));
-    QVERIFY(library->asset(QStringLiteral("loss-curve.png"))->has_value());   // still in the library
+    QVERIFY(library->assets().byName(QStringLiteral("loss-curve.png"))->has_value());   // still in the library
 }
 
 void TestSite::coverImage()
@@ -812,14 +819,14 @@ void TestSite::coverImage()
     auto library = newLibrary(QStringLiteral("cover"));
     const QByteArray firstBytes = tinyPng();
     const QByteArray secondBytes = tinyPng("second");
-    const auto first = library->storeAsset(firstBytes, QStringLiteral("Harbour at dawn.png"), 1200, 630);
-    const auto second = library->storeAsset(secondBytes, QStringLiteral("second.png"), 800, 400);
+    const auto first = library->assets().store(firstBytes, QStringLiteral("Harbour at dawn.png"), 1200, 630);
+    const auto second = library->assets().store(secondBytes, QStringLiteral("second.png"), 800, 400);
     QVERIFY(first && second);
     // The oldest of 22 posts: past the feed's 20, so a build that finds it unchanged does not
     // render it again and goes by what the last build remembered.
     Post covered = addPost(*library, QStringLiteral("Covered"), QStringLiteral("Words."));
     covered.coverAssetId = first->id;
-    QVERIFY(library->updatePost(covered));
+    QVERIFY(library->history().save(covered, RevisionReason::Save));
     for (int i = 0; i < 21; ++i)
         addPost(*library, QStringLiteral("Later %1").arg(i), QStringLiteral("More words."));
     QVERIFY(SiteSettings::store(*library, QStringLiteral("base-url"), QStringLiteral("https://blog.example.org/notes")));
@@ -862,9 +869,9 @@ void TestSite::coverImage()
     QVERIFY(QFileInfo::exists(out + u'/' + firstFile));
 
     // Another cover: the page changes, the new image comes, the old one goes.
-    covered = *library->post(covered.id);
+    covered = *library->posts().byId(covered.id);
     covered.coverAssetId = second->id;
-    QVERIFY(library->updatePost(covered));
+    QVERIFY(library->history().save(covered, RevisionReason::Save));
     const auto changed = build(*library, out);
     QVERIFY2(changed.problems.isEmpty(), qPrintable(problemsOf(changed)));
     html = QString::fromUtf8(readAll(page));
@@ -877,7 +884,7 @@ void TestSite::coverImage()
 
     // No cover: no figure, no og:image, no file.
     covered.coverAssetId.reset();
-    QVERIFY(library->updatePost(covered));
+    QVERIFY(library->history().save(covered, RevisionReason::Save));
     const auto cleared = build(*library, out);
     QVERIFY2(cleared.problems.isEmpty(), qPrintable(problemsOf(cleared)));
     html = QString::fromUtf8(readAll(page));
@@ -888,19 +895,19 @@ void TestSite::coverImage()
 
     // The image deleted from the library: the post loses its cover, and the next build notices.
     covered.coverAssetId = first->id;
-    QVERIFY(library->updatePost(covered));
+    QVERIFY(library->history().save(covered, RevisionReason::Save));
     build(*library, out);
     QVERIFY(QFileInfo::exists(out + u'/' + firstFile));
-    QVERIFY(library->deleteAsset(QStringLiteral("harbour-at-dawn.png")));
+    QVERIFY(library->assets().remove(QStringLiteral("harbour-at-dawn.png")));
     const auto deleted = build(*library, out);
     QVERIFY2(deleted.problems.isEmpty(), qPrintable(problemsOf(deleted)));
     QVERIFY(!QFileInfo::exists(out + u'/' + firstFile));
     QVERIFY(!readAll(page).contains("post-cover"));
 
     // A clean build of the same library gives the same files.
-    covered = *library->post(covered.id);
+    covered = *library->posts().byId(covered.id);
     covered.coverAssetId = second->id;
-    QVERIFY(library->updatePost(covered));
+    QVERIFY(library->history().save(covered, RevisionReason::Save));
     build(*library, out);
     const QString clean = m_dir.filePath(QStringLiteral("cover-clean"));
     build(*library, clean);
@@ -912,12 +919,12 @@ void TestSite::coverImageWithoutBaseUrl()
     // Ledger, no base URL: og:image is the page's own relative address; the home page shows the
     // cover on the post's card; the preview shows the cover as the site would.
     auto library = newLibrary(QStringLiteral("cover-relative"));
-    QVERIFY(library->setActiveTheme(QStringLiteral("ledger")));
-    const auto image = library->storeAsset(tinyPng(), QStringLiteral("figure.png"));   // size unknown
+    QVERIFY(library->themes().setActive(QStringLiteral("ledger")));
+    const auto image = library->assets().store(tinyPng(), QStringLiteral("figure.png"));   // size unknown
     QVERIFY(image);
     Post post = addPost(*library, QStringLiteral("Relative"), QStringLiteral("Words."));
     post.coverAssetId = image->id;
-    QVERIFY(library->updatePost(post));
+    QVERIFY(library->history().save(post, RevisionReason::Save));
     const QString out = m_dir.filePath(QStringLiteral("cover-relative-site"));
     const auto report = build(*library, out);
     QVERIFY(report.problems.isEmpty());
@@ -929,11 +936,11 @@ void TestSite::coverImageWithoutBaseUrl()
     QCOMPARE(readAll(out + u'/' + file), tinyPng());
     QVERIFY(readAll(out + QStringLiteral("/index.html")).contains(QStringLiteral("<img class=\"entry-cover\" src=\"%1\" alt=\"\">").arg(file).toUtf8()));
 
-    const auto templates = ThemeTemplates::compile(*library->activeTheme());
+    const auto templates = ThemeTemplates::compile(*LibraryThemes::active(*library));
     QVERIFY(templates);
     PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(post.body));
-    facts.cover = PostFacts::coverOf(**library->assetById(image->id));
-    const auto shell = PostPreview::shell(*templates, *SiteSettings::fromLibrary(*library), *library->post(post.id), facts);
+    facts.cover = PostFacts::coverOf(**library->assets().byId(image->id));
+    const auto shell = PostPreview::shell(*templates, *SiteSettings::fromLibrary(*library), *library->posts().byId(post.id), facts);
     QVERIFY2(shell, qPrintable(messageOf(shell)));
     QVERIFY(shell->contains(QStringLiteral("<img src=\"../../media/figure.png\" alt=\"\">")));
 }
@@ -943,7 +950,7 @@ void TestSite::importedThemeDrivesTheSite()
     // A writer's own theme: paper exported, renamed, its list and archive templates replaced.
     auto library = newLibrary(QStringLiteral("own-theme"));
     const QString dir = m_dir.filePath(QStringLiteral("own-theme"));
-    QVERIFY(ThemeFolder::write(**library->theme(QStringLiteral("paper")), dir));
+    QVERIFY(ThemeFolder::write(**LibraryThemes::find(*library, QStringLiteral("paper")), dir));
     const auto writeFile = [&](const QString &relative, const QByteArray &content) {
         QFile file(dir + u'/' + relative);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -958,8 +965,8 @@ void TestSite::importedThemeDrivesTheSite()
     writeFile(QStringLiteral("templates/tags.mustache"), "{{#hasTags}}TAGS{{/hasTags}}{{^hasTags}}NO TAGS{{/hasTags}}");
     auto theme = ThemeFolder::read(dir);
     QVERIFY2(theme, qPrintable(messageOf(theme)));
-    QVERIFY(library->importTheme(*theme));
-    QVERIFY(library->setActiveTheme(QStringLiteral("mine")));
+    QVERIFY(LibraryThemes::import(*library, *theme));
+    QVERIFY(library->themes().setActive(QStringLiteral("mine")));
 
     const QString out = m_dir.filePath(QStringLiteral("own-theme-site"));
     build(*library, out);
@@ -984,7 +991,7 @@ void TestSite::previewShellIsTheThemesPostPage()
     QVERIFY(SiteSettings::store(*library, QStringLiteral("title"), QStringLiteral("Notebook")));
     Post post = addPost(*library, QStringLiteral("<Draft> & more"), QStringLiteral("## One\n\n## Two\n\nWords."),
                         PostStatus::Draft, {}, {QStringLiteral("gpu")});
-    const auto templates = ThemeTemplates::compile(*library->activeTheme());
+    const auto templates = ThemeTemplates::compile(*LibraryThemes::active(*library));
     QVERIFY(templates);
     const auto settings = SiteSettings::fromLibrary(*library);
     QVERIFY(settings);
@@ -998,7 +1005,7 @@ void TestSite::previewShellIsTheThemesPostPage()
     QVERIFY(shell->contains(QStringLiteral("../../assets/katex/katex.min.css")));   // always: any edit may add math
     QVERIFY(shell->contains(QStringLiteral("../../tags/gpu/index.html")));
     QCOMPARE(PostPreview::sitePath(*settings, post), QStringLiteral("/posts/draft-more/"));
-    const auto assets = PostPreview::assets(*library->activeTheme(), RenderWorker::Options().katexScript,
+    const auto assets = PostPreview::assets(*LibraryThemes::active(*library), RenderWorker::Options().katexScript,
                                             RenderWorker::Options().highlightScript);
     QVERIFY(assets.contains(QStringLiteral("/assets/style.css")));
     QVERIFY(assets.contains(QStringLiteral("/assets/katex/katex.min.css")));
@@ -1076,7 +1083,7 @@ void TestSite::cliBuild()
 {
     const QString libraryPath = m_dir.filePath(QStringLiteral("cli.quire"));
     {
-        auto library = Library::open(libraryPath);
+        auto library = LibrarySetup::open(libraryPath);
         QVERIFY(library);
         addPost(**library, QStringLiteral("Good"), QStringLiteral("Fine."));
     }
@@ -1097,7 +1104,7 @@ void TestSite::cliBuild()
     QVERIFY2(output.contains(QStringLiteral("0 files written")), qPrintable(output));
 
     {
-        auto library = Library::open(libraryPath);
+        auto library = LibrarySetup::open(libraryPath);
         QVERIFY(library);
         addPost(**library, QStringLiteral("Bad"), QStringLiteral("[x](/posts/none/)"));
     }

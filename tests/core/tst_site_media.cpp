@@ -4,12 +4,17 @@
 // srcset only for large raster images, and only with a scaler; a scaler that fails is a note,
 // not a failed build; hostile names still give working addresses.
 
+#include "setup/library_setup.h"
 #include "site/image_scaler.h"
 #include "site/site_builder.h"
 #include "site/site_media.h"
 #include "site/site_path.h"
 #include "site/site_settings.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -112,7 +117,7 @@ void TestSiteMedia::initTestCase()
 
 std::unique_ptr<Library> TestSiteMedia::newLibrary(const QString &name)
 {
-    auto library = Library::open(m_dir.filePath(name + QStringLiteral(".quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(name + QStringLiteral(".quire")));
     if (!library)
         qFatal("library: %s", qPrintable(library.errorMessage()));
     auto ticks = std::make_shared<int>(0);
@@ -127,7 +132,7 @@ Post TestSiteMedia::addPost(Library &library, const QString &title, const QStrin
     post.body = body;
     post.status = PostStatus::Published;
     post.createdAt = post.publishedAt = QDateTime(QDate(2025, 1, 1), QTime(9, 0), Qt::UTC).addDays(++m_count);
-    auto created = library.createPost(post);
+    auto created = library.posts().create(post);
     if (!created)
         qFatal("post: %s", qPrintable(created.errorMessage()));
     return *created;
@@ -147,15 +152,15 @@ SiteBuilder::Report TestSiteMedia::build(Library &library, const QString &out, c
 void TestSiteMedia::hashedNamesInFilesAndPages()
 {
     auto library = newLibrary(QStringLiteral("hashed"));
-    const auto figure = library->storeAsset(tinyPng(), QStringLiteral("figure-1.png"), 1, 1);
-    const auto cover = library->storeAsset(tinyPng("cover"), QStringLiteral("cover.png"), 1200, 630);
+    const auto figure = library->assets().store(tinyPng(), QStringLiteral("figure-1.png"), 1, 1);
+    const auto cover = library->assets().store(tinyPng("cover"), QStringLiteral("cover.png"), 1200, 630);
     QVERIFY(figure && cover);
     QVERIFY(SiteSettings::store(*library, QStringLiteral("base-url"), QStringLiteral("https://blog.example.org/notes")));
     Post post = addPost(*library, QStringLiteral("Figures"),
                         QStringLiteral("![A figure](/media/figure-1.png)\n\n[the figure](/media/figure-1.png#top)\n\n"
                                        "<img src=\"../../media/figure-1.png\" alt=\"relative\">\n"));
     post.coverAssetId = cover->id;
-    QVERIFY(library->updatePost(post));
+    QVERIFY(library->history().save(post, RevisionReason::Save));
     const QString out = m_dir.filePath(QStringLiteral("hashed-site"));
     const auto report = build(*library, out);
     QVERIFY2(report.problems.isEmpty(), qPrintable(problemsOf(report)));
@@ -187,7 +192,7 @@ void TestSiteMedia::hashedNamesInFilesAndPages()
 void TestSiteMedia::namesAreStable()
 {
     auto library = newLibrary(QStringLiteral("stable"));
-    QVERIFY(library->storeAsset(tinyPng(), QStringLiteral("chart.png"), 1, 1));
+    QVERIFY(library->assets().store(tinyPng(), QStringLiteral("chart.png"), 1, 1));
     addPost(*library, QStringLiteral("Chart"), QStringLiteral("![Chart](/media/chart.png)\n"));
     const QString first = m_dir.filePath(QStringLiteral("stable-1"));
     const QString second = m_dir.filePath(QStringLiteral("stable-2"));
@@ -198,7 +203,7 @@ void TestSiteMedia::namesAreStable()
     QCOMPARE(readAll(first + QStringLiteral("/posts/chart/index.html")), readAll(second + QStringLiteral("/posts/chart/index.html")));
     // The same bytes under another library's same name: the same file name.
     auto other = newLibrary(QStringLiteral("stable-other"));
-    QVERIFY(other->storeAsset(tinyPng(), QStringLiteral("chart.png"), 1, 1));
+    QVERIFY(other->assets().store(tinyPng(), QStringLiteral("chart.png"), 1, 1));
     addPost(*other, QStringLiteral("Chart"), QStringLiteral("![Chart](/media/chart.png)\n"));
     const QString third = m_dir.filePath(QStringLiteral("stable-3"));
     build(*other, third);
@@ -208,8 +213,8 @@ void TestSiteMedia::namesAreStable()
 void TestSiteMedia::newBytesRewriteOnlyThePagesShowingThem()
 {
     auto library = newLibrary(QStringLiteral("replaced"));
-    const auto before = library->storeAsset(tinyPng("v1"), QStringLiteral("plot.png"), 1, 1);
-    QVERIFY(library->storeAsset(tinyPng("other"), QStringLiteral("other.png"), 1, 1));
+    const auto before = library->assets().store(tinyPng("v1"), QStringLiteral("plot.png"), 1, 1);
+    QVERIFY(library->assets().store(tinyPng("other"), QStringLiteral("other.png"), 1, 1));
     // The oldest posts: past the feed's 20, so a build that finds them unchanged goes by what the
     // last build remembered of them rather than rendering them again.
     addPost(*library, QStringLiteral("Shows plot"), QStringLiteral("![Plot](/media/plot.png)\n"));
@@ -227,14 +232,14 @@ void TestSiteMedia::newBytesRewriteOnlyThePagesShowingThem()
 
     // Nothing changed: nothing written. An image no page shows: still nothing.
     QCOMPARE(build(*library, out).written, 0);
-    QVERIFY(library->storeAsset(tinyPng("unrelated"), QStringLiteral("unrelated.png"), 1, 1));
+    QVERIFY(library->assets().store(tinyPng("unrelated"), QStringLiteral("unrelated.png"), 1, 1));
     const auto unrelated = build(*library, out);
     QCOMPARE(unrelated.written, 0);
     QCOMPARE(unrelated.removed, 0);
 
     // New bytes under the same name.
-    QVERIFY(library->deleteAsset(QStringLiteral("plot.png")));
-    const auto after = library->storeAsset(tinyPng("v2"), QStringLiteral("plot.png"), 1, 1);
+    QVERIFY(library->assets().remove(QStringLiteral("plot.png")));
+    const auto after = library->assets().store(tinyPng("v2"), QStringLiteral("plot.png"), 1, 1);
     QVERIFY(after);
     QCOMPARE(after->name, QStringLiteral("plot.png"));
     QVERIFY(mediaFile(*after) != mediaFile(*before));
@@ -255,7 +260,7 @@ void TestSiteMedia::newBytesRewriteOnlyThePagesShowingThem()
 void TestSiteMedia::missingImageIsReported()
 {
     auto library = newLibrary(QStringLiteral("missing"));
-    QVERIFY(library->storeAsset(tinyPng(), QStringLiteral("here.png"), 1, 1));
+    QVERIFY(library->assets().store(tinyPng(), QStringLiteral("here.png"), 1, 1));
     addPost(*library, QStringLiteral("Gaps"), QStringLiteral("![Here](/media/here.png)\n\n![Gone](/media/gone.png)\n\n"
                                                              "[also gone](/media/gone.pdf)\n"));
     const QString out = m_dir.filePath(QStringLiteral("missing-site"));
@@ -274,12 +279,12 @@ void TestSiteMedia::srcsetOnlyForLargeRasterImages()
     const QByteArray gif = QByteArray("GIF89a") + QByteArray(20, '\0');
     const QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000\" height=\"2000\"></svg>";
     const QByteArray jpeg = QByteArray("\xff\xd8\xff\xe0", 4) + QByteArray(20, '\0');
-    const auto big = library->storeAsset(tinyPng("big"), QStringLiteral("big.png"), 3000, 2000);
-    const auto photo = library->storeAsset(jpeg, QStringLiteral("photo.jpg"), 2000, 1000);
-    const auto middle = library->storeAsset(tinyPng("middle"), QStringLiteral("middle.png"), 1200, 800);
-    const auto animated = library->storeAsset(gif, QStringLiteral("animated.gif"), 3000, 2000);
-    const auto vector = library->storeAsset(svg, QStringLiteral("vector.svg"), 3000, 2000);
-    const auto unknown = library->storeAsset(tinyPng("unknown"), QStringLiteral("unknown.png"));
+    const auto big = library->assets().store(tinyPng("big"), QStringLiteral("big.png"), 3000, 2000);
+    const auto photo = library->assets().store(jpeg, QStringLiteral("photo.jpg"), 2000, 1000);
+    const auto middle = library->assets().store(tinyPng("middle"), QStringLiteral("middle.png"), 1200, 800);
+    const auto animated = library->assets().store(gif, QStringLiteral("animated.gif"), 3000, 2000);
+    const auto vector = library->assets().store(svg, QStringLiteral("vector.svg"), 3000, 2000);
+    const auto unknown = library->assets().store(tinyPng("unknown"), QStringLiteral("unknown.png"));
     QVERIFY(big && photo && middle && animated && vector && unknown);
     addPost(*library, QStringLiteral("Sizes"),
             QStringLiteral("![Big](/media/big.png)\n\n![Photo](/media/photo.jpg)\n\n![Middle](/media/middle.png)\n\n"
@@ -338,7 +343,7 @@ void TestSiteMedia::srcsetOnlyForLargeRasterImages()
 void TestSiteMedia::noScalerNoCopies()
 {
     auto library = newLibrary(QStringLiteral("no-scaler"));
-    const auto big = library->storeAsset(tinyPng("big"), QStringLiteral("big.png"), 3000, 2000);
+    const auto big = library->assets().store(tinyPng("big"), QStringLiteral("big.png"), 3000, 2000);
     QVERIFY(big);
     addPost(*library, QStringLiteral("Big"), QStringLiteral("![Big](/media/big.png)\n"));
     const QString out = m_dir.filePath(QStringLiteral("no-scaler-site"));
@@ -358,11 +363,11 @@ void TestSiteMedia::noScalerNoCopies()
 void TestSiteMedia::coverOffersItsSrcset()
 {
     auto library = newLibrary(QStringLiteral("cover-srcset"));
-    const auto cover = library->storeAsset(tinyPng("cover"), QStringLiteral("harbour.png"), 2400, 1260);
+    const auto cover = library->assets().store(tinyPng("cover"), QStringLiteral("harbour.png"), 2400, 1260);
     QVERIFY(cover);
     Post post = addPost(*library, QStringLiteral("Harbour"), QStringLiteral("Words."));
     post.coverAssetId = cover->id;
-    QVERIFY(library->updatePost(post));
+    QVERIFY(library->history().save(post, RevisionReason::Save));
     const QString out = m_dir.filePath(QStringLiteral("cover-srcset-site"));
     FakeScaler scaler;
     build(*library, out, &scaler);
@@ -382,7 +387,7 @@ void TestSiteMedia::coverOffersItsSrcset()
 void TestSiteMedia::unreadableImageDoesNotFailTheBuild()
 {
     auto library = newLibrary(QStringLiteral("unreadable"));
-    const auto broken = library->storeAsset(tinyPng().left(16) + "corrupt", QStringLiteral("broken.png"), 3000, 2000);
+    const auto broken = library->assets().store(tinyPng().left(16) + "corrupt", QStringLiteral("broken.png"), 3000, 2000);
     QVERIFY(broken);
     addPost(*library, QStringLiteral("Broken"), QStringLiteral("![Broken](/media/broken.png)\n"));
     const QString out = m_dir.filePath(QStringLiteral("unreadable-site"));
@@ -406,7 +411,7 @@ void TestSiteMedia::hostileNamesGiveWorkingAddresses()
     QList<Asset> assets;
     for (const QString &wanted : {QStringLiteral("Ünïcode – figure (draft) 'x' & \"y\" #1?.png"), longName,
                                   QStringLiteral("100% <b>.png")}) {
-        const auto asset = library->storeAsset(tinyPng(wanted.toUtf8()), wanted, 2400, 1200);
+        const auto asset = library->assets().store(tinyPng(wanted.toUtf8()), wanted, 2400, 1200);
         QVERIFY2(asset, qPrintable(asset ? QString() : asset.errorMessage()));
         assets.append(*asset);
     }

@@ -1,11 +1,19 @@
 // The library file: schema and migrations, posts, tags, search, revisions, transactions,
 // settings, and every kind of file Library::open must refuse without changing a byte of it.
 
+#include "setup/library_setup.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/library.h"
+#include "store/post_history.h"
 #include "store/post_repository.h"
+#include "store/post_store.h"
+#include "store/render_cache_store.h"
+#include "store/revision.h"
+#include "store/schema.h"
+#include "store/setting_store.h"
 #include "store/slug_allocator.h"
 #include "store/timestamp.h"
-#include "store/schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -233,7 +241,7 @@ void TestStore::cleanup()
 
 std::unique_ptr<Library> TestStore::openLibrary(const QString &name)
 {
-    Result<std::unique_ptr<Library>> library = Library::open(m_dir->filePath(name));
+    Result<std::unique_ptr<Library>> library = LibrarySetup::open(m_dir->filePath(name));
     if (!library) {
         qWarning("%s", why(library).constData());
         return nullptr;
@@ -254,7 +262,7 @@ QString TestStore::makeClosedLibrary(const QString &name, int posts)
             post.title = QStringLiteral("Post %1").arg(i);
             post.body = QString(2000, QLatin1Char('x')) + QStringLiteral(" word%1").arg(i);
             post.tags = {QStringLiteral("tag%1").arg(i % 5)};
-            if (Result<Post> created = library->createPost(post); !created)
+            if (Result<Post> created = library->posts().create(post); !created)
                 return created.error();
         }
         return {};
@@ -271,7 +279,7 @@ void TestStore::expectRefused(const QString &path, const QString &problem, Libra
     const QByteArray before = sha256(path);
     const QStringList sidecarsBefore = sidecars(path);
 
-    const Result<std::unique_ptr<Library>> library = Library::open(path, mode);
+    const Result<std::unique_ptr<Library>> library = LibrarySetup::open(path, mode);
     QVERIFY(!library);
     qInfo("%s", why(library).constData());
     QVERIFY2(library.errorMessage().contains(problem), why(library).constData());
@@ -286,11 +294,11 @@ void TestStore::createsLibraryWithSchema()
 {
     const QString path = m_dir->filePath(QStringLiteral("nested/folder/library.quire"));
     {
-        Result<std::unique_ptr<Library>> library = Library::open(path);
+        Result<std::unique_ptr<Library>> library = LibrarySetup::open(path);
         QVERIFY2(library, why(library).constData());
         QVERIFY((*library)->wasCreated());
         QCOMPARE((*library)->path(), QFileInfo(path).absoluteFilePath());
-        QCOMPARE((*library)->postCount().value(), 0);
+        QCOMPARE(int((*library)->posts().list()->size()), 0);
         QVERIFY(QFileInfo::exists(path + QLatin1String("-wal")));   // write-ahead log in use
     }
     QVERIFY(sidecars(path).isEmpty());   // closed cleanly
@@ -324,8 +332,8 @@ void TestStore::reopenKeepsDataWithoutMigrating()
         std::unique_ptr<Library> library = openLibrary();
         QVERIFY(library);
         QVERIFY(!library->wasCreated());
-        QCOMPARE(library->postCount().value(), 3);
-        const Result<std::optional<Post>> post = library->postBySlug(QStringLiteral("post-1"));
+        QCOMPARE(int(library->posts().list()->size()), 3);
+        const Result<std::optional<Post>> post = library->posts().bySlug(QStringLiteral("post-1"));
         QVERIFY(post && *post);
         QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
     }
@@ -339,7 +347,7 @@ void TestStore::reopenKeepsDataWithoutMigrating()
 void TestStore::openExistingNeedsAFile()
 {
     const QString path = m_dir->filePath(QStringLiteral("missing/library.quire"));
-    const Result<std::unique_ptr<Library>> library = Library::open(path, Library::OpenMode::OpenExisting);
+    const Result<std::unique_ptr<Library>> library = LibrarySetup::open(path, Library::OpenMode::OpenExisting);
     QVERIFY(!library);
     QVERIFY2(library.errorMessage().contains(QStringLiteral("does not exist")), why(library).constData());
     QVERIFY(library.errorMessage().contains(path));
@@ -386,7 +394,7 @@ void TestStore::createReadUpdateDelete()
     draft.language = QStringLiteral("en");
     draft.extra = QJsonObject{{QStringLiteral("math"), true}, {QStringLiteral("series"), QStringLiteral("ML")}};
     draft.tags = {QStringLiteral("ML"), QStringLiteral("Reliability")};
-    const Result<Post> created = library->createPost(draft);
+    const Result<Post> created = library->posts().create(draft);
     QVERIFY2(created, why(created).constData());
     QVERIFY(created->id > 0);
     QCOMPARE(created->uuid.size(), 36);
@@ -398,7 +406,7 @@ void TestStore::createReadUpdateDelete()
     QVERIFY(!created->publishedAt.isValid());
     QVERIFY(!created->coverAssetId);
 
-    const Result<Post> read = library->post(created->id);
+    const Result<Post> read = library->posts().byId(created->id);
     QVERIFY(read);
     QCOMPARE(read->title, draft.title);
     QCOMPARE(read->body, draft.body);
@@ -418,8 +426,8 @@ void TestStore::createReadUpdateDelete()
     changed.tags = {QStringLiteral("Reliability")};
     changed.extra = {};
     m_now = epoch.addSecs(30);
-    QVERIFY(library->updatePost(changed));
-    const Result<Post> updated = library->post(created->id);
+    QVERIFY(library->history().save(changed, RevisionReason::Save));
+    const Result<Post> updated = library->posts().byId(created->id);
     QVERIFY(updated);
     QCOMPARE(updated->title, changed.title);
     QCOMPARE(updated->slug, changed.slug);
@@ -431,14 +439,14 @@ void TestStore::createReadUpdateDelete()
     QCOMPARE(updated->updatedAt, m_now);
     QCOMPARE(updated->uuid, created->uuid);
 
-    QCOMPARE(library->postCount().value(), 1);
-    QVERIFY(library->deletePost(created->id));
-    QCOMPARE(library->postCount().value(), 0);
-    const Result<Post> gone = library->post(created->id);
+    QCOMPARE(int(library->posts().list()->size()), 1);
+    QVERIFY(library->posts().remove(created->id));
+    QCOMPARE(int(library->posts().list()->size()), 0);
+    const Result<Post> gone = library->posts().byId(created->id);
     QVERIFY(!gone);
     QVERIFY(!gone.errorMessage().isEmpty());
-    QVERIFY(!library->updatePost(changed));   // the post is gone: an error, not a silent no-op
-    QVERIFY(!library->postBySlug(QStringLiteral("gradient-clipping")).value());
+    QVERIFY(!library->history().save(changed, RevisionReason::Save));   // the post is gone: an error, not a silent no-op
+    QVERIFY(!library->posts().bySlug(QStringLiteral("gradient-clipping")).value());
 }
 
 void TestStore::unicodeRoundTrip()
@@ -450,7 +458,7 @@ void TestStore::unicodeRoundTrip()
     post.body = QStringLiteral("Ελληνικά, עברית, हिन्दी, emoji 🧪 and a NUL-free \t tab\n");
     post.summary = QStringLiteral("“Quotes” and ‘apostrophes’");
     post.tags = {QStringLiteral("Fließkomma"), QStringLiteral("数値")};
-    const Result<Post> created = library->createPost(post);
+    const Result<Post> created = library->posts().create(post);
     QVERIFY2(created, why(created).constData());
     QCOMPARE(created->title, post.title);
     QCOMPARE(created->body, post.body);
@@ -458,7 +466,7 @@ void TestStore::unicodeRoundTrip()
     QCOMPARE(created->tags, post.tags);
     QVERIFY(!created->slug.isEmpty());
     QVERIFY(created->slug.startsWith(QStringLiteral("überlegungen")));
-    const Result<std::optional<Post>> bySlug = library->postBySlug(created->slug);
+    const Result<std::optional<Post>> bySlug = library->posts().bySlug(created->slug);
     QVERIFY(bySlug && *bySlug);
     QCOMPARE((*bySlug)->id, created->id);
 }
@@ -470,22 +478,22 @@ void TestStore::foreignKeysAreOn()
     Post post;
     post.title = QStringLiteral("Cover");
     post.coverAssetId = 4242;   // no such asset
-    const Result<Post> refused = library->createPost(post);
+    const Result<Post> refused = library->posts().create(post);
     QVERIFY(!refused);
     QVERIFY2(refused.errorMessage().contains(QStringLiteral("FOREIGN KEY")), why(refused).constData());
-    QCOMPARE(library->postCount().value(), 0);   // the whole createPost was rolled back
+    QCOMPARE(int(library->posts().list()->size()), 0);   // the whole createPost was rolled back
 
     // Cascades: revisions and tag links go with the post.
     post.coverAssetId.reset();
     post.tags = {QStringLiteral("kept")};
-    const Result<Post> created = library->createPost(post);
+    const Result<Post> created = library->posts().create(post);
     QVERIFY(created);
-    QVERIFY(library->saveDraft(*created, RevisionReason::Save));
-    QCOMPARE(library->revisions(created->id)->size(), 1);
-    QVERIFY(library->deletePost(created->id));
-    QCOMPARE(library->revisions(created->id)->size(), 0);
-    QCOMPARE(library->tags()->size(), 1);
-    QCOMPARE(library->tags()->first().postCount, 0);
+    QVERIFY(library->history().save(*created, RevisionReason::Save));
+    QCOMPARE(library->history().revisions(created->id)->size(), 1);
+    QVERIFY(library->posts().remove(created->id));
+    QCOMPARE(library->history().revisions(created->id)->size(), 0);
+    QCOMPARE(library->posts().tags()->size(), 1);
+    QCOMPARE(library->posts().tags()->first().postCount, 0);
 }
 
 void TestStore::slugsAreUnique()
@@ -496,7 +504,7 @@ void TestStore::slugsAreUnique()
         Post post;
         post.title = title;
         post.slug = slug;
-        const Result<Post> created = library->createPost(post);
+        const Result<Post> created = library->posts().create(post);
         return created ? created->slug : QStringLiteral("error: ") + created.errorMessage();
     };
     QCOMPARE(create(QStringLiteral("Hello World")), QStringLiteral("hello-world"));
@@ -510,11 +518,11 @@ void TestStore::slugsAreUnique()
     QCOMPARE(create(QStringLiteral("Hello World 10")), QStringLiteral("hello-world-10"));
     QCOMPARE(create(QStringLiteral("Hello World")), QStringLiteral("hello-world-4"));
 
-    QCOMPARE(library->uniqueSlug(QStringLiteral("Hello World")).value(), QStringLiteral("hello-world-5"));
-    QCOMPARE(library->uniqueSlug(QStringLiteral("Brand new")).value(), QStringLiteral("brand-new"));
-    QCOMPARE(library->uniqueSlug(QStringLiteral("  ")).value(), QStringLiteral("post-3"));
-    const qint64 first = library->postBySlug(QStringLiteral("hello-world"))->value().id;
-    QCOMPARE(library->uniqueSlug(QStringLiteral("Hello World"), first).value(), QStringLiteral("hello-world"));
+    QCOMPARE(library->posts().uniqueSlug(QStringLiteral("Hello World")).value(), QStringLiteral("hello-world-5"));
+    QCOMPARE(library->posts().uniqueSlug(QStringLiteral("Brand new")).value(), QStringLiteral("brand-new"));
+    QCOMPARE(library->posts().uniqueSlug(QStringLiteral("  ")).value(), QStringLiteral("post-3"));
+    const qint64 first = library->posts().bySlug(QStringLiteral("hello-world"))->value().id;
+    QCOMPARE(library->posts().uniqueSlug(QStringLiteral("Hello World"), first).value(), QStringLiteral("hello-world"));
 }
 
 void TestStore::slugDerivedFromTitle()
@@ -534,17 +542,17 @@ void TestStore::kindsInUse()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QCOMPARE(library->kinds().value(), QStringList());
+    QCOMPARE(library->posts().kinds().value(), QStringList());
     for (const QString &kind : {QStringLiteral("write-up"), QStringLiteral("Note"), QString(),
                                 QStringLiteral("write-up"), QStringLiteral("'; DROP TABLE posts; --")}) {
         Post post;
         post.title = QStringLiteral("A post");
         post.kind = kind;
-        QVERIFY(library->createPost(post));
+        QVERIFY(library->posts().create(post));
     }
-    QCOMPARE(library->kinds().value(),
+    QCOMPARE(library->posts().kinds().value(),
              (QStringList{QStringLiteral("'; DROP TABLE posts; --"), QStringLiteral("Note"), QStringLiteral("write-up")}));
-    QCOMPARE(library->postCount().value(), 5);
+    QCOMPARE(int(library->posts().list()->size()), 5);
 }
 
 void TestStore::slugConflictOnUpdate()
@@ -555,23 +563,23 @@ void TestStore::slugConflictOnUpdate()
     a.title = QStringLiteral("First");
     Post b;
     b.title = QStringLiteral("Second");
-    const Post first = library->createPost(a).value();
-    Post second = library->createPost(b).value();
+    const Post first = library->posts().create(a).value();
+    Post second = library->posts().create(b).value();
 
     second.slug = first.slug;
-    const Result<void> conflict = library->updatePost(second);
+    const Result<void> conflict = library->history().save(second, RevisionReason::Save);
     QVERIFY(!conflict);
     QVERIFY2(conflict.errorMessage().contains(QStringLiteral("first")), why(conflict).constData());
-    QCOMPARE(library->post(second.id)->slug, QStringLiteral("second"));
+    QCOMPARE(library->posts().byId(second.id)->slug, QStringLiteral("second"));
 
     second.slug = QStringLiteral("Second Post!");   // written as a title: stored as a slug
-    QVERIFY(library->updatePost(second));
-    QCOMPARE(library->post(second.id)->slug, QStringLiteral("second-post"));
+    QVERIFY(library->history().save(second, RevisionReason::Save));
+    QCOMPARE(library->posts().byId(second.id)->slug, QStringLiteral("second-post"));
 
     second.slug.clear();   // no slug: one is made from the title
     second.title = QStringLiteral("First");
-    QVERIFY(library->updatePost(second));
-    QCOMPARE(library->post(second.id)->slug, QStringLiteral("first-2"));
+    QVERIFY(library->history().save(second, RevisionReason::Save));
+    QCOMPARE(library->posts().byId(second.id)->slug, QStringLiteral("first-2"));
 }
 
 void TestStore::tagsIgnoreCase()
@@ -582,17 +590,17 @@ void TestStore::tagsIgnoreCase()
     post.title = QStringLiteral("One");
     post.tags = {QStringLiteral("Rust"), QStringLiteral("rust"), QStringLiteral("  GPU   portability "),
                  QString(), QStringLiteral("Ärger")};
-    const Result<Post> one = library->createPost(post);
+    const Result<Post> one = library->posts().create(post);
     QVERIFY(one);
     QCOMPARE(one->tags, (QStringList{"Rust", "GPU portability", "Ärger"}));
 
     post.title = QStringLiteral("Two");
     post.tags = {QStringLiteral("RUST"), QStringLiteral("ärger"), QStringLiteral("ÄRGER")};
-    const Result<Post> two = library->createPost(post);
+    const Result<Post> two = library->posts().create(post);
     QVERIFY(two);
     QCOMPARE(two->tags, (QStringList{"Rust", "Ärger"}));   // the first spelling stays
 
-    const QList<Tag> tags = library->tags().value();
+    const QList<Tag> tags = library->posts().tags().value();
     QCOMPARE(tags.size(), 3);
     QCOMPARE(tags.at(0).name, QStringLiteral("Ärger"));   // by name, without regard to case
     QCOMPARE(tags.at(0).slug, QStringLiteral("ärger"));
@@ -606,9 +614,9 @@ void TestStore::tagsIgnoreCase()
     // Tags that make the same slug are different tags with different slugs.
     post.title = QStringLiteral("Three");
     post.tags = {QStringLiteral("C++"), QStringLiteral("C#")};
-    QVERIFY(library->createPost(post));
+    QVERIFY(library->posts().create(post));
     QStringList slugs;
-    const QList<Tag> allTags = library->tags().value();
+    const QList<Tag> allTags = library->posts().tags().value();
     for (const Tag &tag : allTags)
         slugs.append(tag.slug);
     QVERIFY(slugs.contains(QStringLiteral("c")));
@@ -617,16 +625,16 @@ void TestStore::tagsIgnoreCase()
     PostFilter filter;
     for (const QString &tag : {QStringLiteral("rust"), QStringLiteral("RUST"), QStringLiteral("Rust")}) {
         filter.tag = tag;
-        QCOMPARE(library->listPosts(filter)->size(), 2);
+        QCOMPARE(library->posts().list(filter)->size(), 2);
     }
     filter.tag = QStringLiteral("ÄRGER");
-    QCOMPARE(library->listPosts(filter)->size(), 2);
+    QCOMPARE(library->posts().list(filter)->size(), 2);
     filter.tag = QStringLiteral("gpu-portability");   // by slug
-    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("One")});
+    QCOMPARE(titles(library->posts().list(filter).value()), QStringList{QStringLiteral("One")});
     filter.tag = QStringLiteral("C#");
-    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Three")});
+    QCOMPARE(titles(library->posts().list(filter).value()), QStringList{QStringLiteral("Three")});
     filter.tag = QStringLiteral("no such tag");
-    QVERIFY(library->listPosts(filter)->isEmpty());
+    QVERIFY(library->posts().list(filter)->isEmpty());
 }
 
 void TestStore::tagOrderAndCounts()
@@ -636,17 +644,17 @@ void TestStore::tagOrderAndCounts()
     Post post;
     post.title = QStringLiteral("Ordered");
     post.tags = {QStringLiteral("zeta"), QStringLiteral("Alpha"), QStringLiteral("mid")};
-    Post created = library->createPost(post).value();
+    Post created = library->posts().create(post).value();
     QCOMPARE(created.tags, post.tags);
 
     created.tags = {QStringLiteral("mid"), QStringLiteral("new"), QStringLiteral("zeta")};
-    QVERIFY(library->updatePost(created));
-    QCOMPARE(library->post(created.id)->tags, created.tags);
-    QCOMPARE(library->listPosts().value().first().tags, created.tags);
+    QVERIFY(library->history().save(created, RevisionReason::Save));
+    QCOMPARE(library->posts().byId(created.id)->tags, created.tags);
+    QCOMPARE(library->posts().list().value().first().tags, created.tags);
 
     QStringList names;
     QList<int> counts;
-    const QList<Tag> tags = library->tags().value();
+    const QList<Tag> tags = library->posts().tags().value();
     for (const Tag &tag : tags) {
         names.append(tag.name);
         counts.append(tag.postCount);
@@ -659,19 +667,19 @@ void TestStore::tagOrderAndCounts()
     Post other;
     other.title = QStringLiteral("Other");
     other.tags = {QStringLiteral("mid")};
-    QVERIFY(library->createPost(other));
+    QVERIFY(library->posts().create(other));
     created.tags = {QStringLiteral("gp")};
-    QVERIFY(library->updatePost(created));
+    QVERIFY(library->history().save(created, RevisionReason::Save));
     created.tags = {QStringLiteral("gpu")};
-    QVERIFY(library->updatePost(created));
+    QVERIFY(library->history().save(created, RevisionReason::Save));
     names.clear();
-    for (const Tag &tag : library->tags().value())
+    for (const Tag &tag : library->posts().tags().value())
         names.append(tag.name);
     QCOMPARE(names, (QStringList{"gpu", "mid"}));
 
     created.tags.clear();
-    QVERIFY(library->updatePost(created));
-    QVERIFY(library->post(created.id)->tags.isEmpty());
+    QVERIFY(library->history().save(created, RevisionReason::Save));
+    QVERIFY(library->posts().byId(created.id)->tags.isEmpty());
 }
 
 void TestStore::searchFindsWords()
@@ -683,7 +691,7 @@ void TestStore::searchFindsWords()
         post.title = title;
         post.body = body;
         post.tags = tags;
-        QVERIFY(library->createPost(post));
+        QVERIFY(library->posts().create(post));
     };
     add(QStringLiteral("Gradient clipping"), QStringLiteral("We discuss numerical stability of training."));
     add(QStringLiteral("Porting kernels"), QStringLiteral("GPU portability with HIP and the café crowd."));
@@ -694,7 +702,7 @@ void TestStore::searchFindsWords()
         PostFilter filter;
         filter.search = words;
         filter.order = PostFilter::Order::TitleAsc;
-        const Result<QList<PostSummary>> found = library->listPosts(filter);
+        const Result<QList<PostSummary>> found = library->posts().list(filter);
         return found ? titles(*found) : QStringList{QStringLiteral("error: ") + found.errorMessage()};
     };
     QCOMPARE(search(QStringLiteral("numerical")), QStringList{"Gradient clipping"});       // body
@@ -720,12 +728,12 @@ void TestStore::searchFollowsChanges()
     post.title = QStringLiteral("Mixed precision");
     post.body = QStringLiteral("Loss scaling keeps gradients alive.");
     post.tags = {QStringLiteral("numerics")};
-    Post created = library->createPost(post).value();
+    Post created = library->posts().create(post).value();
 
     auto count = [&](const QString &words) {
         PostFilter filter;
         filter.search = words;
-        const Result<QList<PostSummary>> found = library->listPosts(filter);
+        const Result<QList<PostSummary>> found = library->posts().list(filter);
         return found ? int(found->size()) : -1;
     };
     QCOMPARE(count(QStringLiteral("scaling")), 1);
@@ -734,7 +742,7 @@ void TestStore::searchFollowsChanges()
     created.body = QStringLiteral("Bfloat16 needs no scaling tricks.");
     created.summary = QStringLiteral("A summary word: ephemeral.");
     created.tags = {QStringLiteral("hardware")};
-    QVERIFY(library->updatePost(created));
+    QVERIFY(library->history().save(created, RevisionReason::Save));
     QCOMPARE(count(QStringLiteral("gradients")), 0);
     QCOMPARE(count(QStringLiteral("bfloat16")), 1);
     QCOMPARE(count(QStringLiteral("ephemeral")), 1);
@@ -742,7 +750,7 @@ void TestStore::searchFollowsChanges()
     QCOMPARE(count(QStringLiteral("hardware")), 1);
     QCOMPARE(count(QStringLiteral("mixed")), 1);
 
-    QVERIFY(library->deletePost(created.id));
+    QVERIFY(library->posts().remove(created.id));
     QCOMPARE(count(QStringLiteral("bfloat16")), 0);
     QCOMPARE(count(QStringLiteral("hardware")), 0);
 }
@@ -765,8 +773,8 @@ void TestStore::searchFollowsTagRename()
     QVERIFY(library);
     PostFilter filter;
     filter.search = QStringLiteral("reproduc");
-    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Post 1")});
-    QCOMPARE(library->post(library->listPosts(filter)->first().id)->tags, QStringList{QStringLiteral("Reproducibility")});
+    QCOMPARE(titles(library->posts().list(filter).value()), QStringList{QStringLiteral("Post 1")});
+    QCOMPARE(library->posts().byId(library->posts().list(filter)->first().id)->tags, QStringList{QStringLiteral("Reproducibility")});
 }
 
 void TestStore::hostileSearchIsHarmless()
@@ -776,7 +784,7 @@ void TestStore::hostileSearchIsHarmless()
     Post post;
     post.title = QStringLiteral("a b x start foo");
     post.body = QStringLiteral("and or not near title body");
-    QVERIFY(library->createPost(post));
+    QVERIFY(library->posts().create(post));
 
     // FTS5 syntax a user may type by accident (or on purpose): never an error.
     for (const char *text : {"\"", "\"\"", "\"unterminated", "a\"b", "AND OR", "AND", "OR", "NOT", "*", "**",
@@ -787,7 +795,7 @@ void TestStore::hostileSearchIsHarmless()
         filter.search = QString::fromUtf8(text);
         for (PostFilter::Order order : {PostFilter::Order::Relevance, PostFilter::Order::UpdatedDesc}) {
             filter.order = order;
-            const Result<QList<PostSummary>> found = library->listPosts(filter);
+            const Result<QList<PostSummary>> found = library->posts().list(filter);
             QVERIFY2(found, (filter.search.toUtf8() + ": " + why(found)).constData());
         }
     }
@@ -812,7 +820,7 @@ void TestStore::searchRanksAWordEveryPostHolds()
                 post.body += QStringLiteral("tensor tensor tensor tensor");
             }
             post.status = i == count - 20 ? PostStatus::Draft : PostStatus::Published;
-            if (Result<Post> created = library->createPost(post); !created)
+            if (Result<Post> created = library->posts().create(post); !created)
                 return created.error();
         }
         return {};
@@ -821,7 +829,7 @@ void TestStore::searchRanksAWordEveryPostHolds()
     filter.search = QStringLiteral("tensor");
     filter.order = PostFilter::Order::Relevance;
     filter.limit = 200;
-    const QList<PostSummary> found = library->listPosts(filter).value();
+    const QList<PostSummary> found = library->posts().list(filter).value();
     QCOMPARE(found.size(), 200);
     QCOMPARE(found.at(0).title, QStringLiteral("Tensor cores explained"));   // named in the title
     const QStringList ranked{found.at(1).title, found.at(2).title};
@@ -834,9 +842,9 @@ void TestStore::searchRanksAWordEveryPostHolds()
 
     // Filters apply inside the window: only the draft, though it is not among the newest.
     filter.status = PostStatus::Draft;
-    QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Draft %1").arg(count - 20)});
+    QCOMPARE(titles(library->posts().list(filter).value()), QStringList{QStringLiteral("Draft %1").arg(count - 20)});
     filter.status = PostStatus::Published;
-    const QList<PostSummary> published = library->listPosts(filter).value();
+    const QList<PostSummary> published = library->posts().list(filter).value();
     QCOMPARE(published.size(), 200);
     QCOMPARE(published.at(0).title, QStringLiteral("Tensor cores explained"));
     QCOMPARE(published.at(1).title, QStringLiteral("Post %1").arg(count - 10));
@@ -851,16 +859,16 @@ void TestStore::searchPassagesComeTogether()
         Post post;
         post.title = QStringLiteral("Post");
         post.body = QString::fromUtf8(body);
-        ids.append(library->createPost(post).value().id);
+        ids.append(library->posts().create(post).value().id);
     }
-    const QHash<qint64, QString> passages = library->searchSnippets(ids, QStringLiteral("floa")).value();
+    const QHash<qint64, QString> passages = library->posts().searchSnippets(ids, QStringLiteral("floa")).value();
     QCOMPARE(passages.size(), 2);   // the post without the word has none
     QVERIFY2(passages.value(ids.at(0)).contains(QStringLiteral("\x02" "Floating" "\x03")), qPrintable(passages.value(ids.at(0))));
     QVERIFY2(passages.value(ids.at(2)).contains(QStringLiteral("\x02" "floats" "\x03")), qPrintable(passages.value(ids.at(2))));
-    QVERIFY(library->searchSnippets({ids.at(1)}, QStringLiteral("floa")).value().isEmpty());
-    QVERIFY(library->searchSnippets({}, QStringLiteral("floa")).value().isEmpty());
-    QVERIFY(library->searchSnippets(ids, QStringLiteral("  ")).value().isEmpty());
-    QVERIFY(bool(library->searchSnippets({-1, 0, 999999}, QStringLiteral("\"( NEAR"))));   // hostile: no error
+    QVERIFY(library->posts().searchSnippets({ids.at(1)}, QStringLiteral("floa")).value().isEmpty());
+    QVERIFY(library->posts().searchSnippets({}, QStringLiteral("floa")).value().isEmpty());
+    QVERIFY(library->posts().searchSnippets(ids, QStringLiteral("  ")).value().isEmpty());
+    QVERIFY(bool(library->posts().searchSnippets({-1, 0, 999999}, QStringLiteral("\"( NEAR"))));   // hostile: no error
 }
 
 void TestStore::filtersAndOrders()
@@ -888,9 +896,9 @@ void TestStore::filtersAndOrders()
         if (spec.publishedDay)
             post.publishedAt = epoch.addDays(spec.publishedDay);
         post.body = QStringLiteral("fruit");
-        QVERIFY(library->createPost(post));
+        QVERIFY(library->posts().create(post));
     }
-    auto list = [&](PostFilter filter) { return titles(library->listPosts(filter).value()); };
+    auto list = [&](PostFilter filter) { return titles(library->posts().list(filter).value()); };
 
     PostFilter filter;
     QCOMPARE(list(filter), (QStringList{"Date", "apple pie", "cherry", "Apple", "banana"}));   // newest first
@@ -921,9 +929,9 @@ void TestStore::filtersAndOrders()
     mentioned.title = QStringLiteral("Long essay");
     mentioned.body = QString(QStringLiteral("filler ")).repeated(200) + QStringLiteral("quantization");
     m_now = m_now.addSecs(10);
-    QVERIFY(library->createPost(titled));
+    QVERIFY(library->posts().create(titled));
     m_now = m_now.addSecs(10);
-    QVERIFY(library->createPost(mentioned));
+    QVERIFY(library->posts().create(mentioned));
     filter = PostFilter();
     filter.search = QStringLiteral("quantization");
     filter.order = PostFilter::Order::Relevance;
@@ -939,17 +947,17 @@ void TestStore::explicitSavesAlwaysRecord()
     Post post;
     post.title = QStringLiteral("Saved");
     post.tags = {QStringLiteral("one")};
-    Post created = library->createPost(post).value();
-    QVERIFY(library->revisions(created.id)->isEmpty());
+    Post created = library->posts().create(post).value();
+    QVERIFY(library->history().revisions(created.id)->isEmpty());
 
     const RevisionReason reasons[] = {RevisionReason::Save, RevisionReason::Save, RevisionReason::Publish,
                                       RevisionReason::Import, RevisionReason::Restore};
     for (int i = 0; i < 5; ++i) {
         m_now = epoch.addSecs(i);   // seconds apart: explicit saves never coalesce
         created.body = QStringLiteral("version %1").arg(i);
-        QVERIFY(library->saveDraft(created, reasons[i]));
+        QVERIFY(library->history().save(created, reasons[i]));
     }
-    const QList<Revision> revisions = library->revisions(created.id).value();
+    const QList<Revision> revisions = library->history().revisions(created.id).value();
     QCOMPARE(revisions.size(), 5);
     QCOMPARE(revisions.first().body, QStringLiteral("version 4"));   // newest first
     QCOMPARE(revisions.first().reason, RevisionReason::Restore);
@@ -966,7 +974,7 @@ void TestStore::explicitSavesAlwaysRecord()
 
     Post never;
     never.id = 999;
-    QVERIFY(!library->saveDraft(never, RevisionReason::Save));
+    QVERIFY(!library->history().save(never, RevisionReason::Save));
 }
 
 void TestStore::autosavesCoalesce()
@@ -975,11 +983,11 @@ void TestStore::autosavesCoalesce()
     QVERIFY(library);
     Post post;
     post.title = QStringLiteral("Typing");
-    Post created = library->createPost(post).value();
+    Post created = library->posts().create(post).value();
 
     auto autosaves = [&] {
         int count = 0;
-        const QList<Revision> revisions = library->revisions(created.id).value();
+        const QList<Revision> revisions = library->history().revisions(created.id).value();
         for (const Revision &revision : revisions)
             count += revision.reason == RevisionReason::Autosave;
         return count;
@@ -988,26 +996,26 @@ void TestStore::autosavesCoalesce()
     for (int i = 0; i < 10; ++i) {
         m_now = epoch.addMSecs(qint64(i) * 59000 / 9);
         created.body = QStringLiteral("draft %1").arg(i);
-        QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
-        QCOMPARE(library->post(created.id)->body, created.body);
+        QVERIFY(library->history().save(created, RevisionReason::Autosave));
+        QCOMPARE(library->posts().byId(created.id)->body, created.body);
     }
     QCOMPARE(m_now, epoch.addSecs(59));
     QCOMPARE(autosaves(), 1);
-    QCOMPARE(library->revisions(created.id)->first().body, QStringLiteral("draft 0"));   // never rewritten
+    QCOMPARE(library->history().revisions(created.id)->first().body, QStringLiteral("draft 0"));   // never rewritten
 
     m_now = epoch.addSecs(61);
     created.body = QStringLiteral("a minute later");
-    QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
+    QVERIFY(library->history().save(created, RevisionReason::Autosave));
     QCOMPARE(autosaves(), 2);
-    QCOMPARE(library->revisions(created.id)->first().body, QStringLiteral("a minute later"));
+    QCOMPARE(library->history().revisions(created.id)->first().body, QStringLiteral("a minute later"));
 
     // An explicit save in between neither waits nor resets the autosave minute.
     m_now = epoch.addSecs(62);
-    QVERIFY(library->saveDraft(created, RevisionReason::Save));
+    QVERIFY(library->history().save(created, RevisionReason::Save));
     m_now = epoch.addSecs(100);
-    QVERIFY(library->saveDraft(created, RevisionReason::Autosave));
+    QVERIFY(library->history().save(created, RevisionReason::Autosave));
     QCOMPARE(autosaves(), 2);
-    QCOMPARE(library->revisions(created.id)->size(), 3);
+    QCOMPARE(library->history().revisions(created.id)->size(), 3);
 }
 
 void TestStore::restoreBringsBackARevision()
@@ -1020,9 +1028,9 @@ void TestStore::restoreBringsBackARevision()
     post.summary = QStringLiteral("first summary");
     post.kind = QStringLiteral("note");
     post.tags = {QStringLiteral("alpha"), QStringLiteral("beta")};
-    Post created = library->createPost(post).value();
-    QVERIFY(library->saveDraft(created, RevisionReason::Save));
-    const qint64 firstRevision = library->revisions(created.id)->first().id;
+    Post created = library->posts().create(post).value();
+    QVERIFY(library->history().save(created, RevisionReason::Save));
+    const qint64 firstRevision = library->history().revisions(created.id)->first().id;
 
     m_now = epoch.addSecs(10);
     Post changed = created;
@@ -1034,10 +1042,10 @@ void TestStore::restoreBringsBackARevision()
     changed.status = PostStatus::Published;
     changed.publishedAt = epoch.addSecs(5);
     changed.tags = {QStringLiteral("gamma")};
-    QVERIFY(library->saveDraft(changed, RevisionReason::Publish));
+    QVERIFY(library->history().save(changed, RevisionReason::Publish));
 
     m_now = epoch.addSecs(20);
-    const Result<Post> restored = library->restoreRevision(created.id, firstRevision);
+    const Result<Post> restored = library->history().restore(created.id, firstRevision);
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->title, QStringLiteral("First title"));
     QCOMPARE(restored->body, QStringLiteral("The first text."));
@@ -1050,12 +1058,12 @@ void TestStore::restoreBringsBackARevision()
     QCOMPARE(restored->updatedAt, epoch.addSecs(20));
 
     // What is stored, not only what was returned.
-    const Post stored = library->post(created.id).value();
+    const Post stored = library->posts().byId(created.id).value();
     QCOMPARE(stored.body, QStringLiteral("The first text."));
     QCOMPARE(stored.tags, restored->tags);
 
     // The history keeps everything and gains the restore on top.
-    const QList<Revision> revisions = library->revisions(created.id).value();
+    const QList<Revision> revisions = library->history().revisions(created.id).value();
     QCOMPARE(revisions.size(), 3);
     QCOMPARE(revisions.first().reason, RevisionReason::Restore);
     QCOMPARE(revisions.first().body, QStringLiteral("The first text."));
@@ -1065,7 +1073,7 @@ void TestStore::restoreBringsBackARevision()
     // The search index follows the restored text.
     PostFilter filter;
     filter.search = QStringLiteral("rewritten");
-    QVERIFY(library->listPosts(filter)->isEmpty());
+    QVERIFY(library->posts().list(filter)->isEmpty());
 }
 
 void TestStore::restoreRefusesBadIds()
@@ -1075,17 +1083,17 @@ void TestStore::restoreRefusesBadIds()
     Post post;
     post.title = QStringLiteral("Mine");
     post.body = QStringLiteral("mine");
-    const Post mine = library->createPost(post).value();
-    QVERIFY(library->saveDraft(mine, RevisionReason::Save));
+    const Post mine = library->posts().create(post).value();
+    QVERIFY(library->history().save(mine, RevisionReason::Save));
     post.title = QStringLiteral("Other");
     post.body = QStringLiteral("other");
-    const Post other = library->createPost(post).value();
-    QVERIFY(library->saveDraft(other, RevisionReason::Save));
-    const qint64 otherRevision = library->revisions(other.id)->first().id;
-    const qint64 mineRevision = library->revisions(mine.id)->first().id;
+    const Post other = library->posts().create(post).value();
+    QVERIFY(library->history().save(other, RevisionReason::Save));
+    const qint64 otherRevision = library->history().revisions(other.id)->first().id;
+    const qint64 mineRevision = library->history().revisions(mine.id)->first().id;
 
     const auto refused = [&](qint64 postId, qint64 revisionId, const QString &problem) {
-        const Result<Post> restored = library->restoreRevision(postId, revisionId);
+        const Result<Post> restored = library->history().restore(postId, revisionId);
         QVERIFY(!restored);
         QVERIFY2(restored.errorMessage().contains(problem), qPrintable(restored.errorMessage()));
     };
@@ -1096,9 +1104,9 @@ void TestStore::restoreRefusesBadIds()
     refused(0, 0, QStringLiteral("not in the library"));
 
     // Nothing changed, nothing recorded.
-    QCOMPARE(library->post(mine.id)->body, QStringLiteral("mine"));
-    QCOMPARE(library->revisions(mine.id)->size(), 1);
-    QCOMPARE(library->revisions(other.id)->size(), 1);
+    QCOMPARE(library->posts().byId(mine.id)->body, QStringLiteral("mine"));
+    QCOMPARE(library->history().revisions(mine.id)->size(), 1);
+    QCOMPARE(library->history().revisions(other.id)->size(), 1);
 }
 
 void TestStore::restoreKeepsASlugTakenSince()
@@ -1107,16 +1115,16 @@ void TestStore::restoreKeepsASlugTakenSince()
     QVERIFY(library);
     Post post;
     post.title = QStringLiteral("Shared name");
-    Post first = library->createPost(post).value();
-    QVERIFY(library->saveDraft(first, RevisionReason::Save));
-    const qint64 revision = library->revisions(first.id)->first().id;
+    Post first = library->posts().create(post).value();
+    QVERIFY(library->history().save(first, RevisionReason::Save));
+    const qint64 revision = library->history().revisions(first.id)->first().id;
     first.slug = QStringLiteral("renamed");
-    QVERIFY(library->saveDraft(first, RevisionReason::Save));
+    QVERIFY(library->history().save(first, RevisionReason::Save));
     post.slug = QStringLiteral("shared-name");
-    const Post second = library->createPost(post).value();
+    const Post second = library->posts().create(post).value();
     QCOMPARE(second.slug, QStringLiteral("shared-name"));
 
-    const Result<Post> restored = library->restoreRevision(first.id, revision);
+    const Result<Post> restored = library->history().restore(first.id, revision);
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->slug, QStringLiteral("renamed"));
     QCOMPARE(restored->title, QStringLiteral("Shared name"));
@@ -1134,10 +1142,10 @@ void TestStore::restoreSurvivesOddMetadata()
         post.title = QStringLiteral("Odd");
         post.body = QStringLiteral("old body");
         post.tags = {QStringLiteral("kept")};
-        Post created = library->createPost(post).value();
-        QVERIFY(library->saveDraft(created, RevisionReason::Save));
+        Post created = library->posts().create(post).value();
+        QVERIFY(library->history().save(created, RevisionReason::Save));
         created.body = QStringLiteral("new body");
-        QVERIFY(library->saveDraft(created, RevisionReason::Save));
+        QVERIFY(library->history().save(created, RevisionReason::Save));
         postId = created.id;
     }
     qint64 odd = 0;
@@ -1152,7 +1160,7 @@ void TestStore::restoreSurvivesOddMetadata()
     }
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    const Result<Post> restored = library->restoreRevision(postId, odd);
+    const Result<Post> restored = library->history().restore(postId, odd);
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->body, QStringLiteral("old body"));
     QCOMPARE(restored->slug, QStringLiteral("odd"));
@@ -1166,34 +1174,34 @@ void TestStore::rollbackLeavesNoTrace()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QVERIFY(library->setSetting(QStringLiteral("title"), QStringLiteral("Before")));
+    QVERIFY(library->settings().set(Setting::SiteTitle, QStringLiteral("Before")));
 
     const Result<void> failed = library->transaction([&]() -> Result<void> {
         Post post;
         post.title = QStringLiteral("Ghost");
         post.body = QStringLiteral("spectral");
         post.tags = {QStringLiteral("phantom")};
-        const Result<Post> created = library->createPost(post);
+        const Result<Post> created = library->posts().create(post);
         if (!created)
             return created.error();
-        if (Result<void> saved = library->saveDraft(*created, RevisionReason::Save); !saved)
+        if (Result<void> saved = library->history().save(*created, RevisionReason::Save); !saved)
             return saved;
-        if (Result<void> set = library->setSetting(QStringLiteral("title"), QStringLiteral("After")); !set)
+        if (Result<void> set = library->settings().set(Setting::SiteTitle, QStringLiteral("After")); !set)
             return set;
-        if (library->postCount().value() != 1)
+        if (library->posts().list()->size() != 1)
             return Error{QStringLiteral("the post should be visible inside the transaction")};
         return Error{QStringLiteral("changed my mind")};
     });
     QVERIFY(!failed);
     QCOMPARE(failed.errorMessage(), QStringLiteral("changed my mind"));
 
-    QCOMPARE(library->postCount().value(), 0);
-    QVERIFY(library->tags()->isEmpty());
-    QCOMPARE(library->setting(QStringLiteral("title")).value(), QStringLiteral("Before"));
+    QCOMPARE(int(library->posts().list()->size()), 0);
+    QVERIFY(library->posts().tags()->isEmpty());
+    QCOMPARE(library->settings().value(Setting::SiteTitle).value(), QStringLiteral("Before"));
     PostFilter filter;
     filter.search = QStringLiteral("spectral");
-    QVERIFY(library->listPosts(filter)->isEmpty());
-    QVERIFY(!library->postBySlug(QStringLiteral("ghost")).value());
+    QVERIFY(library->posts().list(filter)->isEmpty());
+    QVERIFY(!library->posts().bySlug(QStringLiteral("ghost")).value());
 }
 
 void TestStore::nestedTransactions()
@@ -1203,7 +1211,7 @@ void TestStore::nestedTransactions()
     auto create = [&](const QString &title) -> Result<void> {
         Post post;
         post.title = title;
-        const Result<Post> created = library->createPost(post);   // itself a transaction
+        const Result<Post> created = library->posts().create(post);   // itself a transaction
         return created ? Result<void>() : Result<void>(created.error());
     };
 
@@ -1221,8 +1229,8 @@ void TestStore::nestedTransactions()
         return create(QStringLiteral("Also kept"));
     });
     QVERIFY2(outer, why(outer).constData());
-    QCOMPARE(library->postCount().value(), 2);
-    QVERIFY(!library->postBySlug(QStringLiteral("undone")).value());
+    QCOMPARE(int(library->posts().list()->size()), 2);
+    QVERIFY(!library->posts().bySlug(QStringLiteral("undone")).value());
 
     // An outer failure undoes inner work that succeeded.
     outer = library->transaction([&]() -> Result<void> {
@@ -1232,27 +1240,28 @@ void TestStore::nestedTransactions()
         return Error{QStringLiteral("outer failure")};
     });
     QVERIFY(!outer);
-    QCOMPARE(library->postCount().value(), 2);
+    QCOMPARE(int(library->posts().list()->size()), 2);
 
     // The library is usable afterwards, with and without a transaction.
     QVERIFY(create(QStringLiteral("After")));
-    QCOMPARE(library->postCount().value(), 3);
+    QCOMPARE(int(library->posts().list()->size()), 3);
 }
 
 void TestStore::settings()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QCOMPARE(library->setting(QStringLiteral("site.title")).value(), QString());
-    QCOMPARE(library->setting(QStringLiteral("site.title"), QStringLiteral("Untitled")).value(),
+    QCOMPARE(library->settings().value(Setting::SiteTitle).value(), QString());
+    QCOMPARE(library->settings().value(Setting::SiteTitle, QStringLiteral("Untitled")).value(),
              QStringLiteral("Untitled"));
-    QVERIFY(library->setSetting(QStringLiteral("site.title"), QStringLiteral("Numerics Notebook")));
-    QCOMPARE(library->setting(QStringLiteral("site.title"), QStringLiteral("Untitled")).value(),
+    QVERIFY(library->settings().set(Setting::SiteTitle, QStringLiteral("Numerics Notebook")));
+    QCOMPARE(library->settings().value(Setting::SiteTitle, QStringLiteral("Untitled")).value(),
              QStringLiteral("Numerics Notebook"));
-    QVERIFY(library->setSetting(QStringLiteral("site.title"), QStringLiteral("Ζ notebook ✓")));
-    QCOMPARE(library->setting(QStringLiteral("site.title")).value(), QStringLiteral("Ζ notebook ✓"));
-    QVERIFY(library->setSetting(QStringLiteral("empty"), QString()));
-    QCOMPARE(library->setting(QStringLiteral("empty"), QStringLiteral("fallback")).value(), QString());
+    QVERIFY(library->settings().set(Setting::SiteTitle, QStringLiteral("Ζ notebook ✓")));
+    QCOMPARE(library->settings().value(Setting::SiteTitle).value(), QStringLiteral("Ζ notebook ✓"));
+    // A setting stored empty is empty, not its fallback.
+    QVERIFY(library->settings().set(Setting::SiteAuthor, QString()));
+    QCOMPARE(library->settings().value(Setting::SiteAuthor, QStringLiteral("fallback")).value(), QString());
 }
 
 // A library as format 1 left it: no render_cache table, no change_seq, user_version 1.
@@ -1277,16 +1286,16 @@ void TestStore::migratesVersion1Library()
         std::unique_ptr<Library> library = openLibrary();
         QVERIFY(library);
         QVERIFY(!library->wasCreated());
-        QCOMPARE(library->postCount().value(), 3);
-        const Result<std::optional<Post>> post = library->postBySlug(QStringLiteral("post-1"));
+        QCOMPARE(int(library->posts().list()->size()), 3);
+        const Result<std::optional<Post>> post = library->posts().bySlug(QStringLiteral("post-1"));
         QVERIFY(post && *post);
         QCOMPARE((*post)->tags, QStringList{QStringLiteral("tag1")});
-        QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k"), QStringLiteral("<b>x</b>"), {}, false, {}}}));
-        QVERIFY(library->cachedRender(QStringLiteral("k")).value().has_value());
+        QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("k"), QStringLiteral("<b>x</b>"), {}, false, {}}}));
+        QVERIFY(library->renderCache().find(QStringLiteral("k")).value().has_value());
         // Searching still works: the full-text index came through untouched.
         PostFilter filter;
         filter.search = QStringLiteral("word2");
-        QCOMPARE(titles(library->listPosts(filter).value()), QStringList{QStringLiteral("Post 2")});
+        QCOMPARE(titles(library->posts().list(filter).value()), QStringList{QStringLiteral("Post 2")});
     }
     RawDatabase raw(path);
     QCOMPARE(raw.value("PRAGMA user_version"), QStringLiteral("3"));
@@ -1310,7 +1319,7 @@ void TestStore::failedMigrationChangesNothing()
         return;
     { QVERIFY(RawDatabase(path).exec("CREATE TABLE render_cache (other TEXT); INSERT INTO render_cache VALUES ('kept')")); }
 
-    const Result<std::unique_ptr<Library>> library = Library::open(path);
+    const Result<std::unique_ptr<Library>> library = LibrarySetup::open(path);
     QVERIFY(!library);
     qInfo("%s", why(library).constData());
 
@@ -1329,15 +1338,15 @@ void TestStore::changeSeqGrowsWithEveryChange()
     first.title = QStringLiteral("First");
     first.body = QStringLiteral("Body one.");
     first.tags = {QStringLiteral("gpu")};
-    const Post a = library->createPost(first).value();
+    const Post a = library->posts().create(first).value();
     Post second;
     second.title = QStringLiteral("Second");
-    const Post b = library->createPost(second).value();
+    const Post b = library->posts().create(second).value();
     QVERIFY(b.changeSeq > a.changeSeq);
     Post edited = a;
     edited.body = QStringLiteral("Body one, edited.");
-    QVERIFY(library->saveDraft(edited, RevisionReason::Import));   // even when updated_at is kept
-    const QList<Post> posts = library->allPosts().value();
+    QVERIFY(library->history().save(edited, RevisionReason::Import));   // even when updated_at is kept
+    const QList<Post> posts = library->posts().all().value();
     QCOMPARE(posts.size(), 2);
     QVERIFY(posts.at(0).changeSeq > b.changeSeq);
     // The quick listing leaves the body out, and keeps what a site lists.
@@ -1345,7 +1354,7 @@ void TestStore::changeSeqGrowsWithEveryChange()
     QCOMPARE(posts.at(0).title, QStringLiteral("First"));
     QCOMPARE(posts.at(0).tags, QStringList{QStringLiteral("gpu")});
     QCOMPARE(posts.at(0).updatedAt, a.updatedAt);
-    QCOMPARE(library->postBody(a.id).value(), QStringLiteral("Body one, edited."));
+    QCOMPARE(library->posts().body(a.id).value(), QStringLiteral("Body one, edited."));
 }
 
 void TestStore::timestampsRoundTrip()
@@ -1365,17 +1374,17 @@ void TestStore::renderCacheRoundTrip()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QCOMPARE(library->cachedRender(QStringLiteral("missing")).value(), std::nullopt);
+    QCOMPARE(library->renderCache().find(QStringLiteral("missing")).value(), std::nullopt);
 
     const QList<CachedRender> entries{
         CachedRender{QStringLiteral("aa01"), QStringLiteral("<span class=\"katex\">x²</span>"), {}, false, {}},
         CachedRender{QStringLiteral("bb02"), {}, QStringLiteral("ParseError: Undefined control sequence: \\bad"), false, {}},
         CachedRender{QStringLiteral("cc03"), QStringLiteral("<span class=\"hljs-keyword\">def</span> ζ"), {}, true, {}},
     };
-    QVERIFY(library->storeRenders(entries));
-    QVERIFY(library->storeRenders({}));   // nothing to do
+    QVERIFY(library->renderCache().store(entries));
+    QVERIFY(library->renderCache().store({}));   // nothing to do
     for (const CachedRender &entry : entries) {
-        const Result<std::optional<CachedRender>> found = library->cachedRender(entry.key);
+        const Result<std::optional<CachedRender>> found = library->renderCache().find(entry.key);
         QVERIFY2(found, why(found).constData());
         QVERIFY(found->has_value());
         QCOMPARE((*found)->key, entry.key);
@@ -1397,30 +1406,30 @@ void TestStore::renderCacheUpserts()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("old"), QStringLiteral("e"), false, {}},
+    QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("k1"), QStringLiteral("old"), QStringLiteral("e"), false, {}},
                                    CachedRender{QStringLiteral("k2"), QStringLiteral("two"), {}, false, {}}}));
     m_now = epoch.addSecs(60);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k1"), QStringLiteral("new"), {}, true, {}}}));
-    const CachedRender k1 = library->cachedRender(QStringLiteral("k1")).value().value();
+    QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("k1"), QStringLiteral("new"), {}, true, {}}}));
+    const CachedRender k1 = library->renderCache().find(QStringLiteral("k1")).value().value();
     QCOMPARE(k1.html, QStringLiteral("new"));
     QCOMPARE(k1.error, QString());
     QCOMPARE(k1.highlighted, true);
-    QCOMPARE(library->cachedRender(QStringLiteral("k2")).value().value().html, QStringLiteral("two"));
+    QCOMPARE(library->renderCache().find(QStringLiteral("k2")).value().value().html, QStringLiteral("two"));
 
     // The same key twice in one batch: the last one wins, no constraint error.
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("k3"), QStringLiteral("a"), {}, false, {}},
+    QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("k3"), QStringLiteral("a"), {}, false, {}},
                                    CachedRender{QStringLiteral("k3"), QStringLiteral("b"), {}, false, {}}}));
-    QCOMPARE(library->cachedRender(QStringLiteral("k3")).value().value().html, QStringLiteral("b"));
+    QCOMPARE(library->renderCache().find(QStringLiteral("k3")).value().value().html, QStringLiteral("b"));
 
     // Inside a caller's transaction the batch joins it, and goes when that rolls back.
     const Result<void> rolledBack = library->transaction([&]() -> Result<void> {
-        if (Result<void> stored = library->storeRenders({CachedRender{QStringLiteral("k4"), QStringLiteral("x"), {}, false, {}}});
+        if (Result<void> stored = library->renderCache().store({CachedRender{QStringLiteral("k4"), QStringLiteral("x"), {}, false, {}}});
             !stored)
             return stored;
         return Error{QStringLiteral("stop")};
     });
     QVERIFY(!rolledBack);
-    QCOMPARE(library->cachedRender(QStringLiteral("k4")).value(), std::nullopt);
+    QCOMPARE(library->renderCache().find(QStringLiteral("k4")).value(), std::nullopt);
     library.reset();
 
     RawDatabase raw(m_dir->filePath(QStringLiteral("library.quire")));
@@ -1433,25 +1442,29 @@ void TestStore::renderCachePrunesUnused()
 {
     std::unique_ptr<Library> library = openLibrary();
     QVERIFY(library);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("old"), QStringLiteral("o"), {}, false, {}},
+    QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("old"), QStringLiteral("o"), {}, false, {}},
                                    CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false, {}}}));
     m_now = epoch.addDays(40);
-    QVERIFY(library->storeRenders({CachedRender{QStringLiteral("new"), QStringLiteral("n"), {}, false, {}},
+    QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("new"), QStringLiteral("n"), {}, false, {}},
                                    CachedRender{QStringLiteral("reused"), QStringLiteral("r"), {}, false, {}}}));
 
-    // Nothing is older than the first store.
-    QVERIFY(library->pruneRenderCache(epoch));
-    QVERIFY(library->cachedRender(QStringLiteral("old")).value().has_value());
+    // Entries go once they have been unused for RenderCacheStore::UnusedDays: nothing yet.
+    const int limit = RenderCacheStore::UnusedDays;
+    m_now = epoch.addDays(limit);
+    QCOMPARE(library->renderCache().prune().value(), 0);
+    QVERIFY(library->renderCache().find(QStringLiteral("old")).value().has_value());
 
-    QVERIFY(library->pruneRenderCache(epoch.addDays(30)));
-    QCOMPARE(library->cachedRender(QStringLiteral("old")).value(), std::nullopt);
-    QVERIFY(library->cachedRender(QStringLiteral("reused")).value().has_value());
-    QVERIFY(library->cachedRender(QStringLiteral("new")).value().has_value());
+    m_now = epoch.addDays(limit + 30);
+    QCOMPARE(library->renderCache().prune().value(), 1);
+    QCOMPARE(library->renderCache().find(QStringLiteral("old")).value(), std::nullopt);
+    QVERIFY(library->renderCache().find(QStringLiteral("reused")).value().has_value());
+    QVERIFY(library->renderCache().find(QStringLiteral("new")).value().has_value());
 
-    // A time given in another zone means the same instant.
-    QVERIFY(library->pruneRenderCache(epoch.addDays(40).addMSecs(1).toOffsetFromUtc(-5 * 3600)));
-    QCOMPARE(library->cachedRender(QStringLiteral("reused")).value(), std::nullopt);
-    QCOMPARE(library->cachedRender(QStringLiteral("new")).value(), std::nullopt);
+    // A clock in another zone means the same instant.
+    m_now = epoch.addDays(limit + 40).addMSecs(1).toOffsetFromUtc(-5 * 3600);
+    QCOMPARE(library->renderCache().prune().value(), 2);
+    QCOMPARE(library->renderCache().find(QStringLiteral("reused")).value(), std::nullopt);
+    QCOMPARE(library->renderCache().find(QStringLiteral("new")).value(), std::nullopt);
 }
 
 namespace {
@@ -1468,28 +1481,28 @@ QByteArray tinyPng(const QByteArray &tail = {})
 void TestStore::assetsDedupBySha256()
 {
     auto library = openLibrary();
-    const auto first = library->storeAsset(tinyPng(), QStringLiteral("Figure 1.png"), 1, 1);
+    const auto first = library->assets().store(tinyPng(), QStringLiteral("Figure 1.png"), 1, 1);
     QVERIFY2(first, why(first));
     QCOMPARE(first->name, QStringLiteral("figure-1.png"));
     QCOMPARE(first->mimeType, QStringLiteral("image/png"));
     QCOMPARE(first->width, 1);
     QCOMPARE(first->size, tinyPng().size());
     // The same bytes under another name: the asset already there, nothing added.
-    const auto again = library->storeAsset(tinyPng(), QStringLiteral("other.png"));
+    const auto again = library->assets().store(tinyPng(), QStringLiteral("other.png"));
     QVERIFY2(again, why(again));
     QCOMPARE(again->name, QStringLiteral("figure-1.png"));
     QCOMPARE(again->id, first->id);
-    QCOMPARE(library->assets()->size(), 1);
+    QCOMPARE(library->assets().list()->size(), 1);
     // Other bytes under the same name: a name of their own.
-    const auto other = library->storeAsset(tinyPng("x"), QStringLiteral("Figure 1.png"));
+    const auto other = library->assets().store(tinyPng("x"), QStringLiteral("Figure 1.png"));
     QVERIFY2(other, why(other));
     QCOMPARE(other->name, QStringLiteral("figure-1-2.png"));
-    const auto third = library->storeAsset(tinyPng("y"), QStringLiteral("figure-1.png"));
+    const auto third = library->assets().store(tinyPng("y"), QStringLiteral("figure-1.png"));
     QCOMPARE(third->name, QStringLiteral("figure-1-3.png"));
     // Kept across reopening, byte for byte.
     library.reset();
     library = openLibrary();
-    const auto stored = library->asset(QStringLiteral("figure-1-2.png"));
+    const auto stored = library->assets().byName(QStringLiteral("figure-1-2.png"));
     QVERIFY2(stored, why(stored));
     QVERIFY(stored->has_value());
     QCOMPARE((*stored)->data, tinyPng("x"));
@@ -1525,10 +1538,10 @@ void TestStore::assetNames()
     QFETCH(QString, wanted);
     QFETCH(QString, name);
     auto library = openLibrary();
-    const auto asset = library->storeAsset(tinyPng(), wanted);
+    const auto asset = library->assets().store(tinyPng(), wanted);
     QVERIFY2(asset, why(asset));
     QCOMPARE(asset->name, name);
-    QVERIFY(library->asset(name)->has_value());
+    QVERIFY(library->assets().byName(name)->has_value());
 }
 
 void TestStore::assetTypesFromBytes_data()
@@ -1555,7 +1568,7 @@ void TestStore::assetTypesFromBytes()
     QFETCH(QString, name);
     auto library = openLibrary();
     // The name claims a text file: the bytes decide.
-    const auto asset = library->storeAsset(data, QStringLiteral("x.txt"));
+    const auto asset = library->assets().store(data, QStringLiteral("x.txt"));
     QVERIFY2(asset, why(asset));
     QCOMPARE(asset->mimeType, mimeType);
     QCOMPARE(asset->name, name);
@@ -1608,7 +1621,7 @@ void TestStore::svgPicturesAreKept()
                                "<rect class=\"axis\" width=\"40\" height=\"20\" style=\"fill:url(#g)\"/>"
                                "<use xlink:href=\"#g\"/><text>see url(http://example.org) for data</text>"
                                "<image href=\"data:image/png;base64,iVBORw0KGgo=\" width=\"1\" height=\"1\"/></svg>";
-    const auto asset = library->storeAsset(picture, QStringLiteral("chart.svg"));
+    const auto asset = library->assets().store(picture, QStringLiteral("chart.svg"));
     QVERIFY2(asset, why(asset).constData());
     QCOMPARE(asset->mimeType, u"image/svg+xml"_qs);
 }
@@ -1618,32 +1631,32 @@ void TestStore::assetsRefuseWhatIsNotAnImage()
     QFETCH(QByteArray, data);
     QFETCH(QString, message);
     auto library = openLibrary();
-    const auto asset = library->storeAsset(data, QStringLiteral("picture.png"));
+    const auto asset = library->assets().store(data, QStringLiteral("picture.png"));
     QVERIFY(!asset);
     QVERIFY2(asset.errorMessage().contains(message), qPrintable(asset.errorMessage()));
-    QCOMPARE(library->assets()->size(), 0);
+    QCOMPARE(library->assets().list()->size(), 0);
 }
 
 void TestStore::assetsRefuseTooBig()
 {
     auto library = openLibrary();
     QByteArray big = tinyPng();
-    big.append(Library::MaxAssetSize - big.size(), '\0');
-    const auto justFits = library->storeAsset(big, QStringLiteral("big.png"));
+    big.append(ImageIntake::MaxSize - big.size(), '\0');
+    const auto justFits = library->assets().store(big, QStringLiteral("big.png"));
     QVERIFY2(justFits, why(justFits));
     big.append('\0');
-    const auto tooBig = library->storeAsset(big, QStringLiteral("bigger.png"));
+    const auto tooBig = library->assets().store(big, QStringLiteral("bigger.png"));
     QVERIFY(!tooBig);
     QVERIFY2(tooBig.errorMessage().contains(QStringLiteral("too big")), qPrintable(tooBig.errorMessage()));
-    QCOMPARE(library->assets()->size(), 1);
+    QCOMPARE(library->assets().list()->size(), 1);
 }
 
 void TestStore::assetsListAndDelete()
 {
     auto library = openLibrary();
-    QVERIFY(library->storeAsset(tinyPng("b"), QStringLiteral("b.png")));
-    QVERIFY(library->storeAsset(tinyPng("a"), QStringLiteral("a.png"), 640, 480));
-    const auto listed = library->assets();
+    QVERIFY(library->assets().store(tinyPng("b"), QStringLiteral("b.png")));
+    QVERIFY(library->assets().store(tinyPng("a"), QStringLiteral("a.png"), 640, 480));
+    const auto listed = library->assets().list();
     QVERIFY2(listed, why(listed));
     QCOMPARE(listed->size(), 2);
     QCOMPARE(listed->at(0).name, QStringLiteral("a.png"));
@@ -1651,39 +1664,39 @@ void TestStore::assetsListAndDelete()
     QCOMPARE(listed->at(0).height, 480);
     QVERIFY(listed->at(0).data.isEmpty());   // listings leave the bytes in the library
     QCOMPARE(listed->at(1).width, 0);
-    QVERIFY(!library->asset(QStringLiteral("missing.png"))->has_value());
-    QVERIFY(!library->asset(QStringLiteral("../a.png"))->has_value());
+    QVERIFY(!library->assets().byName(QStringLiteral("missing.png"))->has_value());
+    QVERIFY(!library->assets().byName(QStringLiteral("../a.png"))->has_value());
 
-    QVERIFY(library->deleteAsset(QStringLiteral("a.png")));
-    QVERIFY(!library->asset(QStringLiteral("a.png"))->has_value());
-    const auto again = library->deleteAsset(QStringLiteral("a.png"));
+    QVERIFY(library->assets().remove(QStringLiteral("a.png")));
+    QVERIFY(!library->assets().byName(QStringLiteral("a.png"))->has_value());
+    const auto again = library->assets().remove(QStringLiteral("a.png"));
     QVERIFY(!again);
     QVERIFY(again.errorMessage().contains(QStringLiteral("a.png")));
-    QCOMPARE(library->assets()->size(), 1);
+    QCOMPARE(library->assets().list()->size(), 1);
     // Stored again after deletion: back under its name.
-    const auto back = library->storeAsset(tinyPng("a"), QStringLiteral("a.png"));
+    const auto back = library->assets().store(tinyPng("a"), QStringLiteral("a.png"));
     QCOMPARE(back->name, QStringLiteral("a.png"));
 }
 
 void TestStore::coverImage()
 {
     auto library = openLibrary();
-    const auto image = library->storeAsset(tinyPng("cover"), QStringLiteral("Cover.png"), 1200, 630);
+    const auto image = library->assets().store(tinyPng("cover"), QStringLiteral("Cover.png"), 1200, 630);
     QVERIFY2(image, why(image));
     Post post;
     post.title = QStringLiteral("With a cover");
     post.coverAssetId = image->id;
-    const Result<Post> created = library->createPost(post);
+    const Result<Post> created = library->posts().create(post);
     QVERIFY2(created, why(created).constData());
-    QCOMPARE(library->post(created->id)->coverAssetId, std::optional<qint64>(image->id));
+    QCOMPARE(library->posts().byId(created->id)->coverAssetId, std::optional<qint64>(image->id));
 
     // By id and as the post's cover, without the bytes.
-    const auto byId = library->assetById(image->id);
+    const auto byId = library->assets().byId(image->id);
     QVERIFY(byId && *byId);
     QCOMPARE((*byId)->name, QStringLiteral("cover.png"));
     QVERIFY((*byId)->data.isEmpty());
-    QVERIFY(!library->assetById(image->id + 100)->has_value());
-    const auto cover = library->postCover(created->id);
+    QVERIFY(!library->assets().byId(image->id + 100)->has_value());
+    const auto cover = library->assets().coverOf(created->id);
     QVERIFY(cover && *cover);
     QCOMPARE((*cover)->name, QStringLiteral("cover.png"));
     QCOMPARE((*cover)->width, 1200);
@@ -1691,31 +1704,31 @@ void TestStore::coverImage()
     QVERIFY((*cover)->data.isEmpty());
     Post plain;
     plain.title = QStringLiteral("Without");
-    const qint64 plainId = library->createPost(plain)->id;
-    QVERIFY(!library->postCover(plainId)->has_value());
-    QVERIFY(!library->postCover(9999)->has_value());
+    const qint64 plainId = library->posts().create(plain)->id;
+    QVERIFY(!library->assets().coverOf(plainId)->has_value());
+    QVERIFY(!library->assets().coverOf(9999)->has_value());
 
     // Kept in revisions: a version from before the cover was removed brings it back.
-    Post edited = *library->post(created->id);
-    QVERIFY(library->saveDraft(edited, RevisionReason::Save));
-    const qint64 withCover = library->revisions(created->id)->first().id;
+    Post edited = *library->posts().byId(created->id);
+    QVERIFY(library->history().save(edited, RevisionReason::Save));
+    const qint64 withCover = library->history().revisions(created->id)->first().id;
     edited.coverAssetId.reset();
-    QVERIFY(library->saveDraft(edited, RevisionReason::Save));
-    QVERIFY(!library->post(created->id)->coverAssetId);
-    const auto restored = library->restoreRevision(created->id, withCover);
+    QVERIFY(library->history().save(edited, RevisionReason::Save));
+    QVERIFY(!library->posts().byId(created->id)->coverAssetId);
+    const auto restored = library->history().restore(created->id, withCover);
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->coverAssetId, std::optional<qint64>(image->id));
 
     // Deleting the image takes it off the post, which counts as changed (site builds notice).
-    const qint64 before = library->post(created->id)->changeSeq;
-    const qint64 plainBefore = library->post(plainId)->changeSeq;
-    QVERIFY(library->deleteAsset(QStringLiteral("cover.png")));
-    const Post after = *library->post(created->id);
+    const qint64 before = library->posts().byId(created->id)->changeSeq;
+    const qint64 plainBefore = library->posts().byId(plainId)->changeSeq;
+    QVERIFY(library->assets().remove(QStringLiteral("cover.png")));
+    const Post after = *library->posts().byId(created->id);
     QVERIFY(!after.coverAssetId);
     QVERIFY(after.changeSeq > before);
-    QCOMPARE(library->post(plainId)->changeSeq, plainBefore);
+    QCOMPARE(library->posts().byId(plainId)->changeSeq, plainBefore);
     // A version that had it comes back without it, rather than failing.
-    const auto restoredAgain = library->restoreRevision(created->id, withCover);
+    const auto restoredAgain = library->history().restore(created->id, withCover);
     QVERIFY2(restoredAgain, why(restoredAgain).constData());
     QVERIFY(!restoredAgain->coverAssetId);
 }
@@ -1747,7 +1760,7 @@ void TestStore::refusesFolder()
 {
     const QString path = m_dir->filePath(QStringLiteral("folder.quire"));
     QVERIFY(QDir().mkpath(path));
-    const Result<std::unique_ptr<Library>> library = Library::open(path);
+    const Result<std::unique_ptr<Library>> library = LibrarySetup::open(path);
     QVERIFY(!library);
     QVERIFY2(library.errorMessage().contains(QStringLiteral("is not a Quire library")), why(library).constData());
     QVERIFY(QDir(path).isEmpty());
@@ -1849,7 +1862,7 @@ void TestStore::refusesReadOnlyFolder()
     const QString locked = m_dir->filePath(QStringLiteral("locked"));
     QVERIFY(QDir().mkpath(locked));
     QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
-    const Result<std::unique_ptr<Library>> created = Library::open(locked + QStringLiteral("/new.quire"));
+    const Result<std::unique_ptr<Library>> created = LibrarySetup::open(locked + QStringLiteral("/new.quire"));
     QVERIFY(!created);
     QVERIFY2(created.errorMessage().contains(QStringLiteral("could not be created")), why(created).constData());
     QVERIFY(QDir(locked).isEmpty());
@@ -1862,18 +1875,18 @@ void TestStore::refusesSecondOpenInProcess()
     QVERIFY(first);
     Post post;
     post.title = QStringLiteral("Open");
-    QVERIFY(first->createPost(post));
+    QVERIFY(first->posts().create(post));
     const QString path = first->path();
 
     // (Hashing reads the file with a second descriptor; nothing writes to it meanwhile.)
     expectRefused(path, QStringLiteral("is already open in another Quire window or command"));
     expectRefused(path, QStringLiteral("is already open"), Library::OpenMode::OpenExisting);
-    QCOMPARE(first->postCount().value(), 1);   // the first Library is unharmed
+    QCOMPARE(int(first->posts().list()->size()), 1);   // the first Library is unharmed
 
     first.reset();
     std::unique_ptr<Library> second = openLibrary();
     QVERIFY(second);
-    QCOMPARE(second->postCount().value(), 1);
+    QCOMPARE(int(second->posts().list()->size()), 1);
 }
 
 void TestStore::refusesLibraryLockedByOtherProcess()
@@ -1935,7 +1948,7 @@ void TestStore::tenThousandPosts()
             post.body = QStringLiteral("Paragraph about topic%1 and gradient descent. ").arg(i % 100).repeated(8);
             post.status = i % 3 == 0 ? PostStatus::Published : PostStatus::Draft;
             post.tags = {tagNames.at(i % tagNames.size()), tagNames.at((i / 8) % tagNames.size())};
-            if (const Result<Post> created = library->createPost(post); !created)
+            if (const Result<Post> created = library->posts().create(post); !created)
                 return created.error();
         }
         return {};
@@ -1962,14 +1975,14 @@ void TestStore::tenThousandPosts()
                           {"tag and status", tagged}};
     for (const Case &c : cases) {
         timer.restart();
-        const Result<QList<PostSummary>> posts = library->listPosts(c.filter);
+        const Result<QList<PostSummary>> posts = library->posts().list(c.filter);
         const qint64 elapsed = timer.elapsed();
         QVERIFY2(posts, why(posts).constData());
         qInfo("listPosts (%s): %lld posts in %lld ms", c.name, qint64(posts->size()), elapsed);
         QVERIFY(!posts->isEmpty());
         QVERIFY(!posts->first().tags.isEmpty());
     }
-    QCOMPARE(library->postCount().value(), 10000);
+    QCOMPARE(int(library->posts().list()->size()), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

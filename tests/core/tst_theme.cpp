@@ -2,7 +2,10 @@
 // copy never touched, theme folders read and written, hostile folders refused, and templates
 // that do not parse reported with their file, line and reason.
 
+#include "setup/library_setup.h"
+#include "site/library_themes.h"
 #include "store/library.h"
+#include "store/theme_store.h"
 #include "theme/builtin_themes.h"
 #include "theme/theme_folder.h"
 #include "theme/theme_templates.h"
@@ -48,7 +51,7 @@ void execSql(const QString &path, const char *sql)
 // A folder holding the built-in paper theme under another name.
 QString exportCopy(Library &library, const QString &dir, const QString &name)
 {
-    auto paper = library.theme(QStringLiteral("paper"));
+    auto paper = LibraryThemes::find(library, QStringLiteral("paper"));
     if (!paper || !*paper)
         return {};
     if (!ThemeFolder::write(**paper, dir))
@@ -108,13 +111,13 @@ void TestTheme::builtinThemesAreShippedAndValid()
 
 void TestTheme::everyLibraryGetsTheBuiltinThemes()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("fresh.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("fresh.quire")));
     QVERIFY2(library, qPrintable(messageOf(library)));
-    auto themes = (*library)->themes();
+    auto themes = LibraryThemes::list(**library);
     QVERIFY(themes);
     QCOMPARE(themes->size(), 2);
     QVERIFY(themes->at(0).builtin && themes->at(1).builtin);
-    auto paper = (*library)->theme(QStringLiteral("paper"));
+    auto paper = LibraryThemes::find(**library, QStringLiteral("paper"));
     QVERIFY(paper && *paper);
     QVERIFY((*paper)->files.contains(QStringLiteral("templates/post.mustache")));
     QCOMPARE((*paper)->files.value(QStringLiteral("static/style.css")),
@@ -124,14 +127,14 @@ void TestTheme::everyLibraryGetsTheBuiltinThemes()
 void TestTheme::builtinThemeUpgradedWhenQuireShipsNewer()
 {
     const QString path = m_dir.filePath(QStringLiteral("upgrade.quire"));
-    QVERIFY(Library::open(path));
+    QVERIFY(LibrarySetup::open(path));
     // As an older Quire left it: version 0.1 with an older style sheet.
     execSql(path, "UPDATE themes SET version = '0.1', manifest = json_set(manifest, '$.version', '0.1') WHERE name = 'paper';"
                   "UPDATE theme_files SET data = CAST('old' AS BLOB) WHERE path = 'static/style.css'"
                   " AND theme_id = (SELECT id FROM themes WHERE name = 'paper');");
-    auto library = Library::open(path);
+    auto library = LibrarySetup::open(path);
     QVERIFY2(library, qPrintable(messageOf(library)));
-    auto paper = (*library)->theme(QStringLiteral("paper"));
+    auto paper = LibraryThemes::find(**library, QStringLiteral("paper"));
     QVERIFY(paper && *paper);
     QCOMPARE((*paper)->manifest.version, QStringLiteral("1.2.0"));
     QVERIFY((*paper)->files.value(QStringLiteral("static/style.css")) != "old");
@@ -139,66 +142,66 @@ void TestTheme::builtinThemeUpgradedWhenQuireShipsNewer()
     // A newer built-in version than Quire ships (a later Quire was here) is left as it is.
     library->reset();
     execSql(path, "UPDATE themes SET version = '9.0', manifest = json_set(manifest, '$.version', '9.0') WHERE name = 'ledger';");
-    library = Library::open(path);
+    library = LibrarySetup::open(path);
     QVERIFY(library);
-    QCOMPARE((*(*library)->theme(QStringLiteral("ledger")))->manifest.version, QStringLiteral("9.0"));
+    QCOMPARE((*LibraryThemes::find(**library, QStringLiteral("ledger")))->manifest.version, QStringLiteral("9.0"));
 }
 
 void TestTheme::usersCopyIsNeverTouched()
 {
     const QString path = m_dir.filePath(QStringLiteral("copy.quire"));
     {
-        auto library = Library::open(path);
+        auto library = LibrarySetup::open(path);
         QVERIFY(library);
         const QString dir = exportCopy(**library, m_dir.filePath(QStringLiteral("my-paper")), QStringLiteral("my-paper"));
         QVERIFY(!dir.isEmpty());
         writeFile(dir + QStringLiteral("/static/style.css"), "body { color: rebeccapurple; }");
         auto theme = ThemeFolder::read(dir);
         QVERIFY2(theme, qPrintable(messageOf(theme)));
-        QVERIFY((*library)->importTheme(*theme));
-        QVERIFY((*library)->setActiveTheme(QStringLiteral("my-paper")));
+        QVERIFY(LibraryThemes::import(**library, *theme));
+        QVERIFY((*library)->themes().setActive(QStringLiteral("my-paper")));
     }
     // Even when the built-in paper is upgraded on the next open.
     execSql(path, "UPDATE themes SET version = '0.1' WHERE name = 'paper';");
-    auto library = Library::open(path);
+    auto library = LibrarySetup::open(path);
     QVERIFY(library);
-    auto copy = (*library)->theme(QStringLiteral("my-paper"));
+    auto copy = LibraryThemes::find(**library, QStringLiteral("my-paper"));
     QVERIFY(copy && *copy);
     QVERIFY(!(*copy)->builtin);
     QCOMPARE((*copy)->files.value(QStringLiteral("static/style.css")), QByteArray("body { color: rebeccapurple; }"));
-    auto active = (*library)->activeTheme();
+    auto active = LibraryThemes::active(**library);
     QVERIFY(active);
     QCOMPARE(active->manifest.name, QStringLiteral("my-paper"));
 }
 
 void TestTheme::importRefusesBuiltinName()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("refuse.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("refuse.quire")));
     QVERIFY(library);
-    Theme theme = **(*library)->theme(QStringLiteral("paper"));
-    auto imported = (*library)->importTheme(theme);
+    Theme theme = **LibraryThemes::find(**library, QStringLiteral("paper"));
+    auto imported = LibraryThemes::import(**library, theme);
     QVERIFY(!imported);
     QVERIFY2(imported.errorMessage().contains(QStringLiteral("built-in")), qPrintable(imported.errorMessage()));
-    QVERIFY((*(*library)->theme(QStringLiteral("paper")))->builtin);
+    QVERIFY((*LibraryThemes::find(**library, QStringLiteral("paper")))->builtin);
 }
 
 void TestTheme::activeThemeDefaultsToPaper()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("active.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("active.quire")));
     QVERIFY(library);
-    QCOMPARE((*library)->activeTheme()->manifest.name, QStringLiteral("paper"));
-    QVERIFY((*library)->setActiveTheme(QStringLiteral("ledger")));
-    QCOMPARE((*library)->activeTheme()->manifest.name, QStringLiteral("ledger"));
-    auto missing = (*library)->setActiveTheme(QStringLiteral("nope"));
+    QCOMPARE(LibraryThemes::active(**library)->manifest.name, QStringLiteral("paper"));
+    QVERIFY((*library)->themes().setActive(QStringLiteral("ledger")));
+    QCOMPARE(LibraryThemes::active(**library)->manifest.name, QStringLiteral("ledger"));
+    auto missing = (*library)->themes().setActive(QStringLiteral("nope"));
     QVERIFY(!missing);
-    QCOMPARE((*library)->activeTheme()->manifest.name, QStringLiteral("ledger"));
+    QCOMPARE(LibraryThemes::active(**library)->manifest.name, QStringLiteral("ledger"));
 }
 
 void TestTheme::exportThenImportRoundTrips()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("roundtrip.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("roundtrip.quire")));
     QVERIFY(library);
-    const Theme ledger = **(*library)->theme(QStringLiteral("ledger"));
+    const Theme ledger = **LibraryThemes::find(**library, QStringLiteral("ledger"));
     const QString dir = m_dir.filePath(QStringLiteral("ledger-out"));
     QVERIFY(ThemeFolder::write(ledger, dir));
     auto read = ThemeFolder::read(dir);
@@ -209,18 +212,18 @@ void TestTheme::exportThenImportRoundTrips()
 
 void TestTheme::exportRefusesNonEmptyFolder()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("nonempty.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("nonempty.quire")));
     QVERIFY(library);
     const QString dir = m_dir.filePath(QStringLiteral("occupied"));
     writeFile(dir + QStringLiteral("/notes.txt"), "mine");
-    auto written = ThemeFolder::write(**(*library)->theme(QStringLiteral("paper")), dir);
+    auto written = ThemeFolder::write(**LibraryThemes::find(**library, QStringLiteral("paper")), dir);
     QVERIFY(!written);
     QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("notes.txt")});
 }
 
 void TestTheme::brokenTemplateNamesFileLineAndReason()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("broken.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("broken.quire")));
     QVERIFY(library);
     const QString dir = exportCopy(**library, m_dir.filePath(QStringLiteral("broken")), QStringLiteral("broken"));
     writeFile(dir + QStringLiteral("/templates/post.mustache"), "{{<base}}\n{{$content}}\n{{#post.tags}}\n{{/content}}\n{{/base}}\n");
@@ -234,7 +237,7 @@ void TestTheme::brokenTemplateNamesFileLineAndReason()
 
 void TestTheme::missingTemplateIsAnError()
 {
-    auto library = Library::open(m_dir.filePath(QStringLiteral("missing.quire")));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("missing.quire")));
     QVERIFY(library);
     const QString dir = exportCopy(**library, m_dir.filePath(QStringLiteral("missing")), QStringLiteral("missing"));
     QVERIFY(QFile::remove(dir + QStringLiteral("/templates/archive.mustache")));
@@ -258,7 +261,7 @@ void TestTheme::hostileFolders()
 {
     QFETCH(QString, kind);
     QFETCH(QString, expected);
-    auto library = Library::open(m_dir.filePath(QStringLiteral("hostile-%1.quire").arg(kind)));
+    auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("hostile-%1.quire").arg(kind)));
     QVERIFY(library);
     QString dir = exportCopy(**library, m_dir.filePath(QStringLiteral("hostile-") + kind), QStringLiteral("hostile"));
     if (kind == u"no-manifest")
@@ -275,7 +278,7 @@ void TestTheme::hostileFolders()
     QVERIFY(!theme);
     QVERIFY2(theme.errorMessage().contains(expected), qPrintable(theme.errorMessage()));
     // Nothing reached the library.
-    QCOMPARE((*library)->themes()->size(), 2);
+    QCOMPARE(LibraryThemes::list(**library)->size(), 2);
 }
 
 void TestTheme::manifestChecks_data()

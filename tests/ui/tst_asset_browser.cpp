@@ -2,6 +2,9 @@
 // posts follow), replacing its picture, describing it, deleting only what no post uses, and the
 // window saving the open post before and showing the rewritten text after.
 
+#include "setup/library_setup.h"
+#include "store/asset_store.h"
+#include "store/post_store.h"
 #include "window_test_support.h"
 
 #include "assets/asset_browser_dialog.h"
@@ -66,7 +69,7 @@ private:
 
 void TestAssetBrowser::openLibrary()
 {
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     if (!library)
         QFAIL(qPrintable(library.errorMessage()));
     m_library = std::move(*library);
@@ -77,9 +80,9 @@ void TestAssetBrowser::init()
     m_dir = std::make_unique<QTemporaryDir>();
     openLibrary();
     QVERIFY(m_library);
-    const auto a = m_library->storeAsset(png("a"), QStringLiteral("a.png"), 1, 1);
-    const auto b = m_library->storeAsset(png("b"), QStringLiteral("b.png"), 1, 1);
-    const auto c = m_library->storeAsset(png("c"), QStringLiteral("c.png"), 1, 1);
+    const auto a = m_library->assets().store(png("a"), QStringLiteral("a.png"), 1, 1);
+    const auto b = m_library->assets().store(png("b"), QStringLiteral("b.png"), 1, 1);
+    const auto c = m_library->assets().store(png("c"), QStringLiteral("c.png"), 1, 1);
     QVERIFY(a && b && c);
     m_one = addPost(QStringLiteral("One"), QStringLiteral("# One\n\n![A chart](/media/a.png)\n"));
     m_two = addPost(QStringLiteral("Two"), QStringLiteral("# Two\n\nText.\n"), b->id);
@@ -98,7 +101,7 @@ qint64 TestAssetBrowser::addPost(const QString &title, const QString &body, std:
     post.title = title;
     post.body = body;
     post.coverAssetId = cover;
-    const Result<Post> created = m_library->createPost(post);
+    const Result<Post> created = m_library->posts().create(post);
     return created ? created->id : 0;
 }
 
@@ -164,7 +167,7 @@ void TestAssetBrowser::filtersByNameAndUse()
 void TestAssetBrowser::sortsNumbersByValue()
 {
     for (const char *name : {"figure-10.png", "figure-2.png", "figure-1.png"})
-        QVERIFY(m_library->storeAsset(png(name), QString::fromLatin1(name)));
+        QVERIFY(m_library->assets().store(png(name), QString::fromLatin1(name)));
     AssetBrowserDialog dialog(m_library.get());
     QStringList names;
     for (int row = 0; row < dialog.model()->rowCount(); ++row)
@@ -176,7 +179,7 @@ void TestAssetBrowser::opensQuicklyWithManyImages()
 {
     const auto stored = m_library->transaction([&]() -> Result<void> {
         for (int i = 0; i < 500; ++i) {
-            if (Result<Asset> asset = m_library->storeAsset(png(QByteArray::number(i)), QStringLiteral("shot-%1.png").arg(i)); !asset)
+            if (Result<Asset> asset = m_library->assets().store(png(QByteArray::number(i)), QStringLiteral("shot-%1.png").arg(i)); !asset)
                 return asset.error();
         }
         return {};
@@ -205,7 +208,7 @@ void TestAssetBrowser::renameUpdatesThePosts()
 
     const Result<void> renamed = dialog.renameSelected(QStringLiteral("Chart Final"));
     QVERIFY2(renamed, renamed ? "" : qPrintable(renamed.errorMessage()));
-    QCOMPARE(*m_library->postBody(m_one), QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
+    QCOMPARE(*m_library->posts().body(m_one), QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
     QCOMPARE(dialog.selectedName(), QStringLiteral("chart-final.png"));
     QCOMPARE(changed.size(), 1);
     QVERIFY(dialog.problemLabel()->isHidden());
@@ -216,7 +219,7 @@ void TestAssetBrowser::renameUpdatesThePosts()
     QVERIFY(!dialog.problemLabel()->isHidden());
     QVERIFY2(dialog.problemLabel()->text().contains(QStringLiteral("already called “b.png”")),
              qPrintable(dialog.problemLabel()->text()));
-    QCOMPARE(*m_library->postBody(m_one), QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
+    QCOMPARE(*m_library->posts().body(m_one), QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
     QCOMPARE(changed.size(), 1);
 }
 
@@ -229,13 +232,13 @@ void TestAssetBrowser::deleteIsRefusedForUsedImages()
     const Result<void> refused = dialog.deleteSelected();
     QVERIFY(!refused);
     QVERIFY2(dialog.problemLabel()->text().contains(QStringLiteral("“One”")), qPrintable(dialog.problemLabel()->text()));
-    QCOMPARE(m_library->assets()->size(), 3);
+    QCOMPARE(m_library->assets().list()->size(), 3);
 
     QVERIFY(dialog.selectAsset(QStringLiteral("c.png")));
     QVERIFY(dialog.deleteButton()->isEnabled());
     const Result<void> deleted = dialog.deleteSelected();
     QVERIFY2(deleted, deleted ? "" : qPrintable(deleted.errorMessage()));
-    QCOMPARE(m_library->assets()->size(), 2);
+    QCOMPARE(m_library->assets().list()->size(), 2);
     QCOMPARE(dialog.model()->rowCount(), 2);
 }
 
@@ -247,7 +250,7 @@ void TestAssetBrowser::replaceChangesThePicture()
     const QString picture = writeFile(QStringLiteral("new.png"), png("new"));
     const Result<void> replaced = dialog.replaceSelected(picture);
     QVERIFY2(replaced, replaced ? "" : qPrintable(replaced.errorMessage()));
-    QCOMPARE((*m_library->asset(QStringLiteral("a.png")))->data, png("new"));
+    QCOMPARE((*m_library->assets().byName(QStringLiteral("a.png")))->data, png("new"));
     QCOMPARE(changed.size(), 1);
 
     for (const auto &[name, bytes] : {std::pair{QStringLiteral("notes.png"), QByteArray("just text")},
@@ -255,7 +258,7 @@ void TestAssetBrowser::replaceChangesThePicture()
         const Result<void> refused = dialog.replaceSelected(writeFile(name, bytes));
         QVERIFY(!refused);
         QVERIFY(!dialog.problemLabel()->isHidden());
-        QCOMPARE((*m_library->asset(QStringLiteral("a.png")))->data, png("new"));
+        QCOMPARE((*m_library->assets().byName(QStringLiteral("a.png")))->data, png("new"));
     }
     QCOMPARE(changed.size(), 1);
 }
@@ -268,7 +271,7 @@ void TestAssetBrowser::altTextIsSaved()
     QVERIFY(dialog.altField()->isEnabled());
     dialog.altField()->setText(QStringLiteral("A tidy chart"));
     emit dialog.altField()->editingFinished();
-    QCOMPARE((*m_library->asset(QStringLiteral("b.png")))->alt, QStringLiteral("A tidy chart"));
+    QCOMPARE((*m_library->assets().byName(QStringLiteral("b.png")))->alt, QStringLiteral("A tidy chart"));
     QCOMPARE(dialog.altField()->text(), QStringLiteral("A tidy chart"));
 }
 
@@ -284,7 +287,7 @@ void TestAssetBrowser::doubleClickOpensThePost()
 
 void TestAssetBrowser::windowSavesAndReloadsTheOpenPost()
 {
-    m_library->deletePost(m_two).ok();
+    m_library->posts().remove(m_two).ok();
     const QString path = m_library->path();
     m_library.reset();
     auto window = WindowTest::open(path);
@@ -309,7 +312,7 @@ void TestAssetBrowser::windowSavesAndReloadsTheOpenPost()
     QVERIFY2(renamed, renamed ? "" : qPrintable(renamed.errorMessage()));
     QCOMPARE(editor->toPlainText(),
              QStringLiteral("# One\n\n![A chart](/media/figure.png)\nAgain: ![again](/media/figure.png)\n"));
-    QCOMPARE(*window->library()->postBody(m_one), editor->toPlainText());
+    QCOMPARE(*window->library()->posts().body(m_one), editor->toPlainText());
     dialog->close();
 }
 

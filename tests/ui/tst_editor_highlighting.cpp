@@ -1,9 +1,11 @@
 #include "editor/editor_view.h"
 #include "editor/markdown_highlighter.h"
 #include "editor/spelling_controller.h"
+#include "setup/library_setup.h"
 #include "spelling/dictionary_finder.h"
 #include "spelling/spell_checker.h"
 #include "store/library.h"
+#include "store/setting_store.h"
 
 #include <QAction>
 #include <QApplication>
@@ -255,9 +257,9 @@ void TestEditorHighlighting::languageIsTheLibrarysSetting()
     if (DictionaryFinder().find(QStringLiteral("en_US")).language.isEmpty())
         QSKIP("no en_US Hunspell dictionary in /usr/share/hunspell (install hunspell-en-us)");
     QTemporaryDir dir;
-    auto library = Library::open(dir.filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(dir.filePath(QStringLiteral("blog.quire")));
     QVERIFY(library.ok());
-    QVERIFY((*library)->setSetting(QStringLiteral("spell.language"), QStringLiteral("xx_XX")).ok());
+    QVERIFY((*library)->settings().set(Setting::SpellingLanguage, QStringLiteral("xx_XX")).ok());
     QWidget window;
     auto *editor = new EditorView(&window);
     SpellingController spelling(editor, &window);
@@ -277,7 +279,7 @@ void TestEditorHighlighting::languageIsTheLibrarysSetting()
     }
     QTRY_VERIFY(spelling.checker());
     QVERIFY(underlined(*editor, 0, 3));
-    QCOMPARE(*(*library)->setting(QStringLiteral("spell.language")), QStringLiteral("en_US"));
+    QCOMPARE(*(*library)->settings().value(Setting::SpellingLanguage), QStringLiteral("en_US"));
     QCOMPARE(problems.count(), 1);
 }
 

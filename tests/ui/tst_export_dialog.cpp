@@ -1,6 +1,11 @@
 // File › Export Site… as a writer uses it: choose a folder once, build off the GUI thread, read
 // what went wrong and jump to it, cancel a build without harming the site already there.
 
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
+#include "store/setting_store.h"
+#include "store/theme_store.h"
 #include "window_test_support.h"
 
 #include "editor/draft_session.h"
@@ -66,7 +71,7 @@ Post TestExportDialog::addPost(const QString &title, const QString &body, PostSt
     post.status = status;
     if (status != PostStatus::Draft)
         post.publishedAt = QDateTime(QDate(2026, 11, 1), QTime(9, 0), Qt::UTC);
-    auto created = m_window->library()->createPost(post);
+    auto created = m_window->library()->posts().create(post);
     if (!created)
         qWarning() << created.errorMessage();
     return created ? *created : Post();
@@ -131,7 +136,7 @@ void TestExportDialog::buildsAndRemembersTheFolder()
     QCOMPARE(again.folderField()->text(), m_site);
     QVERIFY(again.draftsBox()->isChecked());
     QVERIFY(again.themeBox()->count() >= 2);
-    QCOMPARE(again.themeBox()->currentData().toString(), Library::defaultThemeName());
+    QCOMPARE(again.themeBox()->currentData().toString(), ThemeStore::defaultName());
 }
 
 void TestExportDialog::problemJumpsToThePostAndLine()
@@ -183,9 +188,9 @@ void TestExportDialog::cancelLeavesThePreviousSite()
     QVERIFY(before.contains(QStringLiteral("Post 299")));
 
     // Renamed posts would change the home page; the build is cancelled before it gets there.
-    Post renamed = *m_window->library()->postBySlug(QStringLiteral("post-299")).value();
+    Post renamed = *m_window->library()->posts().bySlug(QStringLiteral("post-299")).value();
     renamed.title = QStringLiteral("Renamed before a cancelled build");
-    QVERIFY(m_window->library()->updatePost(renamed));
+    QVERIFY(m_window->library()->history().save(renamed, RevisionReason::Save));
     dialog->startExport();
     QVERIFY(dialog->isBuilding());
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
@@ -217,7 +222,7 @@ void TestExportDialog::refusesABadBaseUrlOrRelativeFolder()
     dialog->startExport();
     QVERIFY(waitForBuild(dialog));
     // The base URL is the blog's: stored with a closing slash and used by the feed.
-    QCOMPARE(m_window->library()->setting(QStringLiteral("site.base_url")).value(), QStringLiteral("https://blog.example.org/notes/"));
+    QCOMPARE(m_window->library()->settings().value(Setting::SiteBaseUrl).value(), QStringLiteral("https://blog.example.org/notes/"));
     QVERIFY(readSite(QStringLiteral("feed.xml")).contains(QStringLiteral("https://blog.example.org/notes/posts/feed-me/")));
 }
 

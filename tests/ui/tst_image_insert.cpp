@@ -4,9 +4,12 @@
 
 #include "editor/editor_view.h"
 #include "metadata/metadata_panel.h"
-#include "webengine/preview_view.h"
 #include "preview/web_engine_setup.h"
+#include "setup/library_setup.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/library.h"
+#include "webengine/preview_view.h"
 #include "window/main_window.h"
 
 #include "window_test_support.h"
@@ -74,7 +77,7 @@ private:
     void drop(const QList<QUrl> &urls);
     QString writeFile(const QString &name, const QByteArray &data);
     QString editorText() const { return m_window->editor()->toPlainText(); }
-    int assetCount() const { return int(m_window->library()->assets()->size()); }
+    int assetCount() const { return int(m_window->library()->assets().list()->size()); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -84,7 +87,7 @@ void TestImageInsert::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     QVERIFY2(library, library ? "" : qPrintable(library.errorMessage()));
     m_window = std::make_unique<MainWindow>(std::move(*library));
     m_window->resize(1400, 900);
@@ -130,13 +133,13 @@ void TestImageInsert::pastedImageIsStoredOnce()
     editor->paste();
     const QString markdown = QStringLiteral("![Pasted image](/media/pasted-image.png)");
     QCOMPARE(editorText(), markdown);
-    const auto assets = m_window->library()->assets();
+    const auto assets = m_window->library()->assets().list();
     QCOMPARE(assets->size(), 1);
     QCOMPARE(assets->at(0).mimeType, QStringLiteral("image/png"));
     QCOMPARE(assets->at(0).width, 320);
     QCOMPARE(assets->at(0).height, 180);
     // The stored PNG is the picture that was pasted.
-    const QImage stored = QImage::fromData((*m_window->library()->asset(QStringLiteral("pasted-image.png")))->data);
+    const QImage stored = QImage::fromData((*m_window->library()->assets().byName(QStringLiteral("pasted-image.png")))->data);
     QCOMPARE(stored.convertToFormat(QImage::Format_RGB32), testImage());
 
     // Pasting the same picture again: one asset, two references.
@@ -159,7 +162,7 @@ void TestImageInsert::droppedPngFileIsStored()
     const QString path = writeFile(QStringLiteral("Loss_curve-v2.png"), png);
     drop({QUrl::fromLocalFile(path)});
     QCOMPARE(editorText(), QStringLiteral("![Loss curve v2](/media/loss-curve-v2.png)"));
-    const auto asset = m_window->library()->asset(QStringLiteral("loss-curve-v2.png"));
+    const auto asset = m_window->library()->assets().byName(QStringLiteral("loss-curve-v2.png"));
     QVERIFY(asset && asset->has_value());
     QCOMPARE((*asset)->data, png);   // byte for byte, not re-encoded
     QCOMPARE((*asset)->width, 320);
@@ -210,7 +213,7 @@ void TestImageInsert::tooBigFileIsRefused()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
-    QVERIFY(file.resize(Library::MaxAssetSize + 1));   // sparse: no 25 MiB written
+    QVERIFY(file.resize(ImageIntake::MaxSize + 1));   // sparse: no 25 MiB written
     file.close();
     drop({QUrl::fromLocalFile(path)});
     QCOMPARE(editorText(), QString());
@@ -246,7 +249,7 @@ void TestImageInsert::rawImageDataIsCheckedAndKept()
     QGuiApplication::clipboard()->setMimeData(vector);
     m_window->editor()->paste();
     QCOMPARE(editorText(), QStringLiteral("![Pasted image](/media/pasted-image.svg)"));
-    QCOMPARE((*m_window->library()->asset(QStringLiteral("pasted-image.svg")))->data, svg);
+    QCOMPARE((*m_window->library()->assets().byName(QStringLiteral("pasted-image.svg")))->data, svg);
 }
 
 void TestImageInsert::previewShowsTheImage()

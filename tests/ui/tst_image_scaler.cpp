@@ -3,8 +3,11 @@
 // srcset names and an unreadable image is a note, not a failed build.
 
 #include "images/qt_image_scaler.h"
+#include "setup/library_setup.h"
 #include "site/site_builder.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -96,11 +99,11 @@ void TestImageScaler::siteBuildMakesCopies()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    auto library = Library::open(dir.filePath(QStringLiteral("scaled.quire")));
+    auto library = LibrarySetup::open(dir.filePath(QStringLiteral("scaled.quire")));
     QVERIFY(library);
-    const auto photo = (*library)->storeAsset(encoded(picture(2400, 1200), "png"), QStringLiteral("photo.png"), 2400, 1200);
+    const auto photo = (*library)->assets().store(encoded(picture(2400, 1200), "png"), QStringLiteral("photo.png"), 2400, 1200);
     // A PNG header, then garbage: the library keeps it (it reads only the header), nothing decodes it.
-    const auto broken = (*library)->storeAsset(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(2000, '\x7f'),
+    const auto broken = (*library)->assets().store(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(2000, '\x7f'),
                                                QStringLiteral("broken.png"), 3000, 2000);
     QVERIFY(photo && broken);
     Post post;
@@ -108,7 +111,7 @@ void TestImageScaler::siteBuildMakesCopies()
     post.body = QStringLiteral("![A photo](/media/photo.png)\n\n![Broken](/media/broken.png)\n");
     post.status = PostStatus::Published;
     post.publishedAt = QDateTime(QDate(2025, 3, 1), QTime(9, 0), Qt::UTC);
-    QVERIFY((*library)->createPost(post));
+    QVERIFY((*library)->posts().create(post));
 
     const QtImageScaler scaler;
     SiteBuilder::Options options;

@@ -1,6 +1,8 @@
 // File › Import Blog… and File › Export Markdown… as a writer uses them: a blog comes in with its
 // images and a report of what needed attention, and goes out as a folder Hugo or Jekyll builds.
 
+#include "store/asset_store.h"
+#include "store/post_store.h"
 #include "window_test_support.h"
 
 #include "editor/editor_view.h"
@@ -108,9 +110,9 @@ void TestInterchangeDialogs::importsABlogWithImagesAndAReport()
     QVERIFY(waitFor(&dialog));
     QCOMPARE(imported.size(), 1);
 
-    QCOMPARE(*m_window->library()->postCount(), 1 + 3);   // the welcome post and the blog's
-    QVERIFY(m_window->library()->asset(QStringLiteral("figure.png"))->has_value());
-    QCOMPARE((**m_window->library()->postBySlug(QStringLiteral("with-figure"))).body,
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 1 + 3);   // the welcome post and the blog's
+    QVERIFY(m_window->library()->assets().byName(QStringLiteral("figure.png"))->has_value());
+    QCOMPARE((**m_window->library()->posts().bySlug(QStringLiteral("with-figure"))).body,
              QStringLiteral("![Speed-up](/media/figure.png)\n"));
 
     // What needs attention comes first and alone: the binary file and the missing image.
@@ -134,7 +136,7 @@ void TestInterchangeDialogs::importsABlogWithImagesAndAReport()
     // Again: the same posts, now unchanged, and nothing new in the library.
     dialog.startImport();
     QVERIFY(waitFor(&dialog));
-    QCOMPARE(*m_window->library()->postCount(), 1 + 3);
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 1 + 3);
     QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("3 unchanged")), qPrintable(dialog.statusLabel()->text()));
     // The folder is remembered for the next import.
     ImportDialog next(m_window->library());
@@ -175,7 +177,7 @@ void TestInterchangeDialogs::closingDuringAnImportLeavesTheLibrary()
     QVERIFY(dialog.isVisible());   // until the import has stopped
     QVERIFY(QTest::qWaitFor([&] { return !dialog.isVisible(); }, 120000));
     QCOMPARE(imported.size(), 0);
-    QCOMPARE(*m_window->library()->postCount(), 1);   // the welcome post, and nothing of the blog
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 1);   // the welcome post, and nothing of the blog
 }
 
 // From the menu, as the writer does it: the window lists the imported posts after.
@@ -200,7 +202,7 @@ void TestInterchangeDialogs::importFromTheFileMenu()
     action->trigger();
     QVERIFY(driven);
     QCOMPARE(m_window->postList()->list()->model()->rowCount(), before + 2);
-    QVERIFY(m_window->library()->asset(QStringLiteral("map.png"))->has_value());
+    QVERIFY(m_window->library()->assets().byName(QStringLiteral("map.png"))->has_value());
 }
 
 void TestInterchangeDialogs::exportsMarkdownAndRemembersTheFolder()
@@ -210,7 +212,7 @@ void TestInterchangeDialogs::exportsMarkdownAndRemembersTheFolder()
     post.body = QStringLiteral("Text.\n");
     post.status = PostStatus::Published;
     post.publishedAt = QDateTime(QDate(2024, 6, 7), QTime(8, 0), Qt::UTC);
-    QVERIFY(m_window->library()->createPost(post).ok());
+    QVERIFY(m_window->library()->posts().create(post).ok());
     const QString out = m_dir->filePath(QStringLiteral("markdown"));
 
     MarkdownExportDialog dialog(m_window->library());

@@ -3,16 +3,20 @@
 
 #include "editor/draft_session.h"
 #include "editor/editor_view.h"
-#include "window/main_window.h"
 #include "editor/outline_panel.h"
 #include "metadata/metadata_panel.h"
 #include "metadata/tag_line_edit.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
-#include "webengine/preview_view.h"
-#include "store/library.h"
 #include "preview/web_engine_setup.h"
 #include "revisions/revisions_dialog.h"
+#include "setup/library_setup.h"
+#include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
+#include "webengine/preview_view.h"
+#include "window/main_window.h"
 
 #include "window_test_support.h"
 
@@ -148,7 +152,7 @@ void TestMainWindow::answerNextDialog(QMessageBox::ButtonRole role, QString *tex
 void TestMainWindow::newLibraryShowsWelcomePost()
 {
     QVERIFY(m_window->library()->wasCreated());
-    QCOMPARE(*m_window->library()->postCount(), 1);
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 1);
     QCOMPARE(m_window->titleField()->text(), QStringLiteral("Welcome to Quire"));
     QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("```python")));
     QVERIFY(waitForPreview(QStringLiteral("document.querySelectorAll('#quire-content h2').length > 0"), true));
@@ -183,7 +187,7 @@ void TestMainWindow::typingUpdatesPreviewAndSaves()
     clock.start();
     QVERIFY(QTest::qWaitFor([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1000));
     QVERIFY(clock.elapsed() <= 1000);
-    QCOMPARE(m_window->library()->post(*id)->body, QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
+    QCOMPARE(m_window->library()->posts().byId(*id)->body, QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
     QCOMPARE(m_window->editor()->document()->isUndoAvailable(), true);   // autosave leaves undo alone
 
     QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content h1')?.textContent ?? ''"),
@@ -208,11 +212,11 @@ void TestMainWindow::postsSurviveRestart()
 
     m_window = openWindow();
     QVERIFY(m_window);
-    QCOMPARE(*m_window->library()->postCount(), 2);
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 2);
     m_window->postList()->selectPost(*id);
     QCOMPARE(m_window->titleField()->text(), QStringLiteral("Restart me"));
     QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("Words typed just before closing"));
-    QCOMPARE(m_window->library()->post(*id)->slug, QStringLiteral("restart-me"));
+    QCOMPARE(m_window->library()->posts().byId(*id)->slug, QStringLiteral("restart-me"));
 }
 
 void TestMainWindow::titleRenamesDraftAndList()
@@ -222,7 +226,7 @@ void TestMainWindow::titleRenamesDraftAndList()
     m_window->titleField()->selectAll();
     type(m_window->titleField(), QStringLiteral("GPU portability notes"));
     QVERIFY(QTest::qWaitFor([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1500));
-    QCOMPARE(m_window->library()->post(*id)->slug, QStringLiteral("gpu-portability-notes"));
+    QCOMPARE(m_window->library()->posts().byId(*id)->slug, QStringLiteral("gpu-portability-notes"));
     QVERIFY(waitForPreview(QStringLiteral("document.getElementById('quire-title')?.textContent"),
                            QStringLiteral("GPU portability notes")));
 }
@@ -242,12 +246,12 @@ void TestMainWindow::deleteAsksFirst()
     answerNextDialog(QMessageBox::RejectRole, &text);
     action->trigger();
     QVERIFY(text.contains(QStringLiteral("Untitled post")));
-    QCOMPARE(*m_window->library()->postCount(), 2);
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 2);
 
     answerNextDialog(QMessageBox::DestructiveRole, &text);
     action->trigger();
-    QCOMPARE(*m_window->library()->postCount(), 1);
-    QVERIFY(!m_window->library()->post(*id).ok());
+    QCOMPARE(int(m_window->library()->posts().list()->size()), 1);
+    QVERIFY(!m_window->library()->posts().byId(*id).ok());
 }
 
 void TestMainWindow::historyRestoreShowsOldText()
@@ -289,10 +293,10 @@ void TestMainWindow::historyRestoreShowsOldText()
     QVERIFY(question.contains(QStringLiteral("Replace")));
     QCOMPARE(m_window->editor()->toPlainText(), first);
     QCOMPARE(m_window->session()->post().body, first);
-    QCOMPARE(m_window->library()->revisions(*id)->first().reason, RevisionReason::Restore);
+    QCOMPARE(m_window->library()->history().revisions(*id)->first().reason, RevisionReason::Restore);
     // Nothing from before the restore is written over it later.
     QTest::qWait(1200);
-    QCOMPARE(m_window->library()->post(*id)->body, first);
+    QCOMPARE(m_window->library()->posts().byId(*id)->body, first);
 }
 
 void TestMainWindow::previewLoadsNothingRemote()
@@ -373,7 +377,7 @@ void TestMainWindow::killedWhileTypingLosesAtMostASecond()
 {
     // Another Quire process types into a new post of its own library and is killed mid-sentence.
     const QString path = m_dir->filePath(QStringLiteral("typed.quire"));
-    { QVERIFY(Library::open(path)); }
+    { QVERIFY(LibrarySetup::open(path)); }
     const QString expected = QStringLiteral("Never lose a word: the quick brown fox jumps over the lazy dog. ").repeated(20);
     for (int round = 0; round < 2; ++round) {
         QFile::remove(path);
@@ -406,11 +410,11 @@ void TestMainWindow::killedWhileTypingLosesAtMostASecond()
                 safe = chars;
         }
         QVERIFY(safe > 0);
-        auto library = Library::open(path);
+        auto library = LibrarySetup::open(path);
         QVERIFY2(library, library ? "" : qPrintable(library.errorMessage()));
-        const auto posts = (*library)->listPosts();
+        const auto posts = (*library)->posts().list();
         QVERIFY(posts && !posts->isEmpty());
-        const QString body = (*library)->post(posts->first().id)->body;
+        const QString body = (*library)->posts().byId(posts->first().id)->body;
         QVERIFY2(body.size() >= safe, qPrintable(QStringLiteral("%1 characters saved, %2 typed a second before the kill")
                                                       .arg(body.size()).arg(safe)));
         QCOMPARE(body, expected.left(body.size()));
@@ -519,7 +523,7 @@ void TestMainWindow::postDetailsDock()
     QVERIFY(id.ok());
     QTest::keyClicks(m_window->titleField(), QStringLiteral("Details follow"));
     QCOMPARE(m_window->metadata()->slugField()->text(), QStringLiteral("details-follow"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->library()->post(*id)->slug, QStringLiteral("details-follow"), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->library()->posts().byId(*id)->slug, QStringLiteral("details-follow"), 2000);
 
     // View › Post Details hides it, and the window remembers that.
     QAction *toggle = nullptr;
@@ -572,7 +576,7 @@ void TestMainWindow::previewFollowsPostDetails()
 bool TestMainWindow::showNewWindow()
 {
     m_window.reset();
-    auto library = Library::open(libraryPath());
+    auto library = LibrarySetup::open(libraryPath());
     if (!library)
         return false;
     m_window = std::make_unique<MainWindow>(std::move(*library));

@@ -7,7 +7,12 @@
 #include "editor/image_inserter.h"
 #include "metadata/metadata_panel.h"
 #include "metadata/tag_line_edit.h"
+#include "setup/library_setup.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -68,7 +73,7 @@ private:
     void chooseStatus(PostStatus status);
     QString writeFile(const QString &name, const QByteArray &data);
     QString writeImage(const QString &name, QColor colour);
-    int assetCount() const { return int(m_library->assets()->size()); }
+    int assetCount() const { return int(m_library->assets().list()->size()); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
@@ -80,7 +85,7 @@ void TestMetadataPanel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     QVERIFY2(library, qPrintable(library.ok() ? QString() : library.errorMessage()));
     m_library = std::move(*library);
     m_session = std::make_unique<DraftSession>();
@@ -108,7 +113,7 @@ Post TestMetadataPanel::addPost(const QString &title, const QStringList &tags, c
     post.status = status;
     if (status == PostStatus::Published)
         post.publishedAt = QDateTime::currentDateTimeUtc().addDays(-3);
-    auto created = m_library->createPost(post);
+    auto created = m_library->posts().create(post);
     if (!created)
         qFatal("could not create a post: %s", qPrintable(created.errorMessage()));
     return *created;
@@ -120,14 +125,14 @@ void TestMetadataPanel::openPost(qint64 id)
         QVERIFY(m_session->open(Post{}));
         return;
     }
-    auto post = m_library->post(id);
+    auto post = m_library->posts().byId(id);
     QVERIFY(post);
     QVERIFY(m_session->open(*post));
 }
 
 Post TestMetadataPanel::stored(qint64 id)
 {
-    auto post = m_library->post(id);
+    auto post = m_library->posts().byId(id);
     if (!post)
         qFatal("could not read a post: %s", qPrintable(post.errorMessage()));
     return *post;
@@ -407,7 +412,7 @@ void TestMetadataPanel::everyFieldIsStoredAndReopened()
     m_panel.reset();
     m_session.reset();
     m_library.reset();
-    auto reopened = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto reopened = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     QVERIFY(reopened);
     m_library = std::move(*reopened);
     check(stored(post.id));
@@ -467,14 +472,14 @@ void TestMetadataPanel::switchingPostsLeavesOtherPostAlone()
     QCOMPARE(stored(first.id).summary, QStringLiteral("About the first."));
 
     const Post secondBefore = stored(second.id);
-    const qsizetype revisionsBefore = m_library->revisions(second.id)->size();
+    const qsizetype revisionsBefore = m_library->history().revisions(second.id)->size();
     QTest::qWait(1200);   // longer than an autosave takes
     QCOMPARE(m_session->state(), DraftSession::State::Saved);
     const Post secondAfter = stored(second.id);
     QCOMPARE(secondAfter.updatedAt, secondBefore.updatedAt);
     QCOMPARE(secondAfter.changeSeq, secondBefore.changeSeq);
     QCOMPARE(secondAfter.summary, QString());
-    QCOMPARE(m_library->revisions(second.id)->size(), revisionsBefore);
+    QCOMPARE(m_library->history().revisions(second.id)->size(), revisionsBefore);
     QCOMPARE(stored(first.id).tags, QStringList{QStringLiteral("one")});
 }
 
@@ -528,7 +533,7 @@ void TestMetadataPanel::coverIsChosenStoredAndRemoved()
     const QString path = writeImage(QStringLiteral("Harbour at Dawn.png"), QColor(40, 90, 140));
     QVERIFY(m_panel->chooseCoverFile(path));
     QCOMPARE(assetCount(), 1);
-    const auto asset = m_library->asset(QStringLiteral("harbour-at-dawn.png"));
+    const auto asset = m_library->assets().byName(QStringLiteral("harbour-at-dawn.png"));
     QVERIFY(asset && *asset);
     QCOMPARE((*asset)->width, 320);
     QCOMPARE((*asset)->height, 180);
@@ -539,7 +544,7 @@ void TestMetadataPanel::coverIsChosenStoredAndRemoved()
     QVERIFY(!m_panel->coverProblem()->isVisible());
     QCOMPARE(m_session->state(), DraftSession::State::Modified);
     QTRY_COMPARE_WITH_TIMEOUT(stored(post.id).coverAssetId, std::optional<qint64>((*asset)->id), 1500);
-    QCOMPARE(m_library->revisions(post.id)->first().metadata.value(QStringLiteral("cover_asset_id")).toInteger(), (*asset)->id);
+    QCOMPARE(m_library->history().revisions(post.id)->first().metadata.value(QStringLiteral("cover_asset_id")).toInteger(), (*asset)->id);
 
     // The same file again: the bytes are stored once.
     QVERIFY(m_panel->chooseCoverFile(path));
@@ -580,7 +585,7 @@ void TestMetadataPanel::hostileCoverFilesAreRefused_data()
                                                << qint64(0) << "script";
     QTest::newRow("too big") << "huge.png"
                              << QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
-                             << qint64(Library::MaxAssetSize + 1) << "too big";
+                             << qint64(ImageIntake::MaxSize + 1) << "too big";
     QTest::newRow("missing") << "" << QByteArray() << qint64(0) << "not a file";
 }
 
@@ -597,7 +602,7 @@ void TestMetadataPanel::hostileCoverFilesAreRefused()
     QVERIFY(m_session->flush());
     const std::optional<qint64> kept = stored(post.id).coverAssetId;
     QVERIFY(kept);
-    const qsizetype revisions = m_library->revisions(post.id)->size();
+    const qsizetype revisions = m_library->history().revisions(post.id)->size();
 
     QString path = name.isEmpty() ? m_dir->filePath(QStringLiteral("no-such-file.png")) : writeFile(name, content);
     if (size > 0) {
@@ -615,7 +620,7 @@ void TestMetadataPanel::hostileCoverFilesAreRefused()
     QCOMPARE(m_session->state(), DraftSession::State::Saved);
     QTest::qWait(700);   // longer than the session waits before an autosave
     QCOMPARE(stored(post.id).coverAssetId, kept);
-    QCOMPARE(m_library->revisions(post.id)->size(), revisions);
+    QCOMPARE(m_library->history().revisions(post.id)->size(), revisions);
 
     // A good file afterwards clears the problem.
     QVERIFY(m_panel->chooseCoverFile(writeImage(QStringLiteral("fine.png"), QColor(20, 160, 90))));
@@ -658,8 +663,8 @@ void TestMetadataPanel::coverFromTheLibrary()
     // An empty library says so.
     const Post other = addPost(QStringLiteral("Empty"));
     openPost(other.id);
-    QVERIFY(m_library->deleteAsset(QStringLiteral("b-figure.png")));
-    QVERIFY(m_library->deleteAsset(QStringLiteral("a-figure.png")));
+    QVERIFY(m_library->assets().remove(QStringLiteral("b-figure.png")));
+    QVERIFY(m_library->assets().remove(QStringLiteral("a-figure.png")));
     emit menu->aboutToShow();
     QCOMPARE(menu->actions().size(), 1);
     QVERIFY(!menu->actions().first()->isEnabled());

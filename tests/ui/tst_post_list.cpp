@@ -3,7 +3,9 @@
 #include "posts/post_list_delegate.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -43,7 +45,7 @@ private:
 void TestPostList::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto library = Library::open(m_dir->filePath(QStringLiteral("list.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("list.quire")));
     QVERIFY(library);
     m_library = std::move(*library);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -82,7 +84,7 @@ qint64 TestPostList::add(const QString &title, PostStatus status, const QStringL
     post.createdAt = post.updatedAt = QDateTime::currentDateTimeUtc().addDays(-daysAgo);
     if (status != PostStatus::Draft)
         post.publishedAt = QDateTime::currentDateTimeUtc().addDays(status == PostStatus::Scheduled ? 10 : -daysAgo);
-    auto created = m_library->createPost(post);
+    auto created = m_library->posts().create(post);
     return created ? created->id : 0;
 }
 
@@ -169,7 +171,7 @@ void TestPostList::vanishedTagShowsEverything()
 {
     m_panel->tagFilter()->setCurrentIndex(m_panel->tagFilter()->findData(u"ml"_qs));
     QCOMPARE(titles(), QStringList{u"A note on seeds"_qs});
-    QVERIFY(m_library->deletePost(m_model->postIdAt(0)));
+    QVERIFY(m_library->posts().remove(m_model->postIdAt(0)));
     QVERIFY(m_model->reload());
     QTRY_COMPARE(titles().size(), 3);
     QCOMPARE(m_panel->tagFilter()->currentIndex(), 0);

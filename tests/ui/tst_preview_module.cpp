@@ -4,7 +4,9 @@
 #include "preview/preview_module.h"
 #include "preview/preview_pane.h"
 #include "preview/web_engine_setup.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QApplication>
 #include <QFile>
@@ -81,12 +83,12 @@ void TestPreviewModule::loadsAndRendersAPost()
     QVERIFY(webEngineMapped());
 
     QTemporaryDir dir;
-    auto library = Library::open(dir.filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(dir.filePath(QStringLiteral("blog.quire")));
     QVERIFY(library);
     Post post;
     post.title = QStringLiteral("Loaded late");
     post.body = QStringLiteral("## Where the time goes\n\nThe preview *module* renders $x^2$ and this.\n");
-    auto created = (*library)->createPost(post);
+    auto created = (*library)->posts().create(post);
     QVERIFY(created);
 
     QWidget window;

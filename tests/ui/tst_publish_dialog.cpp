@@ -1,6 +1,11 @@
 // File › Publish… as a writer uses it: targets set up once, a dry run that changes nothing, a
 // publish to a real git repository with its log, failures said in words, and Cancel.
 
+#include "publish/publish_targets.h"
+#include "setup/library_setup.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
 #include "window_test_support.h"
 
 #include "publish/publish_dialog.h"
@@ -48,7 +53,7 @@ private:
 void TestPublishDialog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     if (!library)
         QFAIL(qPrintable(library.errorMessage()));
     m_library = std::move(*library);
@@ -66,7 +71,7 @@ Post TestPublishDialog::addPost(const QString &title, const QString &body, PostS
     post.title = title;
     post.body = body;
     post.status = status;
-    auto created = m_library->createPost(post);
+    auto created = m_library->posts().create(post);
     if (!created)
         qWarning() << created.errorMessage();
     return created ? *created : Post();
@@ -78,7 +83,7 @@ PublishTarget TestPublishDialog::addTarget(const QString &name, PublishTarget::K
     target.name = name;
     target.kind = kind;
     target.destination = destination;
-    auto saved = m_library->savePublishTarget(target);
+    auto saved = PublishTargets::save(*m_library, target);
     if (!saved)
         qWarning() << saved.errorMessage();
     return saved ? *saved : PublishTarget();
@@ -136,8 +141,8 @@ void TestPublishDialog::listsTheLibrarysTargets()
     QVERIFY(dialog.dryRunButton()->isEnabled());
     QVERIFY(!dialog.cancelButton()->isEnabled());
 
-    QVERIFY(m_library->removePublishTarget(QStringLiteral("backup")));
-    QVERIFY(m_library->removePublishTarget(QStringLiteral("pages")));
+    QVERIFY(PublishTargets::remove(*m_library, QStringLiteral("backup")));
+    QVERIFY(PublishTargets::remove(*m_library, QStringLiteral("pages")));
     PublishDialog none(m_library.get());
     QCOMPARE(none.targetList()->count(), 0);
     QVERIFY(!none.publishButton()->isEnabled());
@@ -192,7 +197,7 @@ void TestPublishDialog::publishesToAGitBranch()
     const QString files = git({QStringLiteral("--git-dir=") + repo, QStringLiteral("ls-tree"), QStringLiteral("-r"),
                                QStringLiteral("--name-only"), QStringLiteral("gh-pages")});
     QVERIFY2(files.contains(QStringLiteral("posts/numerical-debugging/index.html")), qPrintable(files));
-    QVERIFY(m_library->post(post.id)->publishedAt.isValid());
+    QVERIFY(m_library->posts().byId(post.id)->publishedAt.isValid());
 
     // Again with nothing changed: nothing to publish, no second commit.
     dialog.startPublish();
@@ -231,7 +236,7 @@ void TestPublishDialog::cancelLeavesTheTargetAlone()
     QVERIFY(!dialog.lastError().isEmpty());
     QVERIFY(!dialog.hasPublished());
     QVERIFY(!QFileInfo::exists(QDir(folder).filePath(QStringLiteral("index.html"))));
-    for (const Revision &revision : m_library->revisions(1).value())
+    for (const Revision &revision : m_library->history().revisions(1).value())
         QVERIFY(revision.reason != RevisionReason::Publish);   // nothing recorded as published
 }
 

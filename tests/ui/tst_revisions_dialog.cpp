@@ -3,7 +3,11 @@
 
 #include "revisions/diff_html.h"
 #include "revisions/revisions_dialog.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
+#include "store/revision.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -94,7 +98,7 @@ void TestRevisionsDialog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto opened = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto opened = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     QVERIFY2(opened, qPrintable(opened.ok() ? QString() : opened.errorMessage()));
     m_library = std::move(*opened);
     m_now = epoch;
@@ -103,16 +107,16 @@ void TestRevisionsDialog::init()
     Post post;
     post.title = QStringLiteral("Foxes");
     post.body = firstText;
-    m_post = m_library->createPost(post).value();
+    m_post = m_library->posts().create(post).value();
     const std::pair<QString, RevisionReason> versions[] = {{firstText, RevisionReason::Save},
                                                            {secondText, RevisionReason::Autosave},
                                                            {thirdText, RevisionReason::Save}};
     for (const auto &[text, reason] : versions) {
         m_now = m_now.addSecs(120);
         m_post.body = text;
-        QVERIFY(m_library->saveDraft(m_post, reason));
+        QVERIFY(m_library->history().save(m_post, reason));
     }
-    m_post = m_library->post(m_post.id).value();
+    m_post = m_library->posts().byId(m_post.id).value();
 }
 
 void TestRevisionsDialog::cleanup()
@@ -229,15 +233,15 @@ void TestRevisionsDialog::restoreAsksThenBringsBackOldText()
     QCOMPARE(restored.first().first().toLongLong(), m_post.id);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 
-    QCOMPARE(m_library->post(m_post.id)->body, firstText);
-    const QList<Revision> revisions = m_library->revisions(m_post.id).value();
+    QCOMPARE(m_library->posts().byId(m_post.id)->body, firstText);
+    const QList<Revision> revisions = m_library->history().revisions(m_post.id).value();
     QCOMPARE(revisions.size(), 4);
     QCOMPARE(revisions.first().reason, RevisionReason::Restore);
     QCOMPARE(revisions.first().body, firstText);
     QCOMPARE(revisions.at(1).body, thirdText);   // the text before the restore is kept
 
     // A new dialog lists the restore at the top.
-    RevisionsDialog again(m_library.get(), m_library->post(m_post.id).value());
+    RevisionsDialog again(m_library.get(), m_library->posts().byId(m_post.id).value());
     QVERIFY(again.revisionList()->item(0)->text().contains(QStringLiteral("Restored")));
 }
 
@@ -249,8 +253,8 @@ void TestRevisionsDialog::cancelledRestoreChangesNothing()
     answerConfirmation(false);
     dialog.restoreButton()->click();
     QCOMPARE(restored.size(), 0);
-    QCOMPARE(m_library->post(m_post.id)->body, thirdText);
-    QCOMPARE(m_library->revisions(m_post.id)->size(), 3);
+    QCOMPARE(m_library->posts().byId(m_post.id)->body, thirdText);
+    QCOMPARE(m_library->history().revisions(m_post.id)->size(), 3);
 }
 
 void TestRevisionsDialog::longPostsCompareOffTheGuiThread()
@@ -262,7 +266,7 @@ void TestRevisionsDialog::longPostsCompareOffTheGuiThread()
     current.body = before;
     current.body.replace(QStringLiteral("word5 "), QStringLiteral("changed "));
     m_post.body = before;
-    QVERIFY(m_library->saveDraft(m_post, RevisionReason::Save));
+    QVERIFY(m_library->history().save(m_post, RevisionReason::Save));
     RevisionsDialog dialog(m_library.get(), current);
     QVERIFY(dialog.isComparing());
     QCOMPARE(dialog.summaryLabel()->text(), QStringLiteral("Comparing…"));
@@ -275,7 +279,7 @@ void TestRevisionsDialog::postWithoutHistory()
 {
     Post post;
     post.title = QStringLiteral("Fresh");
-    const Post fresh = m_library->createPost(post).value();
+    const Post fresh = m_library->posts().create(post).value();
     RevisionsDialog dialog(m_library.get(), fresh);
     QCOMPARE(dialog.revisionList()->count(), 0);
     QVERIFY(!dialog.restoreButton()->isEnabled());

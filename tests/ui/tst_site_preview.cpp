@@ -2,9 +2,11 @@
 // server would show it, and nothing loaded from the network.
 
 #include "preview/web_engine_setup.h"
+#include "setup/library_setup.h"
 #include "site/site_builder.h"
 #include "site/site_settings.h"
 #include "store/library.h"
+#include "store/post_store.h"
 #include "webengine/site_preview_page.h"
 #include "webengine/site_preview_window.h"
 #include "webengine/site_scheme_handler.h"
@@ -449,7 +451,7 @@ void TestSitePreview::showsAnExportedPostAsFileUrlDoes()
 {
     // A post with math and code, exported by Quire (a site without a base URL links relatively,
     // so file:// shows it whole).
-    auto library = Library::open(m_dir->filePath(QStringLiteral("blog.quire")));
+    auto library = LibrarySetup::open(m_dir->filePath(QStringLiteral("blog.quire")));
     QVERIFY(library);
     QVERIFY(SiteSettings::store(**library, QStringLiteral("title"), QStringLiteral("Exported Notes")));
     Post post;
@@ -458,7 +460,7 @@ void TestSitePreview::showsAnExportedPostAsFileUrlDoes()
     post.body = QStringLiteral("A central difference: $\\frac{f(x+h) - f(x-h)}{2h}$.\n\n"
                                "```python\ndef check(f, x, h=1e-3):\n    return (f(x + h) - f(x - h)) / (2 * h)\n```\n\n"
                                "| a | b |\n|---|---|\n| 1 | 2 |\n");
-    auto created = (*library)->createPost(post);
+    auto created = (*library)->posts().create(post);
     QVERIFY(created);
     SiteBuilder::Options options;
     options.outputDir = m_dir->filePath(QStringLiteral("export"));

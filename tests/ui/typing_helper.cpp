@@ -4,9 +4,10 @@
 // (std::chrono::steady_clock, shared by every process of the machine), until it is killed.
 
 #include "editor/editor_view.h"
-#include "window/main_window.h"
-#include "store/library.h"
 #include "preview/web_engine_setup.h"
+#include "setup/library_setup.h"
+#include "store/library.h"
+#include "window/main_window.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -19,7 +20,7 @@ int main(int argc, char *argv[])
 {
     quire::WebEngineSetup::prepare();
     QApplication app(argc, argv);
-    auto library = quire::Library::open(app.arguments().value(1));
+    auto library = quire::LibrarySetup::open(app.arguments().value(1));
     if (!library) {
         std::fprintf(stderr, "%s\n", qPrintable(library.errorMessage()));
         return 1;

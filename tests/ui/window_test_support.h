@@ -1,8 +1,9 @@
 #pragma once
 
-#include "webengine/preview_view.h"
 #include "preview/web_engine_setup.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "webengine/preview_view.h"
 #include "window/main_window.h"
 
 #include <QApplication>
@@ -20,7 +21,8 @@ namespace WindowTest {
 // saying why.
 inline std::unique_ptr<quire::MainWindow> open(const QString &path)
 {
-    auto library = quire::Library::open(path);
+    auto library = quire::LibrarySetup::open(path, quire::Library::OpenMode::OpenOrCreate,
+                                             quire::LibrarySetup::NewLibrary::WithWelcomePost);
     if (!library) {
         qWarning() << library.errorMessage();
         return nullptr;

@@ -1,6 +1,8 @@
 #include "assets/asset_browser_dialog.h"
 
 #include "assets/asset_list_model.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/library.h"
 
 #include <QCheckBox>
@@ -312,7 +314,7 @@ Result<void> AssetBrowserDialog::renameSelected(const QString &wantedName)
         return report(Error{tr("Select one image.")}, what);
     if (Result<void> saved = saveEditor(); !saved)
         return report(saved, what);
-    const Result<Asset> renamed = m_library->renameAsset(name, wantedName);
+    const Result<Asset> renamed = m_library->assets().rename(name, wantedName);
     if (!renamed)
         return report(renamed.error(), what);
     reload();
@@ -328,15 +330,15 @@ Result<void> AssetBrowserDialog::replaceSelected(const QString &filePath)
     if (name.isEmpty())
         return report(Error{tr("Select one image.")}, what);
     QFile file(filePath);
-    if (file.size() > Library::MaxAssetSize)   // refused anyway: do not read it all first
+    if (file.size() > ImageIntake::MaxSize)   // refused anyway: do not read it all first
         return report(Error{tr("The file is bigger than the library keeps (%1).")
-                                    .arg(QLocale().formattedDataSize(Library::MaxAssetSize))}, what);
+                                    .arg(QLocale().formattedDataSize(ImageIntake::MaxSize))}, what);
     if (!file.open(QIODevice::ReadOnly))
         return report(Error{tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(filePath), file.errorString())}, what);
     const QByteArray data = file.readAll();
     if (Result<void> saved = saveEditor(); !saved)
         return report(saved, what);
-    const Result<Asset> replaced = m_library->replaceAsset(name, data);
+    const Result<Asset> replaced = m_library->assets().replace(name, data);
     if (!replaced)
         return report(replaced.error(), what);
     reload();
@@ -354,7 +356,7 @@ Result<void> AssetBrowserDialog::deleteSelected()
     // The editor's text may use the image since the list was read.
     if (Result<void> saved = saveEditor(); !saved)
         return report(saved, what);
-    const Result<void> deleted = m_library->deleteUnusedAssets(names);
+    const Result<void> deleted = m_library->assets().removeUnused(names);
     reload();
     return report(deleted, what);
 }
@@ -365,7 +367,7 @@ Result<void> AssetBrowserDialog::setSelectedAlt(const QString &alt)
     const QString what = tr("Could not save the alt text of “%1”: %2").arg(name, QStringLiteral("%1"));
     if (name.isEmpty())
         return report(Error{tr("Select one image.")}, what);
-    const Result<void> stored = m_library->setAssetAlt(name, alt.trimmed());
+    const Result<void> stored = m_library->assets().setAlt(name, alt.trimmed());
     if (!stored)
         return report(stored, what);
     reload();

@@ -1,5 +1,6 @@
 #include "assets/asset_list_model.h"
 
+#include "store/asset_store.h"
 #include "store/library.h"
 
 #include <QApplication>
@@ -20,7 +21,7 @@ namespace {
 // none when the asset is gone (renamed or deleted meanwhile: the next reload asks again).
 std::optional<QImage> decodeThumbnail(Library *library, const QString &name)
 {
-    const Result<std::optional<Asset>> asset = library->asset(name);
+    const Result<std::optional<Asset>> asset = library->assets().byName(name);
     if (!asset || !*asset)
         return std::nullopt;
     QByteArray data = (*asset)->data;
@@ -87,12 +88,12 @@ AssetListModel::~AssetListModel()
 
 Result<void> AssetListModel::reload()
 {
-    Result<QList<Asset>> assets = m_library->assets();
+    Result<QList<Asset>> assets = m_library->assets().list();
     if (!assets) {
         setEntries({});
         return assets.error();
     }
-    Result<QHash<QString, QList<AssetUser>>> usage = m_library->assetUsage();
+    Result<QHash<QString, QList<AssetUser>>> usage = m_library->assets().usage();
     if (!usage) {
         setEntries({});
         return usage.error();

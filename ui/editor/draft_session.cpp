@@ -1,6 +1,8 @@
 #include "editor/draft_session.h"
 
 #include "store/library.h"
+#include "store/post_history.h"
+#include "store/post_store.h"
 #include "store/slug_allocator.h"
 
 namespace quire {
@@ -54,7 +56,7 @@ void DraftSession::setTitle(const QString &title)
             && SlugAllocator::isDerivedFrom(m_post.slug, m_post.title, QStringLiteral("post"));
     m_post.title = title;
     if (follows && m_library) {
-        if (auto slug = m_library->uniqueSlug(title, m_post.id); slug && *slug != m_post.slug) {
+        if (auto slug = m_library->posts().uniqueSlug(title, m_post.id); slug && *slug != m_post.slug) {
             m_post.slug = *slug;
             emit slugFollowedTitle(m_post.slug);
         }
@@ -156,23 +158,23 @@ Result<void> DraftSession::flush()
 {
     if (m_state != State::Modified && m_state != State::Failed)
         return {};
-    return write(int(RevisionReason::Autosave));
+    return write(RevisionReason::Autosave);
 }
 
 Result<void> DraftSession::save()
 {
     if (!hasPost())
         return {};
-    return write(int(RevisionReason::Save));
+    return write(RevisionReason::Save);
 }
 
-Result<void> DraftSession::write(int reason)
+Result<void> DraftSession::write(RevisionReason reason)
 {
     m_idle.stop();
     m_deadline.stop();
     if (!m_library || !hasPost())
         return {};
-    auto saved = m_library->saveDraft(m_post, RevisionReason(reason));
+    auto saved = m_library->history().save(m_post, reason);
     if (!saved) {
         setState(State::Failed);
         emit saveFailed(saved.errorMessage());

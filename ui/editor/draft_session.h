@@ -2,6 +2,7 @@
 
 #include "result.h"
 #include "store/post.h"
+#include "store/revision.h"
 
 #include <QObject>
 #include <QTimer>
@@ -68,7 +69,7 @@ private:
     void renamed();
     void detailsEdited();    // a field the page shows
     void detailsRenamed();   // ...that the post list shows as well
-    Result<void> write(int reason);
+    Result<void> write(RevisionReason reason);
     void setState(State state);
 
     Library *m_library = nullptr;

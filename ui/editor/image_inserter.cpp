@@ -1,6 +1,8 @@
 #include "editor/image_inserter.h"
 
 #include "store/asset_name.h"
+#include "store/asset_store.h"
+#include "store/image_intake.h"
 #include "store/library.h"
 
 #include <QBuffer>
@@ -126,14 +128,14 @@ Result<Asset> ImageInserter::storeFile(const QString &path)
     if (!info.isFile())
         return Error{tr("“%1” is not a file that can be added.").arg(name)};
     // Checked before reading: a huge file must not be read into memory just to be refused.
-    if (info.size() > Library::MaxAssetSize)
+    if (info.size() > ImageIntake::MaxSize)
         return Error{tr("“%1” is too big (%2 MiB); the library keeps images of up to %3 MiB.")
-                             .arg(name).arg(double(info.size()) / (1024 * 1024), 0, 'f', 1).arg(Library::MaxAssetSize / (1024 * 1024))};
+                             .arg(name).arg(double(info.size()) / (1024 * 1024), 0, 'f', 1).arg(ImageIntake::MaxSize / (1024 * 1024))};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("“%1” could not be read: %2").arg(name, file.errorString())};
     // One byte over the limit is enough for the library to refuse a file that grew meanwhile.
-    const QByteArray data = file.read(Library::MaxAssetSize + 1);
+    const QByteArray data = file.read(ImageIntake::MaxSize + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{tr("“%1” could not be read: %2").arg(name, file.errorString())};
     Result<Asset> stored = storeBytes(data, name);
@@ -148,7 +150,7 @@ Result<Asset> ImageInserter::storeBytes(const QByteArray &data, const QString &w
     buffer.setData(data);
     QImageReader reader(&buffer);
     const QSize size = reader.size();   // from the header: the image is not decoded
-    return m_library->storeAsset(data, wantedName, size.isValid() ? size.width() : 0,
+    return m_library->assets().store(data, wantedName, size.isValid() ? size.width() : 0,
                                  size.isValid() ? size.height() : 0);
 }
 

@@ -4,6 +4,7 @@
 #include "spelling/dictionary_finder.h"
 #include "spelling/spell_checker.h"
 #include "store/library.h"
+#include "store/setting_store.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -54,8 +55,10 @@ void SpellingController::setLibrary(Library *library)
 {
     m_library = library;
     const QString fallback = DictionaryFinder().defaultLanguage();
-    auto language = library ? library->setting(QString::fromLatin1(LanguageSetting), fallback) : Result<QString>(fallback);
+    auto language = library ? library->settings().value(Setting::SpellingLanguage, fallback) : Result<QString>(fallback);
     m_language = language && !language->isEmpty() ? *language : fallback;
+    if (!language)
+        emit problem(tr("The blog's spelling language could not be read, so %1 is used: %2").arg(fallback, language.errorMessage()));
     for (QAction *action : m_languages->actions())
         action->setChecked(action->data().toString() == m_language);
     reload();
@@ -82,7 +85,7 @@ void SpellingController::chooseLanguage(const QString &language)
 {
     m_language = language;
     if (m_library) {
-        if (auto saved = m_library->setSetting(QString::fromLatin1(LanguageSetting), language); !saved)
+        if (auto saved = m_library->settings().set(Setting::SpellingLanguage, language); !saved)
             emit problem(saved.errorMessage());
     }
     reload();

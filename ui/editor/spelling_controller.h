@@ -19,14 +19,12 @@ class Library;
 class SpellChecker;
 
 // Spell check for the editor: the Check Spelling toggle (remembered in QSettings), the Spelling
-// Language menu (the library's "spell.language" setting) and the checker they choose.
+// Language menu (the library's Setting::SpellingLanguage) and the checker they choose.
 class SpellingController : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr const char *LanguageSetting = "spell.language";
-
     SpellingController(EditorView *editor, QWidget *parent);
     ~SpellingController() override;
 

@@ -2,9 +2,12 @@
 #include "images/qt_image_scaler.h"
 
 #include "preview/preview_module.h"
+#include "site/library_themes.h"
 #include "site/site_output.h"
 #include "site/site_settings.h"
 #include "store/library.h"
+#include "store/setting_store.h"
+#include "store/theme_store.h"
 #include "tasks/background_task.h"
 
 #include <QCheckBox>
@@ -30,9 +33,6 @@
 namespace quire {
 
 namespace {
-
-const QString FolderKey = QStringLiteral("export.folder");
-const QString DraftsKey = QStringLiteral("export.drafts");
 
 enum ProblemColumn { PostColumn, LineColumn, ReasonColumn };
 constexpr int SlugRole = Qt::UserRole;
@@ -159,19 +159,33 @@ QWidget *ExportDialog::createButtons()
 
 void ExportDialog::loadSettings()
 {
-    m_folder->setText(m_library->setting(FolderKey).value());
-    m_drafts->setChecked(m_library->setting(DraftsKey).value() == u"true");
-    m_baseUrl->setText(m_library->setting(QStringLiteral("site.base_url")).value());
+    // A setting that cannot be read leaves its field empty and is said in the status line: the
+    // dialog still opens, and an export says again what is wrong.
+    QStringList unreadable;
+    const auto read = [&](Setting setting) {
+        Result<QString> value = m_library->settings().value(setting);
+        if (!value)
+            unreadable.append(value.errorMessage());
+        return value ? *value : QString();
+    };
+    m_folder->setText(read(Setting::ExportFolder));
+    m_drafts->setChecked(read(Setting::ExportDrafts) == u"true");
+    m_baseUrl->setText(read(Setting::SiteBaseUrl));
 
-    const QString active = m_library->setting(QStringLiteral("theme"), Library::defaultThemeName()).value();
-    if (Result<QList<Theme>> themes = m_library->themes()) {
-        for (const Theme &theme : std::as_const(*themes)) {
-            const QString title = theme.manifest.title.isEmpty() ? theme.manifest.name : theme.manifest.title;
-            m_theme->addItem(title, theme.manifest.name);
-            if (theme.manifest.name == active)
-                m_theme->setCurrentIndex(m_theme->count() - 1);
-        }
+    const Result<QString> active = m_library->themes().activeName();
+    Result<QList<Theme>> themes = LibraryThemes::list(*m_library);
+    if (!active)
+        unreadable.append(active.errorMessage());
+    if (!themes)
+        unreadable.append(themes.errorMessage());
+    for (const Theme &theme : themes ? *themes : QList<Theme>()) {
+        const QString title = theme.manifest.title.isEmpty() ? theme.manifest.name : theme.manifest.title;
+        m_theme->addItem(title, theme.manifest.name);
+        if (active && theme.manifest.name == *active)
+            m_theme->setCurrentIndex(m_theme->count() - 1);
     }
+    if (!unreadable.isEmpty())
+        showStatus(tr("The library's settings could not be read: %1").arg(unreadable.first()), true);
 }
 
 // The dialog's choices become the library's: the next export, the CLI's build and the preview
@@ -179,15 +193,18 @@ void ExportDialog::loadSettings()
 Result<void> ExportDialog::storeSettings()
 {
     return m_library->transaction([this]() -> Result<void> {
-        if (auto stored = m_library->setSetting(FolderKey, QDir::cleanPath(m_folder->text().trimmed())); !stored)
+        if (auto stored = m_library->settings().set(Setting::ExportFolder, QDir::cleanPath(m_folder->text().trimmed())); !stored)
             return stored;
-        if (auto stored = m_library->setSetting(DraftsKey, m_drafts->isChecked() ? QStringLiteral("true") : QStringLiteral("false")); !stored)
+        if (auto stored = m_library->settings().set(Setting::ExportDrafts, m_drafts->isChecked() ? QStringLiteral("true") : QStringLiteral("false")); !stored)
             return stored;
         if (auto stored = SiteSettings::store(*m_library, QStringLiteral("base-url"), m_baseUrl->text()); !stored)
             return stored;
         const QString theme = m_theme->currentData().toString();
-        if (!theme.isEmpty() && theme != m_library->setting(QStringLiteral("theme"), Library::defaultThemeName()).value())
-            return m_library->setActiveTheme(theme);
+        const Result<QString> active = m_library->themes().activeName();
+        if (!active)
+            return active.error();
+        if (!theme.isEmpty() && theme != *active)
+            return m_library->themes().setActive(theme);
         return {};
     });
 }

@@ -3,6 +3,7 @@
 #include "interchange/blog_importer.h"
 #include "interchange/blog_source.h"
 #include "store/library.h"
+#include "store/setting_store.h"
 #include "tasks/background_task.h"
 #include "widgets/folder_field.h"
 
@@ -24,8 +25,6 @@
 namespace quire {
 
 namespace {
-
-const QString FolderKey = QStringLiteral("import.folder");
 
 enum Column { ResultColumn, FileColumn, PostColumn, NoteColumn };
 constexpr int SlugRole = Qt::UserRole;
@@ -65,8 +64,11 @@ ImportDialog::ImportDialog(Library *library, QWidget *parent)
     connect(task(), &BackgroundTask::progress, this, [this](int done, int total) {
         showStatus(tr("Importing… %1 of %2 files").arg(done).arg(total));
     });
-    m_folder->setFolder(m_library->setting(FolderKey).value());
+    const Result<QString> folder = m_library->settings().value(Setting::ImportFolder);
+    m_folder->setFolder(folder ? *folder : QString());
     inspectFolder();
+    if (!folder)
+        showStatus(tr("The library's settings could not be read: %1").arg(folder.errorMessage()), true);
     m_folder->lineEdit()->setFocus();
     resize(820, 560);
 }
@@ -161,7 +163,7 @@ void ImportDialog::startImport()
         return;
     emit aboutToImport();
     const QString folder = m_folder->folder();
-    if (Result<void> stored = m_library->setSetting(FolderKey, folder); !stored) {
+    if (Result<void> stored = m_library->settings().set(Setting::ImportFolder, folder); !stored) {
         showStatus(stored.errorMessage(), true);
         return;
     }

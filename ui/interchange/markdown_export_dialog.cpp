@@ -2,6 +2,7 @@
 
 #include "interchange/markdown_exporter.h"
 #include "store/library.h"
+#include "store/setting_store.h"
 #include "tasks/background_task.h"
 #include "widgets/folder_field.h"
 
@@ -22,13 +23,6 @@
 #include <memory>
 
 namespace quire {
-
-namespace {
-
-const QString FolderKey = QStringLiteral("markdown-export.folder");
-const QString FlavorKey = QStringLiteral("markdown-export.flavor");
-
-} // namespace
 
 MarkdownExportDialog::MarkdownExportDialog(Library *library, QWidget *parent)
     : TaskDialog(parent)
@@ -63,13 +57,17 @@ MarkdownExportDialog::MarkdownExportDialog(Library *library, QWidget *parent)
     layout->addWidget(statusLabel());
     layout->addWidget(createButtons());
 
-    m_folder->setFolder(m_library->setting(FolderKey).value());
-    m_flavor->setCurrentIndex(qMax(0, m_flavor->findData(m_library->setting(FlavorKey).value())));
+    const Result<QString> folder = m_library->settings().value(Setting::MarkdownExportFolder);
+    const Result<QString> flavor = m_library->settings().value(Setting::MarkdownExportFlavor);
+    m_folder->setFolder(folder ? *folder : QString());
+    m_flavor->setCurrentIndex(qMax(0, m_flavor->findData(flavor ? *flavor : QString())));
     connect(m_folder, &FolderField::folderChanged, this, &MarkdownExportDialog::updateButtons);
     connect(task(), &BackgroundTask::progress, this, [this](int done, int total) {
         showStatus(tr("Writing… %1 of %2 files").arg(done).arg(total));
     });
     updateButtons();
+    if (!folder || !flavor)
+        showStatus(tr("The library's settings could not be read: %1").arg((folder ? flavor : folder).errorMessage()), true);
     m_folder->lineEdit()->setFocus();
     resize(640, sizeHint().height());
 }
@@ -118,9 +116,9 @@ void MarkdownExportDialog::startExport()
     const QString folder = m_folder->folder();
     const QString flavorName = m_flavor->currentData().toString();
     Result<void> stored = m_library->transaction([&]() -> Result<void> {
-        if (auto saved = m_library->setSetting(FolderKey, folder); !saved)
+        if (auto saved = m_library->settings().set(Setting::MarkdownExportFolder, folder); !saved)
             return saved;
-        return m_library->setSetting(FlavorKey, flavorName);
+        return m_library->settings().set(Setting::MarkdownExportFlavor, flavorName);
     });
     if (!stored) {
         showStatus(stored.errorMessage(), true);

@@ -4,7 +4,9 @@
 #include "editor/image_inserter.h"
 #include "metadata/metadata_rules.h"
 #include "metadata/tag_line_edit.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QBuffer>
 #include <QCheckBox>
@@ -292,13 +294,13 @@ void MetadataPanel::loadChoices()
     QStringList kinds;
     if (library) {
         // A tag no post carries any more (or one half typed before a pause) is not offered.
-        if (auto all = library->tags()) {
+        if (auto all = library->posts().tags()) {
             for (const Tag &tag : *all) {
                 if (tag.postCount > 0)
                     tags.append(tag.name);
             }
         }
-        if (auto used = library->kinds())
+        if (auto used = library->posts().kinds())
             kinds = *used;
     }
     m_tags->setKnownTags(tags);
@@ -331,7 +333,7 @@ QString MetadataPanel::slugTakenBy(const QString &slug) const
     Library *library = m_session->library();
     if (!library)
         return {};
-    const auto owner = library->postBySlug(slug);
+    const auto owner = library->posts().bySlug(slug);
     if (!owner)
         return owner.errorMessage();
     if (*owner && (*owner)->id != m_session->post().id)
@@ -408,7 +410,7 @@ void MetadataPanel::showCover()
     Library *library = m_session->library();
     std::optional<Asset> asset;
     if (id && library) {
-        if (Result<std::optional<Asset>> found = library->assetById(*id); found)
+        if (Result<std::optional<Asset>> found = library->assets().byId(*id); found)
             asset = *found;
     }
     m_coverRemove->setEnabled(id.has_value());
@@ -427,7 +429,7 @@ void MetadataPanel::showCover()
         return;
     m_thumbnailOf = asset->id;
     QPixmap thumbnail;
-    if (Result<std::optional<Asset>> withData = library->asset(asset->name); withData && *withData)
+    if (Result<std::optional<Asset>> withData = library->assets().byName(asset->name); withData && *withData)
         thumbnail = thumbnailOf((*withData)->data, devicePixelRatioF());
     if (thumbnail.isNull())
         m_coverThumbnail->setText(tr("Image"));   // a format Qt cannot draw here; the page shows it
@@ -475,7 +477,7 @@ bool MetadataPanel::chooseCoverAsset(const QString &name)
     Library *library = m_session->library();
     if (!m_session->hasPost() || !library)
         return false;
-    const Result<std::optional<Asset>> asset = library->asset(name);
+    const Result<std::optional<Asset>> asset = library->assets().byName(name);
     if (!asset || !*asset) {
         showProblem(m_coverProblem, asset ? tr("There is no image called “%1” in the library.").arg(name)
                                           : asset.errorMessage());
@@ -499,7 +501,7 @@ void MetadataPanel::fillCoverMenu()
 {
     m_coverMenu->clear();
     Library *library = m_session->library();
-    const Result<QList<Asset>> assets = library ? library->assets() : Result<QList<Asset>>(QList<Asset>());
+    const Result<QList<Asset>> assets = library ? library->assets().list() : Result<QList<Asset>>(QList<Asset>());
     if (!assets) {
         m_coverMenu->addAction(assets.errorMessage())->setEnabled(false);
         return;

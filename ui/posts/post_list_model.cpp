@@ -1,6 +1,7 @@
 #include "posts/post_list_model.h"
 
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QFont>
 #include <QLocale>
@@ -68,7 +69,7 @@ Result<void> PostListModel::reload()
 {
     QList<PostSummary> posts;
     if (m_library) {
-        auto listed = m_library->listPosts(m_filter);
+        auto listed = m_library->posts().list(m_filter);
         if (!listed)
             return listed.error();
         posts = std::move(*listed);
@@ -122,7 +123,7 @@ QString PostListModel::snippet(int row) const
         if (!m_snippets.contains(m_posts.at(next).id))
             ids.append(m_posts.at(next).id);
     }
-    const Result<QHash<qint64, QString>> fetched = m_library->searchSnippets(ids, m_filter.search);
+    const Result<QHash<qint64, QString>> fetched = m_library->posts().searchSnippets(ids, m_filter.search);
     for (const qint64 each : std::as_const(ids))
         m_snippets.insert(each, fetched ? fetched->value(each).simplified() : QString());
     return m_snippets.value(id);

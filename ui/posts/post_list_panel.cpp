@@ -3,6 +3,7 @@
 #include "posts/post_list_delegate.h"
 #include "posts/post_list_model.h"
 #include "store/library.h"
+#include "store/post_store.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -146,7 +147,7 @@ void PostListPanel::refreshTags()
     const QSignalBlocker blocker(m_tag);
     m_tag->clear();
     m_tag->addItem(tr("All tags"));
-    const Result<QList<Tag>> tags = m_model->library() ? m_model->library()->tags() : Result<QList<Tag>>(QList<Tag>());
+    const Result<QList<Tag>> tags = m_model->library() ? m_model->library()->posts().tags() : Result<QList<Tag>>(QList<Tag>());
     for (const Tag &tag : tags ? *tags : QList<Tag>()) {
         if (tag.postCount == 0)
             continue;   // nothing to show

@@ -2,6 +2,7 @@
 
 #include "images/qt_image_scaler.h"
 #include "publish/publish_target_dialog.h"
+#include "publish/publish_targets.h"
 #include "store/library.h"
 #include "tasks/background_task.h"
 
@@ -167,7 +168,7 @@ void PublishDialog::loadTargets(const QString &select)
 {
     const QString wanted = select.isEmpty() ? currentTarget() : select;
     m_targets->clear();
-    Result<QList<PublishTarget>> targets = m_library->publishTargets();
+    Result<QList<PublishTarget>> targets = PublishTargets::list(*m_library);
     if (!targets) {
         m_summary->setText(targets.errorMessage());
         updateButtons();
@@ -211,7 +212,7 @@ void PublishDialog::addTarget()
 {
     PublishTargetDialog editor(PublishTarget{}, this);
     while (editor.exec() == QDialog::Accepted) {
-        Result<PublishTarget> saved = m_library->savePublishTarget(editor.target());
+        Result<PublishTarget> saved = PublishTargets::save(*m_library, editor.target());
         if (saved) {
             loadTargets(saved->name);
             return;
@@ -222,12 +223,12 @@ void PublishDialog::addTarget()
 
 void PublishDialog::editTarget()
 {
-    Result<std::optional<PublishTarget>> target = m_library->publishTarget(currentTarget());
+    Result<std::optional<PublishTarget>> target = PublishTargets::find(*m_library, currentTarget());
     if (!target || !*target)
         return;
     PublishTargetDialog editor(**target, this);
     while (editor.exec() == QDialog::Accepted) {
-        Result<PublishTarget> saved = m_library->savePublishTarget(editor.target());
+        Result<PublishTarget> saved = PublishTargets::save(*m_library, editor.target());
         if (saved) {
             loadTargets(saved->name);
             return;
@@ -246,7 +247,7 @@ void PublishDialog::removeTarget()
                                               QMessageBox::Cancel | QMessageBox::Yes, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (Result<void> removed = m_library->removePublishTarget(name); !removed)
+    if (Result<void> removed = PublishTargets::remove(*m_library, name); !removed)
         QMessageBox::warning(this, tr("Remove Target"), removed.errorMessage());
     loadTargets();
 }

@@ -2,6 +2,8 @@
 
 #include "markdown/word_counter.h"
 #include "revisions/diff_html.h"
+#include "store/library.h"
+#include "store/post_history.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -149,7 +151,7 @@ QString RevisionsDialog::describe(const Revision &revision) const
 void RevisionsDialog::loadRevisions()
 {
     m_other->addItem(tr("Current text"));
-    const Result<QList<Revision>> loaded = m_library->revisions(m_current.id);
+    const Result<QList<Revision>> loaded = m_library->history().revisions(m_current.id);
     if (!loaded) {
         m_summary->setText(tr("Could not read the history: %1").arg(loaded.errorMessage()));
         return;
@@ -242,7 +244,7 @@ void RevisionsDialog::restoreSelected()
     confirm.exec();
     if (confirm.clickedButton() != restore)
         return;
-    const Result<Post> done = m_library->restoreRevision(m_current.id, revision.id);
+    const Result<Post> done = m_library->history().restore(m_current.id, revision.id);
     if (!done) {
         QMessageBox::warning(this, tr("Could not restore"), done.errorMessage());
         return;

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "diff/word_diff.h"
-#include "store/library.h"
+#include "store/post.h"
+#include "store/revision.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -16,6 +17,8 @@ class QStackedWidget;
 class QTextBrowser;
 
 namespace quire {
+
+class Library;
 
 // The post's history: every saved version, newest first; the one picked is compared word by word
 // with the current text (or with any other version) and can be restored.

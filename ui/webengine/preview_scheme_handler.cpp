@@ -1,5 +1,6 @@
 #include "webengine/preview_scheme_handler.h"
 
+#include "store/asset_store.h"
 #include "store/library.h"
 
 #include <QBuffer>
@@ -43,7 +44,7 @@ void PreviewSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         // Held through the library call: setLibrary(nullptr) waits for it before the library closes.
         QMutexLocker locker(&m_mutex);
         if (path.startsWith(media) && m_library) {
-            Result<std::optional<Asset>> asset = m_library->asset(path.mid(media.size()));
+            Result<std::optional<Asset>> asset = m_library->assets().byName(path.mid(media.size()));
             if (!asset || !*asset) {
                 job->fail(QWebEngineUrlRequestJob::UrlNotFound);
                 return;

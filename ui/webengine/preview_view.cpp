@@ -2,15 +2,18 @@
 
 #include "markdown/markdown_renderer.h"
 #include "preview/page_blocks.h"
-#include "webengine/preview_page.h"
 #include "preview/preview_renderer.h"
-#include "webengine/preview_scheme_handler.h"
-#include "webengine/remote_request_blocker.h"
 #include "render/render_worker.h"
+#include "site/library_themes.h"
 #include "site/post_preview.h"
+#include "store/asset_store.h"
 #include "store/library.h"
+#include "store/theme_store.h"
 #include "store/timestamp.h"
 #include "theme/builtin_themes.h"
+#include "webengine/preview_page.h"
+#include "webengine/preview_scheme_handler.h"
+#include "webengine/remote_request_blocker.h"
 
 #include <QFile>
 #include <QVBoxLayout>
@@ -119,12 +122,12 @@ void PreviewView::setLibrary(Library *library)
     m_library = library;
     Result<SiteSettings> settings = library ? SiteSettings::fromLibrary(*library) : Result<SiteSettings>(SiteSettings());
     m_settings = settings ? *settings : SiteSettings();
-    Result<Theme> theme = library ? library->activeTheme() : Result<Theme>(Error{});
+    Result<Theme> theme = library ? LibraryThemes::active(*library) : Result<Theme>(Error{});
     if (!theme) {
         // The default theme as Quire ships it: a preview without a theme would not be the page.
         const auto shipped = BuiltinThemes::shipped();
         for (const Theme &builtin : shipped ? *shipped : QList<Theme>()) {
-            if (builtin.manifest.name == Library::defaultThemeName())
+            if (builtin.manifest.name == ThemeStore::defaultName())
                 theme = builtin;
         }
     }
@@ -211,7 +214,7 @@ void PreviewView::loadShell()
     PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(m_post.body));
     if (m_post.coverAssetId && m_library) {
         // The cover as the post shows it now, saved or not; served at /media/ like its images.
-        if (Result<std::optional<Asset>> cover = m_library->assetById(*m_post.coverAssetId); cover && *cover)
+        if (Result<std::optional<Asset>> cover = m_library->assets().byId(*m_post.coverAssetId); cover && *cover)
             facts.cover = PostFacts::coverOf(**cover);
     }
     Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post, facts);

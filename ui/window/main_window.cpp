@@ -13,14 +13,15 @@
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
 #include "preview/preview_module.h"
-#include "publish/publish_dialog.h"
 #include "preview/preview_pane.h"
 #include "preview/web_engine_setup.h"
+#include "publish/publish_dialog.h"
 #include "revisions/revisions_dialog.h"
+#include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_store.h"
 #include "window/library_file_dialog.h"
 #include "window/view_modes.h"
-#include "window/welcome_post.h"
 
 #include <QAction>
 #include <QApplication>
@@ -386,11 +387,6 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
     m_library = std::move(library);   // the previous library closes (and unlocks) here
     setWindowFilePath(m_library->path());
     setWindowTitle(tr("%1 — Quire").arg(QFileInfo(m_library->path()).fileName()));
-
-    if (m_library->wasCreated()) {
-        if (auto welcome = WelcomePost::addTo(*m_library); !welcome)
-            showError(tr("Welcome post"), welcome.errorMessage());
-    }
     showFirstPost();
 }
 
@@ -400,7 +396,7 @@ bool MainWindow::openLibrary(const QString &path)
         return true;
     if (!saveOpenPost())
         return false;
-    auto library = Library::open(path);
+    auto library = LibrarySetup::open(path, Library::OpenMode::OpenOrCreate, LibrarySetup::NewLibrary::WithWelcomePost);
     if (!library) {
         showError(tr("Could not open the library"), library.errorMessage());
         return false;
@@ -434,7 +430,7 @@ Result<qint64> MainWindow::newPost()
     }
     Post post;
     post.title = tr("Untitled post");
-    auto created = m_library->createPost(post);
+    auto created = m_library->posts().create(post);
     if (!created) {
         showError(tr("Could not create a post"), created.errorMessage());
         return created.error();
@@ -453,7 +449,7 @@ void MainWindow::showPost(qint64 id)
         return;
     Post post;
     if (id != 0) {
-        auto loaded = m_library->post(id);
+        auto loaded = m_library->posts().byId(id);
         if (!loaded) {
             showError(tr("Could not open the post"), loaded.errorMessage());
             return;
@@ -512,7 +508,7 @@ void MainWindow::deleteCurrentPost()
     if (confirm.clickedButton() != remove)
         return;
     m_session->close();
-    if (auto deleted = m_library->deletePost(post.id); !deleted)
+    if (auto deleted = m_library->posts().remove(post.id); !deleted)
         showError(tr("Could not delete the post"), deleted.errorMessage());
     showFirstPost();
 }
@@ -632,7 +628,7 @@ void MainWindow::reloadCurrentPost()
 
 void MainWindow::goToProblem(const QString &slug, int line)
 {
-    Result<std::optional<Post>> post = m_library->postBySlug(slug);
+    Result<std::optional<Post>> post = m_library->posts().bySlug(slug);
     if (!post || !*post) {
         statusBar()->showMessage(tr("There is no post “%1” any more.").arg(slug), 5000);
         return;
