@@ -16,6 +16,7 @@
 #include "store/asset_store.h"
 #include "store/library.h"
 #include "store/post_store.h"
+#include "store/render_cache_store.h"
 #include "theme/theme_templates.h"
 
 #include <QCoreApplication>
@@ -705,6 +706,9 @@ Result<SiteBuilder::Report> Build::run()
     phase("commit");
     if (!counts)
         return counts.error();
+    // The cache grows with every formula edited away; a build is when nobody waits on it.
+    if (Result<int> pruned = m_library.renderCache().prune(); !pruned)
+        m_report.notes.append(tr("The render cache could not be pruned: %1").arg(pruned.errorMessage()));
     step(m_total - m_done);
     m_report.posts = int(m_plan.posts().size());
     m_report.files = int(m_files.size());

@@ -17,6 +17,7 @@
 #include "store/library.h"
 #include "store/post_history.h"
 #include "store/post_store.h"
+#include "store/render_cache_store.h"
 #include "store/revision.h"
 #include "store/theme_store.h"
 #include "theme/theme_folder.h"
@@ -98,6 +99,7 @@ private slots:
     void pagesAreValidHtmlAndXmlIsWellFormed();
     void linksBetweenPagesResolve();
     void katexAndHighlightOnlyWhenNeeded();
+    void aBuildPrunesRendersUnusedForMonths();
     void incrementalKeepsMtimesAndRemovesFiles();
     void changedTextWithTheSameTimestampIsRebuilt();
     void killedBuildLeavesOldSiteWhole();
@@ -440,6 +442,31 @@ void TestSite::katexAndHighlightOnlyWhenNeeded()
     QVERIFY(fonts > 10);
     QVERIFY(readAll(out + QStringLiteral("/posts/mathy/index.html")).contains("assets/katex/katex.min.css"));
     QVERIFY(!readAll(out + QStringLiteral("/posts/plain/index.html")).contains("katex.min.css"));
+}
+
+void TestSite::aBuildPrunesRendersUnusedForMonths()
+{
+    auto library = newLibrary(QStringLiteral("prune"));
+    QDateTime now(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+    library->setClock([&now] { return now; });
+    addPost(*library, QStringLiteral("Kept"), QStringLiteral("Still here: $a^2$."));
+    QVERIFY(library->renderCache().store({CachedRender{QStringLiteral("edited-away"), QStringLiteral("x"), {}, false, {}}}));
+    const QString out = m_dir.filePath(QStringLiteral("prune-site"));
+    build(*library, out);   // renders $a^2$ and stores it, used now
+
+    now = now.addDays(RenderCacheStore::UnusedDays - 1);
+    addPost(*library, QStringLiteral("Later"), QStringLiteral("New: $b^2$."));
+    build(*library, out);
+    QVERIFY(library->renderCache().find(QStringLiteral("edited-away")).value().has_value());
+
+    // Past the limit the entry nobody used goes. A page that was not made again keeps its math:
+    // its formulas are rendered anew only when the page is.
+    now = now.addDays(2);
+    addPost(*library, QStringLiteral("Latest"), QStringLiteral("Newer: $c^2$."));
+    build(*library, out);
+    QCOMPARE(library->renderCache().find(QStringLiteral("edited-away")).value(), std::nullopt);
+    const QByteArray kept = readAll(out + QStringLiteral("/posts/kept/index.html"));
+    QVERIFY(kept.contains("katex"));
 }
 
 void TestSite::incrementalKeepsMtimesAndRemovesFiles()
