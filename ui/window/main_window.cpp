@@ -12,15 +12,15 @@
 #include "metadata/metadata_panel.h"
 #include "posts/post_list_model.h"
 #include "posts/post_list_panel.h"
-#include "preview/preview_module.h"
 #include "preview/preview_pane.h"
-#include "preview/web_engine_setup.h"
 #include "publish/publish_dialog.h"
 #include "revisions/revisions_dialog.h"
 #include "setup/library_setup.h"
 #include "store/library.h"
 #include "store/post_store.h"
 #include "window/library_file_dialog.h"
+#include "window/main_menus.h"
+#include "window/preview_slot.h"
 #include "window/view_modes.h"
 
 #include <QAction>
@@ -47,8 +47,24 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     , m_session(new DraftSession(this))
     , m_postModel(new PostListModel(this))
 {
-    createActions();
-    m_postList = new PostListPanel(m_postModel, m_newPostAction, m_deletePostAction, this);
+    m_menus = new MainMenus(this);
+    createCentralWidgets();
+    createDocks();
+    m_menus->build({m_editor, m_findBar, m_outlineDock, m_metadataDock, m_viewModes, m_spelling});
+    connectCommands();
+    createStatusBar();
+    connectEditing();
+    connectSession();
+    restoreLayout();
+    m_viewModes->restoreSettings();
+    setLibrary(std::move(library));
+}
+
+// Post list | title and editor (with the find bar) | preview, side by side.
+void MainWindow::createCentralWidgets()
+{
+    m_postList = new PostListPanel(m_postModel, m_menus->action(MainMenus::Command::NewPost),
+                                   m_menus->action(MainMenus::Command::DeletePost), this);
     m_title = new QLineEdit(this);
     m_title->setPlaceholderText(tr("Title"));
     m_title->setFrame(false);
@@ -58,29 +74,14 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_title->setFont(titleFont);
     m_editor = new EditorView(this);
     m_spelling = new SpellingController(m_editor, this);
-    connect(m_spelling, &SpellingController::problem, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 10000);
+    m_previewSlot = new PreviewSlot(this);
+    m_previewSlot->setBeforeCreate([this] {
+        // Making the preview holds the GUI thread, and autosave with it: what is typed so far is
+        // saved first, so that a crash meanwhile loses no more than a second of it.
+        if (Result<void> saved = m_session->flush(); !saved)
+            statusBar()->showMessage(tr("Could not save: %1").arg(saved.errorMessage()));
     });
-    m_previewSlot = new QWidget(this);
-    auto *previewLayout = new QVBoxLayout(m_previewSlot);
-    previewLayout->setContentsMargins(0, 0, 0, 0);
-    m_previewSlot->installEventFilter(this);
-    m_previewPause.setSingleShot(true);
-    m_previewPause.setInterval(PreviewPause);
-    connect(&m_previewPause, &QTimer::timeout, this, &MainWindow::createPreview);
-    m_outline = new OutlinePanel(this);
-    m_outlineDock = new QDockWidget(tr("Outline"), this);
-    m_outlineDock->setObjectName(QStringLiteral("outline"));
-    m_outlineDock->setWidget(m_outline);
-    m_outlineDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    addDockWidget(Qt::LeftDockWidgetArea, m_outlineDock);
-    m_metadata = new MetadataPanel(m_session, this);
-    m_metadataDock = new QDockWidget(tr("Post Details"), this);
-    m_metadataDock->setObjectName(QStringLiteral("metadata"));
-    m_metadataDock->setWidget(m_metadata);
-    m_metadataDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    addDockWidget(Qt::RightDockWidgetArea, m_metadataDock);
-    resizeDocks({m_outlineDock, m_metadataDock}, {180, 280}, Qt::Horizontal);   // the layout is remembered
+    connect(m_previewSlot, &PreviewSlot::created, this, &MainWindow::connectPreview);
 
     auto *editorColumn = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorColumn);
@@ -98,37 +99,94 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
     m_viewModes = new ViewModes(this, m_editor, m_splitter, {m_postList, m_previewSlot});
-    createMenus();
-    createStatusBar();
+}
 
+// The outline on the left, the post's details on the right.
+void MainWindow::createDocks()
+{
+    m_outline = new OutlinePanel(this);
+    m_outlineDock = new QDockWidget(tr("Outline"), this);
+    m_outlineDock->setObjectName(QStringLiteral("outline"));
+    m_outlineDock->setWidget(m_outline);
+    m_outlineDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_outlineDock);
+    m_metadata = new MetadataPanel(m_session, this);
+    m_metadataDock = new QDockWidget(tr("Post Details"), this);
+    m_metadataDock->setObjectName(QStringLiteral("metadata"));
+    m_metadataDock->setWidget(m_metadata);
+    m_metadataDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_metadataDock);
+    resizeDocks({m_outlineDock, m_metadataDock}, {180, 280}, Qt::Horizontal);   // the layout is remembered
+}
+
+void MainWindow::connectCommands()
+{
+    using Command = MainMenus::Command;
+    const auto on = [this](Command command, auto slot) {
+        connect(m_menus->action(command), &QAction::triggered, this, slot);
+    };
+    on(Command::NewPost, [this] { (void)newPost(); });
+    on(Command::DeletePost, &MainWindow::deleteCurrentPost);
+    on(Command::OpenLibrary, &MainWindow::chooseLibrary);
+    on(Command::Save, [this] {
+        if (auto saved = m_session->save())
+            statusBar()->showMessage(tr("Saved a version of “%1”.").arg(m_session->post().title), 3000);
+    });
+    on(Command::History, &MainWindow::showHistory);
+    on(Command::ExportSite, &MainWindow::showExport);
+    on(Command::Publish, &MainWindow::showPublish);
+    on(Command::ImportBlog, &MainWindow::showImport);
+    on(Command::ExportMarkdown, &MainWindow::showMarkdownExport);
+    on(Command::Assets, &MainWindow::showAssets);
+    on(Command::Quit, &QWidget::close);
+    on(Command::About, [this] {
+        QMessageBox::about(this, tr("About Quire"),
+                           tr("<h3>Quire %1</h3><p>A blog editor for technical writers.</p>"
+                              "<p>Library: %2</p>")
+                               .arg(QApplication::applicationVersion(),
+                                    m_library ? m_library->path().toHtmlEscaped() : QString()));
+    });
+}
+
+// The post list, the title, the editor and the outline follow one another; the preview follows
+// the text and the cursor.
+void MainWindow::connectEditing()
+{
+    connect(m_spelling, &SpellingController::problem, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
     connect(m_postList, &PostListPanel::currentPostChanged, this, &MainWindow::showPost);
     connect(m_postList, &PostListPanel::filterChanged, this, &MainWindow::reloadPostList);
     connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
         m_session->setTitle(title);
-        if (m_preview)
-            m_preview->setPost(m_session->post());
+        if (PreviewPane *preview = m_previewSlot->existingPreview())
+            preview->setPost(m_session->post());
     });
     connect(m_editor, &EditorView::edited, this, [this] {
-        const QString body = m_editor->toPlainText();
-        m_session->setBody(body);
-        if (m_preview)
-            m_preview->setPost(m_session->post());
+        m_session->setBody(m_editor->toPlainText());
+        if (PreviewPane *preview = m_previewSlot->existingPreview())
+            preview->setPost(m_session->post());
         else
-            postponePreview();
+            m_previewSlot->postpone();
     });
     // Scroll sync: the preview follows the cursor; a click in the preview moves the cursor there.
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         const int line = m_editor->textCursor().blockNumber() + 1;
-        if (m_preview)
-            m_preview->revealLine(line);
+        if (PreviewPane *preview = m_previewSlot->existingPreview())
+            preview->revealLine(line);
         else
-            postponePreview();
+            m_previewSlot->postpone();
         m_outline->followLine(line);
     });
     connect(m_editor, &EditorView::imageRefused, this, [this](const QString &message) {
         statusBar()->showMessage(message, 10000);
     });
     connect(m_outline, &OutlinePanel::headingActivated, this, &MainWindow::goToLine);
+}
+
+// Saving, its failures, and changes of the post's details reach the status bar and the preview.
+void MainWindow::connectSession()
+{
     connect(m_session, &DraftSession::stateChanged, this, &MainWindow::showSaveState);
     connect(m_session, &DraftSession::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message));
@@ -139,229 +197,42 @@ MainWindow::MainWindow(std::unique_ptr<Library> library, QWidget *parent)
     m_detailsPause.setInterval(DetailsPause);
     connect(m_session, &DraftSession::detailsChanged, &m_detailsPause, qOverload<>(&QTimer::start));
     connect(&m_detailsPause, &QTimer::timeout, this, [this] {
-        if (m_preview)
-            m_preview->setPost(m_session->post());
+        if (PreviewPane *preview = m_previewSlot->existingPreview())
+            preview->setPost(m_session->post());
     });
     connect(m_session, &DraftSession::postRenamed, this, [this](qint64 id) {
         reloadPostList();
         m_postList->selectPost(id);
     });
-
-    restoreLayout();
-    m_viewModes->restoreSettings();
-    setLibrary(std::move(library));
 }
 
 MainWindow::~MainWindow()
 {
     // The preview renders on a thread of its own with the library: done before the library closes.
-    if (m_preview)
-        m_preview->releaseLibrary();
+    if (PreviewPane *preview = m_previewSlot->existingPreview())
+        preview->releaseLibrary();
     // Its thumbnail decoders read the library too; children would go after it.
     delete m_assetBrowser;
 }
 
 PreviewPane *MainWindow::preview()
 {
-    createPreview();
-    return m_preview;
+    return m_previewSlot->preview();
 }
 
-// The window is shown and editable before WebEngine starts: the preview comes after the first
-// paint, with the library and post the window has by then. Making it holds the GUI thread for a
-// quarter of a second, so an author who starts typing at once keeps typing, and the preview comes
-// at their first pause (or after PreviewDeadline at the latest).
-void MainWindow::createPreview()
+void MainWindow::connectPreview(PreviewPane *preview)
 {
-    m_previewPause.stop();
-    if (m_preview || m_previewProblem)
-        return;
-    // Making the preview holds the GUI thread, and autosave with it: what is typed so far is
-    // saved first, so that a crash meanwhile loses no more than a second of it.
-    if (Result<void> saved = m_session->flush(); !saved)
-        statusBar()->showMessage(tr("Could not save: %1").arg(saved.errorMessage()));
-    WebEngineSetup::chooseRendering();
-    m_preview = PreviewModule::create(m_previewSlot);
-    if (!m_preview) {
-        showPreviewProblem(PreviewModule::errorString());
-        return;
-    }
-    m_previewSlot->layout()->addWidget(m_preview);
-    connect(m_preview, &PreviewPane::lineClicked, this, &MainWindow::goToLine);
-    connect(m_preview, &PreviewPane::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
+    connect(preview, &PreviewPane::lineClicked, this, &MainWindow::goToLine);
+    connect(preview, &PreviewPane::outlineRendered, m_outline, [this](const QList<OutlineEntry> &outline) {
         m_outline->setOutline(outline);
         m_outline->followLine(m_editor->textCursor().blockNumber() + 1);
     });
-    connect(m_preview, &PreviewPane::rendered, this, [this](int words, int minutes) {
+    connect(preview, &PreviewPane::rendered, this, [this](int words, int minutes) {
         //: Status bar: "1,234 words · 6 min read"
         m_wordsLabel->setText(tr("%1 · %2").arg(tr("%n word(s)", nullptr, words), tr("%n min read", nullptr, minutes)));
     });
-    m_preview->setLibrary(m_library.get());
-    m_preview->setPost(m_session->post());
-}
-
-void MainWindow::showPreviewProblem(const QString &problem)
-{
-    m_previewProblem = new QLabel(tr("The preview is not available: %1").arg(problem), m_previewSlot);
-    m_previewProblem->setWordWrap(true);
-    m_previewProblem->setAlignment(Qt::AlignCenter);
-    m_previewProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_previewProblem->setMargin(24);
-    m_previewSlot->layout()->addWidget(m_previewProblem);
-}
-
-void MainWindow::postponePreview()
-{
-    if (m_previewPause.isActive() && !m_previewDeadline.hasExpired())
-        m_previewPause.start();
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_previewSlot && event->type() == QEvent::Paint && !m_preview) {
-        m_previewSlot->removeEventFilter(this);
-        m_previewDeadline.setRemainingTime(PreviewDeadline);
-        m_previewPause.start();
-    }
-    return QMainWindow::eventFilter(watched, event);
-}
-
-void MainWindow::createActions()
-{
-    m_newPostAction = new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Post"), this);
-    m_newPostAction->setShortcut(QKeySequence::New);
-    m_newPostAction->setToolTip(tr("Start a new draft post"));
-    connect(m_newPostAction, &QAction::triggered, this, [this] { (void)newPost(); });
-
-    m_deletePostAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Post…"), this);
-    m_deletePostAction->setToolTip(tr("Delete the selected post and its history"));
-    connect(m_deletePostAction, &QAction::triggered, this, &MainWindow::deleteCurrentPost);
-
-    m_openLibraryAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Library…"), this);
-    m_openLibraryAction->setShortcut(QKeySequence::Open);
-    m_openLibraryAction->setToolTip(tr("Open another blog's library, or create a new one"));
-    connect(m_openLibraryAction, &QAction::triggered, this, &MainWindow::chooseLibrary);
-
-    m_saveAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), this);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    m_saveAction->setToolTip(tr("Save now and keep this version in the post's history"));
-    connect(m_saveAction, &QAction::triggered, this, [this] {
-        if (auto saved = m_session->save())
-            statusBar()->showMessage(tr("Saved a version of “%1”.").arg(m_session->post().title), 3000);
-    });
-
-    m_historyAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open-recent")), tr("&History…"), this);
-    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H));   // no standard key for this
-    m_historyAction->setToolTip(tr("Compare the post's saved versions and restore one"));
-    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
-
-    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Site…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));   // no standard key for this
-    m_exportAction->setToolTip(tr("Build the blog as a static site folder and look at it offline"));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExport);
-
-    m_publishAction = new QAction(QIcon::fromTheme(QStringLiteral("document-send")), tr("&Publish…"), this);
-    m_publishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));   // no standard key for this
-    m_publishAction->setToolTip(tr("Send the blog to a folder, a git branch or an rsync destination"));
-    connect(m_publishAction, &QAction::triggered, this, &MainWindow::showPublish);
-
-    m_importAction = new QAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import Blog…"), this);
-    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));   // no standard key for this
-    m_importAction->setToolTip(tr("Bring the posts and images of a Hugo or Jekyll blog, or a Markdown folder, into this library"));
-    connect(m_importAction, &QAction::triggered, this, &MainWindow::showImport);
-
-    m_markdownExportAction = new QAction(tr("Export &Markdown…"), this);
-    m_markdownExportAction->setToolTip(tr("Write the posts and images as a folder that Hugo or Jekyll builds"));
-    connect(m_markdownExportAction, &QAction::triggered, this, &MainWindow::showMarkdownExport);
-
-    m_assetsAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-pictures")), tr("&Assets…"), this);
-    m_assetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));   // M for /media/; no standard key
-    m_assetsAction->setToolTip(tr("Browse the library's images: which posts use them; rename, replace or delete them"));
-    connect(m_assetsAction, &QAction::triggered, this, &MainWindow::showAssets);
-
-    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newPostAction);
-    file->addAction(m_saveAction);
-    file->addAction(m_historyAction);
-    file->addSeparator();
-    file->addAction(m_importAction);
-    file->addSeparator();
-    file->addAction(m_exportAction);
-    file->addAction(m_markdownExportAction);
-    file->addAction(m_publishAction);
-    file->addSeparator();
-    file->addAction(m_openLibraryAction);
-    file->addSeparator();
-    file->addAction(m_deletePostAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    const struct {
-        QString text;
-        QKeySequence::StandardKey key;
-        void (QPlainTextEdit::*slot)();
-    } editActions[] = {
-        {tr("&Undo"), QKeySequence::Undo, &QPlainTextEdit::undo},
-        {tr("&Redo"), QKeySequence::Redo, &QPlainTextEdit::redo},
-        {tr("Cu&t"), QKeySequence::Cut, &QPlainTextEdit::cut},
-        {tr("&Copy"), QKeySequence::Copy, &QPlainTextEdit::copy},
-        {tr("&Paste"), QKeySequence::Paste, &QPlainTextEdit::paste},
-        {tr("Select &All"), QKeySequence::SelectAll, &QPlainTextEdit::selectAll},
-    };
-    for (const auto &entry : editActions) {
-        QAction *action = edit->addAction(entry.text, m_editor, entry.slot);
-        action->setShortcut(entry.key);
-        // The editor and the title field handle these keys themselves while they have focus.
-        action->setShortcutContext(Qt::WidgetShortcut);
-        if (entry.key == QKeySequence::Redo || entry.key == QKeySequence::Paste)
-            edit->addSeparator();
-    }
-    edit->actions().at(0)->setEnabled(false);
-    edit->actions().at(1)->setEnabled(false);
-    connect(m_editor, &QPlainTextEdit::undoAvailable, edit->actions().at(0), &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::redoAvailable, edit->actions().at(1), &QAction::setEnabled);
-    edit->addSeparator();
-    edit->addActions(m_findBar->menuActions());
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *showOutline = m_outlineDock->toggleViewAction();
-    showOutline->setText(tr("&Outline"));
-    showOutline->setToolTip(tr("Show or hide the post's headings"));
-    view->addAction(showOutline);
-    QAction *showMetadata = m_metadataDock->toggleViewAction();
-    showMetadata->setText(tr("Post &Details"));
-    showMetadata->setToolTip(tr("Show or hide the post's slug, status, date, kind, tags, summary and cover image"));
-    view->addAction(showMetadata);
-    view->addSeparator();
-    view->addActions(m_viewModes->menuActions());
-
-    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(m_assetsAction);
-    tools->addSeparator();
-    tools->addAction(m_spelling->checkAction());
-    tools->addMenu(m_spelling->languageMenu());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Quire"), this, [this] {
-        QMessageBox::about(this, tr("About Quire"),
-                           tr("<h3>Quire %1</h3><p>A blog editor for technical writers.</p>"
-                              "<p>Library: %2</p>")
-                               .arg(QApplication::applicationVersion(),
-                                    m_library ? m_library->path().toHtmlEscaped() : QString()));
-    });
-
-    // Every action says what it does when pointed at (Qt menus hide tooltips by default).
-    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
-        menu->setToolTipsVisible(true);
+    preview->setLibrary(m_library.get());
+    preview->setPost(m_session->post());
 }
 
 void MainWindow::createStatusBar()
@@ -380,8 +251,8 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
     m_assetBrowser = nullptr;
     m_session->setLibrary(library.get());
     m_postModel->setLibrary(library.get());
-    if (m_preview)
-        m_preview->setLibrary(library.get());
+    if (PreviewPane *preview = m_previewSlot->existingPreview())
+        preview->setLibrary(library.get());
     m_editor->setLibrary(library.get());
     m_spelling->setLibrary(library.get());
     m_library = std::move(library);   // the previous library closes (and unlocks) here
@@ -467,11 +338,10 @@ void MainWindow::showPost(qint64 id)
     m_editor->loadText(post.body);
     m_editor->setEnabled(hasPost);
     m_editor->setPlaceholderText(hasPost ? tr("Write your post in Markdown…") : tr("No post selected. Create one with File › New Post."));
-    m_deletePostAction->setEnabled(hasPost);
-    m_saveAction->setEnabled(hasPost);
-    m_historyAction->setEnabled(hasPost);
-    if (m_preview)
-        m_preview->setPost(post);
+    for (MainMenus::Command command : {MainMenus::Command::DeletePost, MainMenus::Command::Save, MainMenus::Command::History})
+        m_menus->action(command)->setEnabled(hasPost);
+    if (PreviewPane *preview = m_previewSlot->existingPreview())
+        preview->setPost(post);
     showSaveState();
 }
 

@@ -2,7 +2,6 @@
 
 #include "result.h"
 
-#include <QDeadlineTimer>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -21,12 +20,14 @@ class DraftSession;
 class EditorView;
 class ExportDialog;
 class FindBar;
+class MainMenus;
 class Library;
 class MetadataPanel;
 class OutlinePanel;
 class PostListModel;
 class PostListPanel;
 class PreviewPane;
+class PreviewSlot;
 class ViewModes;
 class SpellingController;
 
@@ -65,18 +66,16 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    static constexpr int PreviewPause = 200;      // ms without a keystroke before the preview is made
-    static constexpr int PreviewDeadline = 1500;  // ms after the first paint when it is made anyway
     static constexpr int DetailsPause = 300;      // ms after a change in Post Details before the preview shows it
 
-    void createActions();
-    void createPreview();
-    void postponePreview();
-    void showPreviewProblem(const QString &problem);
-    void createMenus();
+    void createCentralWidgets();
+    void createDocks();
+    void connectCommands();
+    void connectEditing();
+    void connectSession();
+    void connectPreview(PreviewPane *preview);
     void createStatusBar();
     void setLibrary(std::unique_ptr<Library> library);
     void showPost(qint64 id);
@@ -106,11 +105,7 @@ private:
     PostListPanel *m_postList = nullptr;
     QLineEdit *m_title = nullptr;
     EditorView *m_editor = nullptr;
-    PreviewPane *m_preview = nullptr;   // made after the first paint (WebEngine takes ~250 ms)
-    QWidget *m_previewSlot = nullptr;   // holds the preview in the splitter
-    QLabel *m_previewProblem = nullptr; // why there is no preview, in its place
-    QTimer m_previewPause;              // the author has stopped typing: time to make the preview
-    QDeadlineTimer m_previewDeadline;   // ...or the preview is made anyway
+    PreviewSlot *m_previewSlot = nullptr;   // the preview, made after the first paint
     QTimer m_detailsPause;              // Post Details changed: the preview follows after a pause
     OutlinePanel *m_outline = nullptr;
     SpellingController *m_spelling = nullptr;
@@ -125,17 +120,7 @@ private:
     ExportDialog *m_exportDialog = nullptr;   // kept, so it remembers its last build
     AssetBrowserDialog *m_assetBrowser = nullptr;
 
-    QAction *m_newPostAction = nullptr;
-    QAction *m_deletePostAction = nullptr;
-    QAction *m_openLibraryAction = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_historyAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_assetsAction = nullptr;
-    QAction *m_publishAction = nullptr;
-    QAction *m_importAction = nullptr;
-    QAction *m_markdownExportAction = nullptr;
-    QAction *m_quitAction = nullptr;
+    MainMenus *m_menus = nullptr;
 };
 
 } // namespace quire
