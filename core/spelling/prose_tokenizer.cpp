@@ -195,6 +195,110 @@ bool ProseTokenizer::scanFenceOpening(QStringView line, Line &out)
     return true;
 }
 
+namespace {
+
+using Kind = ProseTokenizer::Kind;
+using Line = ProseTokenizer::Line;
+using Context = ProseTokenizer::Context;
+
+// Each scanner below looks at line[i]; when the construct there is its own it records a token and
+// returns the index after it (the line's end when the construct stays open to the next line), and
+// otherwise returns i unchanged.
+
+int scanCodeSpan(QStringView line, int i, Line &out)
+{
+    const int run = runLength(line, i, line[i]);
+    const int close = findBacktickRun(line, i + run, run);
+    if (close < 0)
+        return i + run;   // backticks without a closing run are text
+    out.tokens.append({Kind::Code, i, close + run - i});
+    return close + run;
+}
+
+int scanMath(QStringView line, int i, Line &out)
+{
+    const int n = int(line.size());
+    if (line.mid(i).startsWith(QLatin1StringView("$$"))) {
+        const int close = int(line.indexOf(QLatin1StringView("$$"), i + 2));
+        if (close < 0) {
+            out.tokens.append({Kind::Math, i, n - i});
+            out.next = {Context::DisplayMath, 0};
+            return n;
+        }
+        out.tokens.append({Kind::Math, i, close + 2 - i});
+        return close + 2;
+    }
+    // Inline math as md4c reads it: $x$, no space just inside either dollar.
+    int close = -1;
+    if (i + 1 < n && !line[i + 1].isSpace()) {
+        for (int j = i + 1; j < n && close < 0; ++j) {
+            if (line[j] == QLatin1Char('\\'))
+                ++j;
+            else if (line[j] == QLatin1Char('$') && !line[j - 1].isSpace())
+                close = j;
+        }
+    }
+    if (close < 0)
+        return i + 1;
+    out.tokens.append({Kind::Math, i, close + 1 - i});
+    return close + 1;
+}
+
+// An HTML comment, tag or autolink (<https://…>, <me@example.org>).
+int scanAngle(QStringView line, int i, Line &out)
+{
+    const int n = int(line.size());
+    if (line.mid(i).startsWith(QLatin1StringView("<!--"))) {
+        const int close = int(line.indexOf(QLatin1StringView("-->"), i + 4));
+        if (close < 0) {
+            out.tokens.append({Kind::Html, i, n - i});
+            out.next = {Context::HtmlComment, 0};
+            return n;
+        }
+        out.tokens.append({Kind::Html, i, close + 3 - i});
+        return close + 3;
+    }
+    if (i + 1 >= n || !(line[i + 1].isLetter() || line[i + 1] == QLatin1Char('/') || line[i + 1] == QLatin1Char('!')))
+        return i;
+    const int close = int(line.indexOf(QLatin1Char('>'), i + 1));
+    if (close < 0)
+        return i + 1;
+    const QStringView inside = line.mid(i + 1, close - i - 1);
+    const bool autolink = inside.contains(QLatin1StringView("://")) || inside.contains(QLatin1Char('@'));
+    out.tokens.append({autolink ? Kind::Url : Kind::Html, i, close + 1 - i});
+    return close + 1;
+}
+
+// A link's destination after "](", or a footnote reference "[^label]".
+int scanLinkPart(QStringView line, int i, Line &out)
+{
+    const QStringView rest = line.mid(i);
+    if (rest.startsWith(QLatin1StringView("]("))) {
+        const int end = linkDestinationEnd(line, i + 1);
+        out.tokens.append({Kind::LinkTarget, i + 1, end - i - 1});
+        return end;
+    }
+    if (rest.startsWith(QLatin1StringView("[^"))) {
+        const int close = int(line.indexOf(QLatin1Char(']'), i));
+        const int end = close < 0 ? int(line.size()) : close + 1;
+        out.tokens.append({Kind::LinkTarget, i, end - i});
+        return end;
+    }
+    return i;
+}
+
+int scanEntity(QStringView line, int i, Line &out)
+{
+    static const QRegularExpression entity(QStringLiteral("^&#?[A-Za-z0-9]+;"));
+    const auto match = entity.match(line.mid(i));
+    if (!match.hasMatch())
+        return i + 1;
+    out.tokens.append({Kind::Html, i, int(match.capturedLength())});
+    return i + int(match.capturedLength());
+}
+
+} // namespace
+
 void ProseTokenizer::scanInline(QStringView line, int from, Line &out)
 {
     // A link reference definition: "[label]: destination" (a footnote's "[^label]: text" is prose).
@@ -209,87 +313,30 @@ void ProseTokenizer::scanInline(QStringView line, int from, Line &out)
     const int n = int(line.size());
     while (i < n) {
         const QChar c = line[i];
-        const QStringView rest = line.mid(i);
-        if (c == QLatin1Char('\\')) {
-            i += 2;
-        } else if (c == QLatin1Char('`')) {
-            const int run = runLength(line, i, c);
-            const int close = findBacktickRun(line, i + run, run);
-            if (close < 0) {
-                i += run;
-                continue;
+        int next = i;
+        if (c == QLatin1Char('\\'))
+            next = i + 2;
+        else if (c == QLatin1Char('`'))
+            next = scanCodeSpan(line, i, out);
+        else if (c == QLatin1Char('$'))
+            next = scanMath(line, i, out);
+        else if (c == QLatin1Char('<'))
+            next = scanAngle(line, i, out);
+        else if (c == QLatin1Char(']') || c == QLatin1Char('['))
+            next = scanLinkPart(line, i, out);
+        else if (c == QLatin1Char('&'))
+            next = scanEntity(line, i, out);
+        if (next == i) {
+            if (const int url = urlLength(line, i); url > 0) {
+                out.tokens.append({Kind::Url, i, url});
+                next = i + url;
+            } else if (isWordChar(c)) {
+                next = scanWord(line, i, out);
+            } else {
+                next = i + 1;
             }
-            out.tokens.append({Kind::Code, i, close + run - i});
-            i = close + run;
-        } else if (rest.startsWith(QLatin1StringView("$$"))) {
-            const int close = int(line.indexOf(QLatin1StringView("$$"), i + 2));
-            if (close < 0) {
-                out.tokens.append({Kind::Math, i, n - i});
-                out.next = {Context::DisplayMath, 0};
-                return;
-            }
-            out.tokens.append({Kind::Math, i, close + 2 - i});
-            i = close + 2;
-        } else if (c == QLatin1Char('$')) {
-            // Inline math as md4c reads it: $x$, no space just inside either dollar.
-            int close = -1;
-            if (i + 1 < n && !line[i + 1].isSpace()) {
-                for (int j = i + 1; j < n && close < 0; ++j) {
-                    if (line[j] == QLatin1Char('\\'))
-                        ++j;
-                    else if (line[j] == QLatin1Char('$') && !line[j - 1].isSpace())
-                        close = j;
-                }
-            }
-            if (close < 0) {
-                ++i;
-                continue;
-            }
-            out.tokens.append({Kind::Math, i, close + 1 - i});
-            i = close + 1;
-        } else if (rest.startsWith(QLatin1StringView("<!--"))) {
-            const int close = int(line.indexOf(QLatin1StringView("-->"), i + 4));
-            if (close < 0) {
-                out.tokens.append({Kind::Html, i, n - i});
-                out.next = {Context::HtmlComment, 0};
-                return;
-            }
-            out.tokens.append({Kind::Html, i, close + 3 - i});
-            i = close + 3;
-        } else if (c == QLatin1Char('<') && i + 1 < n
-                   && (line[i + 1].isLetter() || line[i + 1] == QLatin1Char('/') || line[i + 1] == QLatin1Char('!'))) {
-            const int close = int(line.indexOf(QLatin1Char('>'), i + 1));
-            if (close < 0) {
-                ++i;
-                continue;
-            }
-            const QStringView inside = line.mid(i + 1, close - i - 1);
-            const bool autolink = inside.contains(QLatin1StringView("://")) || inside.contains(QLatin1Char('@'));
-            out.tokens.append({autolink ? Kind::Url : Kind::Html, i, close + 1 - i});
-            i = close + 1;
-        } else if (rest.startsWith(QLatin1StringView("]("))) {
-            const int end = linkDestinationEnd(line, i + 1);
-            out.tokens.append({Kind::LinkTarget, i + 1, end - i - 1});
-            i = end;
-        } else if (rest.startsWith(QLatin1StringView("[^"))) {
-            const int close = int(line.indexOf(QLatin1Char(']'), i));
-            const int end = close < 0 ? n : close + 1;
-            out.tokens.append({Kind::LinkTarget, i, end - i});
-            i = end;
-        } else if (c == QLatin1Char('&')) {
-            static const QRegularExpression entity(QStringLiteral("^&#?[A-Za-z0-9]+;"));
-            const auto match = entity.match(rest);
-            if (match.hasMatch())
-                out.tokens.append({Kind::Html, i, int(match.capturedLength())});
-            i += match.hasMatch() ? int(match.capturedLength()) : 1;
-        } else if (const int url = urlLength(line, i); url > 0) {
-            out.tokens.append({Kind::Url, i, url});
-            i += url;
-        } else if (isWordChar(c)) {
-            i = scanWord(line, i, out);
-        } else {
-            ++i;
         }
+        i = next;
     }
 }
 

@@ -60,6 +60,14 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     , m_replaceRow(new QWidget(this))
     , m_searchTimer(new QTimer(this))
 {
+    createActions();
+    createLayout();
+    connectSearch();
+    hide();
+}
+
+void FindBar::createActions()
+{
     m_findAction = makeAction(this, QStringLiteral("edit-find"), tr("&Find…"),
                               tr("Search the post, with every match highlighted"), QKeySequence::Find);
     m_findNextAction = makeAction(this, QStringLiteral("go-down"), tr("Find &Next"),
@@ -75,7 +83,12 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     connect(m_replaceAction, &QAction::triggered, this, &FindBar::openReplace);
     connect(m_findNextAction, &QAction::triggered, this, [this] { step(true); });
     connect(m_findPreviousAction, &QAction::triggered, this, [this] { step(false); });
+}
 
+// Row one: what to find; row two: how; row three: the replacement (in replace mode) and the
+// count. Three narrow rows, so the bar never pushes the preview aside in a narrow editor.
+void FindBar::createLayout()
+{
     m_search->setPlaceholderText(tr("Find"));
     m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(this);
@@ -100,8 +113,6 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     connect(replaceEvery, &QPushButton::clicked, this, [this] { replaceAll(); });
     connect(m_replace, &QLineEdit::returnPressed, this, [this] { replace(); });
 
-    // Row one: what to find; row two: how; row three: the replacement (in replace mode) and the
-    // count. Three narrow rows, so the bar never pushes the preview aside in a narrow editor.
     auto *findRow = new QHBoxLayout;
     findRow->addWidget(m_search, 1);
     findRow->addWidget(buttonFor(m_findPreviousAction, QStyle::SP_ArrowUp, this));
@@ -130,7 +141,12 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
 
     auto *escape = new QShortcut(QKeySequence::Cancel, this, this, &FindBar::close);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
+}
 
+// Searches again when the words, the options or the text change; keeps the count and the
+// highlights in step with the cursor and the scrolling.
+void FindBar::connectSearch()
+{
     m_searchTimer->setSingleShot(true);
     connect(m_searchTimer, &QTimer::timeout, this, &FindBar::search);
     connect(m_search, &QLineEdit::textChanged, this, [this] {
@@ -156,7 +172,6 @@ FindBar::FindBar(EditorView *editor, QWidget *parent)
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, &FindBar::highlightVisible);
     m_editor->installEventFilter(this);
     m_editor->viewport()->installEventFilter(this);
-    hide();
 }
 
 QList<QAction *> FindBar::menuActions() const

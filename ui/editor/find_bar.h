@@ -54,6 +54,9 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    void createActions();
+    void createLayout();
+    void connectSearch();
     void open(bool withReplace);
     void close();
     void scheduleSearch(int delay);
