@@ -1,6 +1,6 @@
 #include "interchange/markdown_exporter.h"
 
-#include "site/path_kind.h"
+#include "output/path_kind.h"
 #include "site/site_output.h"
 #include "site/site_settings.h"
 #include "store/library.h"

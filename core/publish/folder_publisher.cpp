@@ -1,6 +1,6 @@
 #include "publish/folder_publisher.h"
 
-#include "site/path_kind.h"
+#include "output/path_kind.h"
 #include "site/site_output.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "site/site_output.h"
 
-#include "site/path_kind.h"
+#include "output/path_kind.h"
 
 #include <QCoreApplication>
 #include <QDir>
