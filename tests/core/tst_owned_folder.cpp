@@ -3,11 +3,13 @@
 // changed (and the folders that leaves empty), and folders written by earlier versions of Quire
 // in each of the three manifest formats, which must keep working byte for byte.
 
+#include "interchange/markdown_exporter.h"
 #include "output/content_hash.h"
 #include "output/export_manifest_format.h"
 #include "output/owned_folder.h"
 #include "output/publish_manifest_format.h"
 #include "output/site_manifest_format.h"
+#include "store/library.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,6 +139,7 @@ private slots:
     void oldSiteManifestKeepsWorking();
     void oldPublishManifestKeepsWorking();
     void oldExportManifestKeepsWorking();
+    void oldExportFolderIsExportedInto();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -447,6 +450,33 @@ void TestOwnedFolder::oldExportManifestKeepsWorking()
         "config.toml",
         "content/posts/kept.md",
         "content/posts/new.md"
+    ],
+    "format": 1
+}
+)"));
+}
+
+void TestOwnedFolder::oldExportFolderIsExportedInto()
+{
+    // A folder the Markdown export wrote before, exported into again from a library that has
+    // lost its posts: the old posts go, the configuration the writer edited stays.
+    const QString out = path(QStringLiteral("old-export-again"));
+    writeFile(out + QStringLiteral("/.quire-export.json"), OldExportManifest);
+    writeFile(out + QStringLiteral("/content/posts/gone.md"), "gone");
+    writeFile(out + QStringLiteral("/content/posts/kept.md"), "kept");
+    writeFile(out + QStringLiteral("/content/posts/mine.md"), "the writer's own");
+    writeFile(out + QStringLiteral("/config.toml"), "title = \"Edited\"\n");
+    auto library = Library::open(path(QStringLiteral("old-export.quire")));
+    QVERIFY2(library, qPrintable(messageOf(library)));
+    const auto report = MarkdownExporter(**library).exportTo(out, MarkdownExporter::Flavor::Hugo);
+    QVERIFY2(report, qPrintable(messageOf(report)));
+    QCOMPARE(report->removed, 2);
+    QVERIFY(!report->wroteConfig);
+    QCOMPARE(entries(out + QStringLiteral("/content/posts")), QStringList{QStringLiteral("mine.md")});
+    QCOMPARE(readAll(out + QStringLiteral("/config.toml")), QByteArray("title = \"Edited\"\n"));
+    QCOMPARE(readAll(out + QStringLiteral("/.quire-export.json")), QByteArray(R"({
+    "files": [
+        "config.toml"
     ],
     "format": 1
 }
