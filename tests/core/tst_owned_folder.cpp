@@ -9,6 +9,7 @@
 #include "output/owned_folder.h"
 #include "output/publish_manifest_format.h"
 #include "output/site_manifest_format.h"
+#include "publish/folder_publisher.h"
 #include "store/library.h"
 
 #include <QDir>
@@ -140,6 +141,7 @@ private slots:
     void oldPublishManifestKeepsWorking();
     void oldExportManifestKeepsWorking();
     void oldExportFolderIsExportedInto();
+    void oldPublishFolderIsPublishedInto();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -478,6 +480,51 @@ void TestOwnedFolder::oldExportFolderIsExportedInto()
     "files": [
         "config.toml"
     ],
+    "format": 1
+}
+)"));
+}
+
+void TestOwnedFolder::oldPublishFolderIsPublishedInto()
+{
+    // A folder the publisher wrote before, published into again: the page as published stays as
+    // it is, the page the site lost goes (with its emptied folder), the writer's notes stay, and
+    // the record is written back in its format.
+    const QString site = path(QStringLiteral("old-publish-site"));
+    writeFile(site + QStringLiteral("/index.html"), "<p>old page</p>");
+    writeFile(site + QStringLiteral("/feed.xml"), "new feed");
+    const QString out = path(QStringLiteral("old-publish-www"));
+    writeFile(out + QStringLiteral("/.quire-publish.json"), OldPublishManifest);
+    writeFile(out + QStringLiteral("/index.html"), "<p>old page</p>");
+    writeFile(out + QStringLiteral("/posts/gone/index.html"), "<p>gone page</p>");
+    writeFile(out + QStringLiteral("/notes/mine.txt"), "mine");
+    PublishTarget target;
+    target.name = QStringLiteral("www");
+    target.kind = PublishTarget::Kind::Folder;
+    target.destination = out;
+    const QDateTime indexTime = QFileInfo(out + QStringLiteral("/index.html")).lastModified();
+    const auto changes = FolderPublisher(target).publish(site, QStringLiteral("again"), {});
+    QVERIFY2(changes, qPrintable(messageOf(changes)));
+    QCOMPARE(changes->size(), 2);
+    QCOMPARE(changes->at(0).kind, Publisher::Change::Kind::Added);
+    QCOMPARE(changes->at(0).path, QStringLiteral("feed.xml"));
+    QCOMPARE(changes->at(1).kind, Publisher::Change::Kind::Removed);
+    QCOMPARE(changes->at(1).path, QStringLiteral("posts/gone/index.html"));
+    QCOMPARE(QFileInfo(out + QStringLiteral("/index.html")).lastModified(), indexTime);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/posts")));
+    QCOMPARE(readAll(out + QStringLiteral("/notes/mine.txt")), QByteArray("mine"));
+    QCOMPARE(readAll(out + QStringLiteral("/.quire-publish.json")), QByteArray(R"({
+    "about": "Files Quire published here; Quire only ever removes these.",
+    "files": {
+        "feed.xml": {
+            "hash": "5de7455a0279d9b5a6f869b86485f82c",
+            "size": 8
+        },
+        "index.html": {
+            "hash": "dff8efca7726678778b831187adf931e",
+            "size": 15
+        }
+    },
     "format": 1
 }
 )"));
