@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <iterator>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,7 +94,7 @@ QString OwnedFolder::manifestPath() const
     return absolute(m_format->fileName());
 }
 
-bool OwnedFolder::mayBeOwned(const QString &relative) const
+bool OwnedFolder::isOwnable(const QString &relative) const
 {
     return isInside(relative) && relative != m_stateName && !relative.startsWith(m_stateName + u'/');
 }
@@ -114,10 +115,10 @@ Result<void> OwnedFolder::readRecord()
     const Result<QByteArray> bytes = readFile(path);
     if (!bytes)
         return bytes.error();
-    const std::optional<FolderRecord> parsed = m_format->parse(*bytes);
+    std::optional<FolderRecord> parsed = m_format->parse(*bytes);
     if (!parsed)
         return m_format->damaged(path);
-    replaceRecord(*parsed);
+    replaceRecord(std::move(*parsed));
     m_manifestHash = contentHash(*bytes);
     m_hasManifest = true;
     return {};
@@ -214,7 +215,7 @@ Result<QString> OwnedFolder::reach(const QString &relative, bool create) const
 
 Result<void> OwnedFolder::checkWritable(const QString &relative) const
 {
-    if (!mayBeOwned(relative))
+    if (!isOwnable(relative))
         return Error{tr("“%1” is not a place in %2 where Quire may write a file.").arg(relative, nativePath(m_root))};
     const Result<QString> path = reach(relative, false);
     return path ? Result<void>() : path.error();
@@ -222,7 +223,7 @@ Result<void> OwnedFolder::checkWritable(const QString &relative) const
 
 Result<QString> OwnedFolder::prepareWrite(const QString &relative)
 {
-    if (!mayBeOwned(relative))
+    if (!isOwnable(relative))
         return Error{tr("“%1” is not a place in %2 where Quire may write a file.").arg(relative, nativePath(m_root))};
     return reach(relative, true);
 }
@@ -244,7 +245,7 @@ Result<void> OwnedFolder::writeWhole(const QString &relative, const QByteArray &
 bool OwnedFolder::isUnchanged(const QString &relative) const
 {
     const OwnedFile *file = entry(relative);
-    if (!file || !mayBeOwned(relative) || !reachFolders(relative, false))
+    if (!file || !isOwnable(relative) || !reachFolders(relative, false))
         return false;
     qint64 size = -1;
     if (pathKind(absolute(relative), &size) != PathKind::File)
@@ -285,17 +286,16 @@ void OwnedFolder::removeEmptiedFolders(const QString &relative)
 
 void OwnedFolder::own(const QString &relative, const OwnedFile &file)
 {
-    if (mayBeOwned(relative))
+    if (isOwnable(relative))
         m_record.files.insert(relative, file);
 }
 
-void OwnedFolder::replaceRecord(const FolderRecord &record)
+void OwnedFolder::replaceRecord(FolderRecord record)
 {
-    m_record.files.clear();
-    m_record.files.reserve(record.files.size());
-    for (auto it = record.files.cbegin(); it != record.files.cend(); ++it)
-        own(it.key(), it.value());
-    m_record.data = record.data;
+    // In place: a site's manifest has an entry for each of its 13,000 files at 10,000 posts.
+    for (auto it = record.files.begin(); it != record.files.end();)
+        it = isOwnable(it.key()) ? std::next(it) : record.files.erase(it);
+    m_record = std::move(record);
 }
 
 QByteArray OwnedFolder::manifestBytes(const FolderRecord &record) const

@@ -81,6 +81,9 @@ public:
     // Whether something is at relative that Quire may not simply replace: a file it did not
     // write, or anything that is not a file.
     bool isInTheWay(const QString &relative) const;
+    // Whether relative may be a file of the folder at all: inside it (isInside()), and not
+    // Quire's state. What a writer stages elsewhere before it is put in place is held to this.
+    bool isOwnable(const QString &relative) const;
 
     // Whether a file could be written at relative now: it is inside, not Quire's state, every
     // folder on the way is a real folder or missing, and nothing but a file is at the path.
@@ -107,7 +110,7 @@ public:
     void own(const QString &relative, const OwnedFile &file);
     void forget(const QString &relative) { m_record.files.remove(relative); }
     // The whole record replaced (a site build's new site), with the same checks as own().
-    void replaceRecord(const FolderRecord &record);
+    void replaceRecord(FolderRecord record);
 
     // The manifest record would be, in the folder's format.
     QByteArray manifestBytes(const FolderRecord &record) const;
@@ -117,7 +120,6 @@ public:
     Result<void> commitRecord();
 
 private:
-    bool mayBeOwned(const QString &relative) const;
     // Every folder on the way to relative a real folder, or missing (create: made).
     Result<void> reachFolders(const QString &relative, bool create) const;
     // reachFolders(), and nothing but a file at relative: its absolute path.

@@ -10,6 +10,7 @@
 #include "output/publish_manifest_format.h"
 #include "output/site_manifest_format.h"
 #include "publish/folder_publisher.h"
+#include "site/site_output.h"
 #include "store/library.h"
 
 #include <QDir>
@@ -52,6 +53,8 @@ QStringList entries(const QString &dir)
 // record these, so the hash may never change.
 const QByteArray OldPageHash = QByteArray::fromHex("dff8efca7726678778b831187adf931e");   // "<p>old page</p>"
 const QByteArray GonePageHash = QByteArray::fromHex("f5ef9fea8095910141ce3f56195f0deb");  // "<p>gone page</p>"
+const QByteArray RobotsHash = QByteArray::fromHex("4f458990c7013ac1c09600fa45fad979");     // "robots"
+const QByteArray NewFeedHash = QByteArray::fromHex("5de7455a0279d9b5a6f869b86485f82c");    // "new feed"
 
 // The site manifest as SiteOutput wrote it before OwnedFolder (QDataStream, Qt 6.4), spelled out
 // byte by byte: big-endian numbers, strings as UTF-16 with their byte length, byte arrays with
@@ -88,7 +91,7 @@ QByteArray oldSiteManifest()
     return be32(0x51534d46) + be32(1) + be32(3)
         + streamed(QStringLiteral("index.html")) + streamed(OldPageHash) + streamed(QByteArray("key-index")) + be64(15)
         + streamed(QStringLiteral("posts/gone/index.html")) + streamed(GonePageHash) + streamed(QByteArray("key-gone")) + be64(16)
-        + streamed(QStringLiteral("robots.txt")) + streamed(contentHash("robots")) + streamed(QByteArray()) + be64(6)
+        + streamed(QStringLiteral("robots.txt")) + streamed(RobotsHash) + streamed(QByteArray()) + be64(6)
         + streamed(QByteArray("builder memory"));
 }
 
@@ -142,6 +145,8 @@ private slots:
     void oldExportManifestKeepsWorking();
     void oldExportFolderIsExportedInto();
     void oldPublishFolderIsPublishedInto();
+    void oldSiteFolderIsBuiltInto();
+    void siteStopsBeforeItsJournalAtALink();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -528,6 +533,94 @@ void TestOwnedFolder::oldPublishFolderIsPublishedInto()
     "format": 1
 }
 )"));
+}
+
+void TestOwnedFolder::oldSiteFolderIsBuiltInto()
+{
+    // A site folder the build wrote before, built into again: what is current is kept, what the
+    // new site lacks goes, the writer's own file stays, and the manifest is the same format.
+    const QString out = path(QStringLiteral("old-site-again"));
+    writeFile(out + QStringLiteral("/.quire/manifest"), oldSiteManifest());
+    writeFile(out + QStringLiteral("/index.html"), "<p>old page</p>");
+    writeFile(out + QStringLiteral("/posts/gone/index.html"), "<p>gone page</p>");
+    writeFile(out + QStringLiteral("/robots.txt"), "robots");
+    writeFile(out + QStringLiteral("/CNAME"), "blog.example.org");
+    {
+        auto output = SiteOutput::open(out, false);
+        QVERIFY2(output, qPrintable(messageOf(output)));
+        QCOMPARE((*output)->previousData(), QByteArray("builder memory"));
+        QVERIFY((*output)->isCurrent(QStringLiteral("index.html"), "key-index"));
+        QVERIFY(!(*output)->isCurrent(QStringLiteral("index.html"), "another key"));
+        (*output)->keep(QStringLiteral("index.html"));
+        QVERIFY((*output)->write(QStringLiteral("robots.txt"), "robots"));
+        QVERIFY((*output)->write(QStringLiteral("feed.xml"), "new feed", "key-feed"));
+        (*output)->setData("new memory");
+        const auto counts = (*output)->commit();
+        QVERIFY2(counts, qPrintable(messageOf(counts)));
+        QCOMPARE(counts->written, 1);
+        QCOMPARE(counts->unchanged, 2);
+        QCOMPARE(counts->removed, 1);
+    }
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/posts")));
+    QCOMPARE(readAll(out + QStringLiteral("/feed.xml")), QByteArray("new feed"));
+    QCOMPARE(readAll(out + QStringLiteral("/CNAME")), QByteArray("blog.example.org"));
+    QCOMPARE(readAll(out + QStringLiteral("/.quire/manifest")),
+             be32(0x51534d46) + be32(1) + be32(3)
+                 + streamed(QStringLiteral("feed.xml")) + streamed(NewFeedHash) + streamed(QByteArray("key-feed")) + be64(8)
+                 + streamed(QStringLiteral("index.html")) + streamed(OldPageHash) + streamed(QByteArray("key-index")) + be64(15)
+                 + streamed(QStringLiteral("robots.txt")) + streamed(RobotsHash) + streamed(QByteArray()) + be64(6)
+                 + streamed(QByteArray("new memory")));
+
+    // A page of the old site the writer changed by hand is theirs now: when the new site no
+    // longer has it, it stays (and is no longer listed), where an unchanged one goes.
+    writeFile(out + QStringLiteral("/robots.txt"), "mine!!");
+    auto output = SiteOutput::open(out, false);
+    QVERIFY2(output, qPrintable(messageOf(output)));
+    (*output)->keep(QStringLiteral("index.html"));
+    const auto counts = (*output)->commit();
+    QVERIFY2(counts, qPrintable(messageOf(counts)));
+    QCOMPARE(counts->removed, 1);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/feed.xml")));
+    QCOMPARE(readAll(out + QStringLiteral("/robots.txt")), QByteArray("mine!!"));
+    OwnedFolder after(out, std::make_unique<SiteManifestFormat>());
+    QVERIFY(after.readRecord());
+    QCOMPARE(after.record().files.keys(), QStringList{QStringLiteral("index.html")});
+}
+
+void TestOwnedFolder::siteStopsBeforeItsJournalAtALink()
+{
+    const QString out = path(QStringLiteral("site-link"));
+    const auto build = [&](bool force, const QList<QPair<QString, QByteArray>> &files) {
+        auto output = SiteOutput::open(out, force);
+        if (!output)
+            return Result<SiteOutput::Counts>(output.error());
+        for (const auto &[file, content] : files) {
+            if (Result<void> written = (*output)->write(file, content); !written)
+                return Result<SiteOutput::Counts>(written.error());
+        }
+        return (*output)->commit();
+    };
+    QVERIFY(build(false, {{QStringLiteral("posts/p/index.html"), "<p>old page</p>"}, {QStringLiteral("index.html"), "home"}}));
+    // The writer moves the posts away and links them back in.
+    const QString elsewhere = path(QStringLiteral("site-link-elsewhere"));
+    QVERIFY(QDir().rename(out + QStringLiteral("/posts"), elsewhere));
+    QVERIFY(QFile::link(elsewhere, out + QStringLiteral("/posts")));
+
+    // Even forced, the page is not written through the link, and that is found before the
+    // journal: the old site stays whole and the next build is not stuck finishing it.
+    const auto forced = build(true, {{QStringLiteral("posts/p/index.html"), "<p>new page</p>"}, {QStringLiteral("index.html"), "new home"}});
+    QVERIFY(!forced);
+    QVERIFY2(forced.errorMessage().contains(QStringLiteral("in the way")), qPrintable(forced.errorMessage()));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/.quire/journal.json")));
+    QCOMPARE(readAll(out + QStringLiteral("/index.html")), QByteArray("home"));
+    QCOMPARE(readAll(elsewhere + QStringLiteral("/p/index.html")), QByteArray("<p>old page</p>"));
+
+    // A site without the page goes through, and does not remove the page behind the link.
+    const auto without = build(false, {{QStringLiteral("index.html"), "new home"}});
+    QVERIFY2(without, qPrintable(messageOf(without)));
+    QCOMPARE(without->removed, 0);
+    QCOMPARE(readAll(out + QStringLiteral("/index.html")), QByteArray("new home"));
+    QCOMPARE(readAll(elsewhere + QStringLiteral("/p/index.html")), QByteArray("<p>old page</p>"));
 }
 
 QTEST_GUILESS_MAIN(TestOwnedFolder)
