@@ -1,21 +1,19 @@
 #include "interchange/markdown_exporter.h"
 
-#include "site/path_kind.h"
-#include "site/site_output.h"
+#include "output/export_manifest_format.h"
+#include "output/file_io.h"
+#include "output/owned_folder.h"
+#include "output/path_kind.h"
 #include "site/site_settings.h"
 #include "store/asset_store.h"
 #include "store/library.h"
 #include "store/post_store.h"
 
-#include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
+
+#include <optional>
 
 #include <yaml-cpp/yaml.h>
 
@@ -24,26 +22,11 @@ namespace quire {
 
 namespace {
 
-constexpr int ManifestFormat = 1;
-
-QString native(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
-
 // One path segment made from a slug or an asset name: never a way out of its folder.
 bool isSafeName(const QString &name)
 {
     return !name.isEmpty() && !name.startsWith(u'.') && !name.contains(u'/') && !name.contains(u'\\')
         && !name.contains(QChar(0));
-}
-
-bool isSafeRelative(const QString &path)
-{
-    if (path.isEmpty() || path.startsWith(u'/'))
-        return false;
-    const QStringList parts = path.split(u'/');
-    return !parts.contains(QLatin1String("..")) && !parts.contains(QLatin1String(".")) && !parts.contains(QString());
 }
 
 // A file of the export, by what makes its content.
@@ -147,92 +130,156 @@ QString existingConfig(const QString &root, MarkdownExporter::Flavor flavor)
     return {};
 }
 
-Result<QSet<QString>> readManifest(const QString &root)
+// The folder, created when missing, and either empty or an earlier export's.
+Result<OwnedFolder> openFolder(const QString &dir)
 {
-    const QString path = root + u'/' + MarkdownExporter::manifestName();
-    const PathKind kind = pathKind(path);
-    if (kind == PathKind::Missing) {
-        const QStringList entries = QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-        if (!entries.isEmpty())
-            return Error{MarkdownExporter::tr("%1 is not empty and was not written by a Markdown export; "
-                                              "choose an empty folder or a new one.").arg(native(root))};
-        return QSet<QString>();
-    }
-    QFile file(path);
-    if (kind != PathKind::File || !file.open(QIODevice::ReadOnly))
-        return Error{MarkdownExporter::tr("%1 cannot be read.").arg(native(path))};
-    const QJsonObject manifest = QJsonDocument::fromJson(file.readAll()).object();
-    if (manifest.value(QLatin1String("format")).toInt() != ManifestFormat)
-        return Error{MarkdownExporter::tr("%1 is damaged or from another version of Quire.").arg(native(path))};
-    QSet<QString> files;
-    for (const QJsonValue &value : manifest.value(QLatin1String("files")).toArray()) {
-        // Never act on a path outside the folder, whatever the manifest says.
-        if (isSafeRelative(value.toString()))
-            files.insert(value.toString());
-    }
-    return files;
+    const Result<QString> root = OwnedFolder::folderOfItsOwn(dir);
+    if (!root)
+        return root.error();
+    OwnedFolder folder(*root, std::make_unique<ExportManifestFormat>());
+    if (Result<void> read = folder.readRecord(); !read)
+        return read.error();
+    if (!folder.hasManifest() && !folder.isEmpty())
+        return Error{MarkdownExporter::tr("%1 is not empty and was not written by a Markdown export; "
+                                          "choose an empty folder or a new one.").arg(nativePath(*root))};
+    return folder;
 }
 
-Result<void> writeWhole(const QString &path, const QByteArray &content)
+// What an export does in its folder.
+struct ExportPlan
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-        return Error{MarkdownExporter::tr("%1 cannot be written: %2").arg(native(path), file.errorString())};
+    QHash<QString, Planned> files;   // written, by path
+    QSet<QString> kept;              // an earlier export's, kept as they are (the configuration, its layouts)
+    SiteSettings site;               // what a configuration of Quire's says
+};
+
+Result<void> planPostsAndImages(const Library &library, MarkdownExporter::Flavor flavor, ExportPlan &plan)
+{
+    auto posts = library.posts().all();
+    if (!posts)
+        return posts.error();
+    for (const Post &post : std::as_const(*posts)) {
+        if (!isSafeName(post.slug))
+            return Error{MarkdownExporter::tr("The post “%1” has the slug “%2”, which cannot be a file name.")
+                                 .arg(post.title, post.slug)};
+        plan.files.insert(MarkdownExporter::postPath(post, flavor), {Planned::Source::Post, post.id, {}});
+    }
+    auto assets = library.assets().list();
+    if (!assets)
+        return assets.error();
+    for (const Asset &asset : std::as_const(*assets)) {
+        if (!isSafeName(asset.name))
+            return Error{MarkdownExporter::tr("The image “%1” has a name that cannot be a file name.").arg(asset.name)};
+        plan.files.insert(MarkdownExporter::imagePath(asset.name, flavor), {Planned::Source::Image, 0, asset.name});
+    }
     return {};
 }
 
-Result<void> writeManifest(const QString &root, const QSet<QString> &files)
+void planConfiguration(const OwnedFolder &folder, MarkdownExporter::Flavor flavor, ExportPlan &plan)
 {
-    QStringList sorted(files.begin(), files.end());
-    sorted.sort();
-    QJsonObject manifest;
-    manifest.insert(QLatin1String("format"), ManifestFormat);
-    manifest.insert(QLatin1String("files"), QJsonArray::fromStringList(sorted));
-    return writeWhole(root + u'/' + MarkdownExporter::manifestName(), QJsonDocument(manifest).toJson());
+    const QString config = existingConfig(folder.root(), flavor);
+    if (config.isEmpty()) {
+        const bool hugo = flavor == MarkdownExporter::Flavor::Hugo;
+        plan.files.insert(hugo ? QStringLiteral("config.toml") : QStringLiteral("_config.yml"), {Planned::Source::Config, 0, {}});
+    } else if (folder.isOwned(config)) {
+        plan.kept.insert(config);   // ours from before, perhaps edited since: kept, never rewritten
+    }
+    // The starter layouts come with Quire's configuration, and are kept like it; a file of the
+    // writer's own in their place wins.
+    const QHash<QString, QString> starters = starterFiles(flavor);
+    for (auto it = starters.cbegin(); it != starters.cend(); ++it) {
+        const bool missing = pathKind(folder.absolute(it.key())) == PathKind::Missing;
+        if (missing && (config.isEmpty() || folder.isOwned(it.key())))   // new, or a cancelled export's
+            plan.files.insert(it.key(), {Planned::Source::Starter, 0, it.value()});
+        else if (folder.isOwned(it.key()))
+            plan.kept.insert(it.key());
+    }
 }
 
-// Makes the folders of file (relative) inside root; refuses a link or a file in their place.
-Result<void> makeParents(const QString &root, const QString &file)
+// Only files an earlier export wrote may be replaced, and nothing through a link.
+Result<void> checkPlan(const OwnedFolder &folder, const ExportPlan &plan)
 {
-    QString current = root;
-    const QStringList parts = file.split(u'/');
-    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-        current += u'/' + parts.at(i);
-        const PathKind kind = pathKind(current);
-        if (kind == PathKind::Missing && QDir().mkdir(current))
+    for (auto it = plan.files.keyBegin(); it != plan.files.keyEnd(); ++it) {
+        if (Result<void> writable = folder.checkWritable(*it); !writable)
+            return writable;
+        if (folder.isInTheWay(*it))
+            return Error{MarkdownExporter::tr("%1 is in the way: the export did not write it and will not replace it.")
+                                 .arg(nativePath(folder.absolute(*it)))};
+    }
+    return {};
+}
+
+Result<QByteArray> postMarkdown(const Library &library, qint64 postId, MarkdownExporter::Flavor flavor)
+{
+    auto post = library.posts().byId(postId);
+    if (!post)
+        return post.error();
+    PostMarkdownWriter::Options options;
+    options.flavor = flavor;
+    auto cover = library.assets().coverOf(postId);
+    if (!cover)
+        return cover.error();
+    if (cover->has_value())
+        options.coverPath = QStringLiteral("/media/") + (*cover)->name;
+    return PostMarkdownWriter::toMarkdown(*post, options).toUtf8();
+}
+
+// What a planned file holds; nothing for an image deleted while the export ran.
+Result<std::optional<QByteArray>> contentOf(const Library &library, const QString &file, const Planned &what,
+                                            const SiteSettings &site, MarkdownExporter::Flavor flavor,
+                                            MarkdownExporter::Report &report)
+{
+    switch (what.source) {
+    case Planned::Source::Post: {
+        Result<QByteArray> markdown = postMarkdown(library, what.postId, flavor);
+        if (!markdown)
+            return markdown.error();
+        ++report.posts;
+        return std::optional<QByteArray>(*markdown);
+    }
+    case Planned::Source::Image: {
+        auto asset = library.assets().byName(what.assetName);
+        if (!asset)
+            return asset.error();
+        if (!asset->has_value())
+            return std::optional<QByteArray>();
+        ++report.images;
+        return std::optional<QByteArray>((*asset)->data);
+    }
+    case Planned::Source::Starter: {
+        QFile resource(what.assetName);
+        if (!resource.open(QIODevice::ReadOnly))
+            return Error{MarkdownExporter::tr("The starter layout %1 is missing from Quire.").arg(file)};
+        return std::optional<QByteArray>(resource.readAll());
+    }
+    case Planned::Source::Config:
+        break;
+    }
+    report.wroteConfig = true;
+    return std::optional<QByteArray>(flavor == MarkdownExporter::Flavor::Hugo ? hugoConfig(site) : jekyllConfig(site));
+}
+
+Result<void> writePlanned(const Library &library, OwnedFolder &folder, const ExportPlan &plan, MarkdownExporter::Flavor flavor,
+                          const MarkdownExporter::Callbacks &callbacks, MarkdownExporter::Report &report)
+{
+    QStringList order(plan.files.keyBegin(), plan.files.keyEnd());
+    order.sort();
+    int done = 0;
+    for (const QString &file : std::as_const(order)) {
+        if (callbacks.cancelled && callbacks.cancelled())
+            return Error{MarkdownExporter::tr("The export was cancelled; the files written so far are in %1.")
+                                 .arg(nativePath(folder.root()))};
+        const Result<std::optional<QByteArray>> content = contentOf(library, file, plan.files.value(file), plan.site, flavor, report);
+        if (!content)
+            return content.error();
+        if (!content->has_value())
             continue;
-        if (kind != PathKind::Directory)
-            return Error{MarkdownExporter::tr("%1 is not a folder; the export cannot write into it.").arg(native(current))};
+        if (Result<void> written = folder.writeWhole(file, **content); !written)
+            return written;
+        if (callbacks.progress)
+            callbacks.progress(++done, int(plan.files.size()));
     }
     return {};
-}
-
-// Whether every folder between root and file (relative) is a real folder or not there yet, not
-// a link that would lead the export out of its folder.
-bool parentsAreFolders(const QString &root, const QString &file)
-{
-    QString current = root;
-    const QStringList parts = file.split(u'/');
-    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-        current += u'/' + parts.at(i);
-        const PathKind kind = pathKind(current);
-        if (kind == PathKind::Missing)
-            return true;
-        if (kind != PathKind::Directory)
-            return false;
-    }
-    return true;
-}
-
-// Deletes a file of an earlier export and the folders it leaves empty (never root itself).
-void removeOurs(const QString &root, const QString &file)
-{
-    if (!parentsAreFolders(root, file) || pathKind(root + u'/' + file) != PathKind::File
-        || !QFile::remove(root + u'/' + file))
-        return;
-    QString dir = QFileInfo(file).path();
-    while (dir != u"." && !dir.isEmpty() && QDir(root).rmdir(dir))
-        dir = QFileInfo(dir).path();
 }
 
 } // namespace
@@ -256,132 +303,52 @@ QString MarkdownExporter::imagePath(const QString &assetName, Flavor flavor)
     return (flavor == Flavor::Hugo ? QStringLiteral("static/media/") : QStringLiteral("media/")) + assetName;
 }
 
+QString MarkdownExporter::manifestName()
+{
+    return ExportManifestFormat::name();
+}
+
 Result<MarkdownExporter::Report> MarkdownExporter::exportTo(const QString &dir, Flavor flavor,
                                                            const Callbacks &callbacks)
 {
-    const Result<QString> folder = SiteOutput::folderOfItsOwn(dir);
-    if (!folder)
-        return folder.error();
-    const QString root = *folder;
-    Result<QSet<QString>> previous = readManifest(root);
-    if (!previous)
-        return previous.error();
-
-    // What the export writes, by path.
-    QHash<QString, Planned> plan;
-    auto posts = m_library.posts().all();
-    if (!posts)
-        return posts.error();
-    for (const Post &post : std::as_const(*posts)) {
-        if (!isSafeName(post.slug))
-            return Error{tr("The post “%1” has the slug “%2”, which cannot be a file name.").arg(post.title, post.slug)};
-        plan.insert(postPath(post, flavor), {Planned::Source::Post, post.id, {}});
-    }
-    auto assets = m_library.assets().list();
-    if (!assets)
-        return assets.error();
-    for (const Asset &asset : std::as_const(*assets)) {
-        if (!isSafeName(asset.name))
-            return Error{tr("The image “%1” has a name that cannot be a file name.").arg(asset.name)};
-        plan.insert(imagePath(asset.name, flavor), {Planned::Source::Image, 0, asset.name});
-    }
-    QSet<QString> next(plan.keyBegin(), plan.keyEnd());
-    const QString config = existingConfig(root, flavor);
-    if (config.isEmpty()) {
-        const QString name = flavor == Flavor::Hugo ? QStringLiteral("config.toml") : QStringLiteral("_config.yml");
-        plan.insert(name, {Planned::Source::Config, 0, {}});
-        next.insert(name);
-    } else if (previous->contains(config)) {
-        next.insert(config);   // ours from before, perhaps edited since: kept, never rewritten
-    }
-    // The starter layouts come with Quire's configuration, and are kept like it; a file of the
-    // writer's own in their place wins.
-    const QHash<QString, QString> starters = starterFiles(flavor);
-    for (auto it = starters.cbegin(); it != starters.cend(); ++it) {
-        const bool missing = pathKind(root + u'/' + it.key()) == PathKind::Missing;
-        if (missing && (config.isEmpty() || previous->contains(it.key())))   // new, or a cancelled export's
-            plan.insert(it.key(), {Planned::Source::Starter, 0, it.value()});
-        else if (previous->contains(it.key()))
-            next.insert(it.key());
-    }
-    next.unite(QSet<QString>(plan.keyBegin(), plan.keyEnd()));
-
-    // Only files an earlier export wrote may be replaced.
-    for (auto it = plan.cbegin(); it != plan.cend(); ++it) {
-        const PathKind kind = pathKind(root + u'/' + it.key());
-        if (!parentsAreFolders(root, it.key()))
-            return Error{tr("%1 leads out of the folder through a symbolic link; the export does not write through one.")
-                             .arg(native(root + u'/' + QFileInfo(it.key()).path()))};
-        if (kind == PathKind::Missing)
-            continue;
-        if (kind != PathKind::File || !previous->contains(it.key()))
-            return Error{tr("%1 is in the way: the export did not write it and will not replace it.")
-                             .arg(native(root + u'/' + it.key()))};
-    }
+    Result<OwnedFolder> opened = openFolder(dir);
+    if (!opened)
+        return opened.error();
+    OwnedFolder &folder = *opened;
+    ExportPlan plan;
+    // Read before anything is written: a configuration with made-up settings would be wrong.
+    Result<SiteSettings> site = SiteSettings::fromLibrary(m_library);
+    if (!site)
+        return site.error();
+    plan.site = *site;
+    if (Result<void> planned = planPostsAndImages(m_library, flavor, plan); !planned)
+        return planned.error();
+    planConfiguration(folder, flavor, plan);
+    if (Result<void> clear = checkPlan(folder, plan); !clear)
+        return clear.error();
 
     // Listed before they are written: an export stopped part-way still knows its own files.
-    if (Result<void> listed = writeManifest(root, *previous + next); !listed)
+    const QStringList previous = folder.record().files.keys();
+    OwnedFile byName;
+    byName.knowsContent = false;
+    for (auto it = plan.files.keyBegin(); it != plan.files.keyEnd(); ++it)
+        folder.own(*it, byName);
+    if (Result<void> listed = folder.commitRecord(); !listed)
         return listed.error();
 
-    SiteSettings site;
-    if (auto settings = SiteSettings::fromLibrary(m_library))
-        site = *settings;
-
     Report report;
-    report.folder = root;
-    QStringList order(plan.keyBegin(), plan.keyEnd());
-    order.sort();
-    int done = 0;
-    for (const QString &file : std::as_const(order)) {
-        if (callbacks.cancelled && callbacks.cancelled())
-            return Error{tr("The export was cancelled; the files written so far are in %1.").arg(native(root))};
-        const Planned &what = plan.value(file);
-        QByteArray content;
-        if (what.source == Planned::Source::Post) {
-            auto post = m_library.posts().byId(what.postId);
-            if (!post)
-                return post.error();
-            PostMarkdownWriter::Options options;
-            options.flavor = flavor;
-            auto cover = m_library.assets().coverOf(what.postId);
-            if (!cover)
-                return cover.error();
-            if (cover->has_value())
-                options.coverPath = QStringLiteral("/media/") + (*cover)->name;
-            content = PostMarkdownWriter::toMarkdown(*post, options).toUtf8();
-            ++report.posts;
-        } else if (what.source == Planned::Source::Image) {
-            auto asset = m_library.assets().byName(what.assetName);
-            if (!asset)
-                return asset.error();
-            if (!asset->has_value())
-                continue;   // deleted while the export ran
-            content = (*asset)->data;
-            ++report.images;
-        } else if (what.source == Planned::Source::Starter) {
-            QFile resource(what.assetName);
-            if (!resource.open(QIODevice::ReadOnly))
-                return Error{tr("The starter layout %1 is missing from Quire.").arg(file)};
-            content = resource.readAll();
-        } else {
-            content = flavor == Flavor::Hugo ? hugoConfig(site) : jekyllConfig(site);
-            report.wroteConfig = true;
-        }
-        if (Result<void> made = makeParents(root, file); !made)
-            return made.error();
-        if (Result<void> written = writeWhole(root + u'/' + file, content); !written)
-            return written.error();
-        if (callbacks.progress)
-            callbacks.progress(++done, int(plan.size()));
+    report.folder = folder.root();
+    if (Result<void> written = writePlanned(m_library, folder, plan, flavor, callbacks, report); !written)
+        return written.error();
+    for (const QString &old : previous) {
+        if (plan.files.contains(old) || plan.kept.contains(old))
+            continue;
+        const Result<bool> removed = folder.removeOwned(old);
+        if (!removed)
+            return removed.error();
+        report.removed += *removed ? 1 : 0;
     }
-
-    for (const QString &old : std::as_const(*previous)) {
-        if (!next.contains(old)) {
-            removeOurs(root, old);
-            ++report.removed;
-        }
-    }
-    if (Result<void> listed = writeManifest(root, next); !listed)
+    if (Result<void> listed = folder.commitRecord(); !listed)
         return listed.error();
     return report;
 }

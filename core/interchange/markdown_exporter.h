@@ -21,10 +21,10 @@ struct Post;
 // Either way a post's `/media/<name>` links work unchanged. A minimal config.toml / _config.yml
 // from the site settings is added only when the folder has no configuration of its own.
 //
-// Safety: the folder may not be "/", the home folder or one of its parents; it is created when
-// missing and must otherwise be empty or an earlier export's. .quire-export.json lists the files
-// an export wrote: a later export replaces and removes only those, never a file someone else put
-// there, and never writes through a symbolic link. Every file is written whole (QSaveFile).
+// Safety: the folder is an OwnedFolder (never "/", the home folder or one of its parents; nothing
+// written through a symbolic link; every file written whole). It is created when missing and
+// must otherwise be empty or an earlier export's. .quire-export.json lists the files an export
+// wrote: a later export replaces and removes only those, never a file someone else put there.
 class MarkdownExporter
 {
     Q_DECLARE_TR_FUNCTIONS(MarkdownExporter)
@@ -52,7 +52,7 @@ public:
     Result<Report> exportTo(const QString &dir, Flavor flavor, const Callbacks &callbacks = {});
 
     // The list of files an export wrote, kept in the folder.
-    static QString manifestName() { return QStringLiteral(".quire-export.json"); }
+    static QString manifestName();
     // Where a post goes, relative to the folder ("content/posts/x.md", "_posts/2024-01-02-x.md").
     static QString postPath(const Post &post, Flavor flavor);
     // Where an image goes ("static/media/x.png", "media/x.png").

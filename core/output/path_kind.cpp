@@ -1,4 +1,4 @@
-#include "site/path_kind.h"
+#include "output/path_kind.h"
 
 #include <QFile>
 
