@@ -1,9 +1,13 @@
 #include "markdown/html_writer.h"
 
+#include "markdown/display_math_paragraph.h"
 #include "markdown/footnote_extractor.h"
 #include "markdown/footnote_registry.h"
 #include "markdown/heading_ids.h"
+#include "markdown/html_entities.h"
 #include "markdown/html_escaper.h"
+#include "markdown/md4c_attribute.h"
+#include "markdown/md4c_parse.h"
 
 #include <algorithm>
 #include <charconv>
@@ -24,68 +28,6 @@ void appendNumber(std::string &out, long long value)
     out.append(digits, size_t(result.ptr - digits));
 }
 
-void appendCodePoint(std::string &out, char32_t c)
-{
-    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        out += ReplacementCharacter;
-    } else if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
-}
-
-// An entity as the character it stands for, for the plain text of headings. Numeric entities
-// and the common named ones are decoded; other names are kept as written.
-void appendDecodedEntity(std::string &out, std::string_view entity)
-{
-    const std::string_view name = entity.substr(1, entity.size() >= 2 ? entity.size() - 2 : 0);
-    if (name.size() > 1 && name[0] == '#') {
-        const bool hex = name[1] == 'x' || name[1] == 'X';
-        const std::string_view digits = name.substr(hex ? 2 : 1);
-        unsigned long value = 0;
-        const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
-        if (result.ec == std::errc() && result.ptr == digits.data() + digits.size()) {
-            appendCodePoint(out, value > 0x10FFFF ? 0xFFFD : char32_t(value));
-            return;
-        }
-    }
-    static constexpr std::pair<std::string_view, std::string_view> Named[] = {
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
-    };
-    for (const auto &[entityName, text] : Named) {
-        if (name == entityName) {
-            out += text;
-            return;
-        }
-    }
-    out += entity;
-}
-
-bool isWhiteSpace(std::string_view text)
-{
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-std::string_view trimmed(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
-}
-
 } // namespace
 
 HtmlWriter::HtmlWriter(std::string_view markdown, int firstLine, std::string &out, HeadingIds &headingIds,
@@ -97,61 +39,16 @@ HtmlWriter::HtmlWriter(std::string_view markdown, int firstLine, std::string &ou
     , m_footnotes(footnotes)
     , m_collectOutline(outline == Outline::Collect)
     , m_tracker(markdown)
+    , m_blocks(firstLine - 1)
 {
 }
 
 bool HtmlWriter::write()
 {
-    MD_PARSER parser{};
-    parser.flags = ParserFlags;
-    parser.enter_block = &HtmlWriter::onEnterBlock;
-    parser.leave_block = &HtmlWriter::onLeaveBlock;
-    parser.enter_span = &HtmlWriter::onEnterSpan;
-    parser.leave_span = &HtmlWriter::onLeaveSpan;
-    parser.text = &HtmlWriter::onText;
-    const int result = md_parse(m_source.data(), MD_SIZE(m_source.size()), &parser, this);
-    if (result != 0)
+    if (!Md4cParse<HtmlWriter>::run(m_source, ParserFlags, *this))
         return false;
     flushText();
     return true;
-}
-
-// The callbacks run inside md4c's C code, which an exception must not cross: running out of
-// memory stops the parse instead.
-template<typename Call>
-int HtmlWriter::guarded(void *self, Call call)
-{
-    try {
-        call(static_cast<HtmlWriter *>(self));
-        return 0;
-    } catch (...) {
-        return -1;
-    }
-}
-
-int HtmlWriter::onEnterBlock(MD_BLOCKTYPE type, void *detail, void *self)
-{
-    return guarded(self, [&](HtmlWriter *writer) { writer->enterBlock(type, detail); });
-}
-
-int HtmlWriter::onLeaveBlock(MD_BLOCKTYPE type, void *, void *self)
-{
-    return guarded(self, [&](HtmlWriter *writer) { writer->leaveBlock(type); });
-}
-
-int HtmlWriter::onEnterSpan(MD_SPANTYPE type, void *detail, void *self)
-{
-    return guarded(self, [&](HtmlWriter *writer) { writer->enterSpan(type, detail); });
-}
-
-int HtmlWriter::onLeaveSpan(MD_SPANTYPE type, void *detail, void *self)
-{
-    return guarded(self, [&](HtmlWriter *writer) { writer->leaveSpan(type, detail); });
-}
-
-int HtmlWriter::onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *self)
-{
-    return guarded(self, [&](HtmlWriter *writer) { writer->text(type, std::string_view(text, size)); });
 }
 
 // --- Blocks ---------------------------------------------------------------------------------
@@ -187,7 +84,7 @@ void HtmlWriter::enterBlock(MD_BLOCKTYPE type, void *detail)
         enterCodeBlock(static_cast<const MD_BLOCK_CODE_DETAIL *>(detail));
         break;
     case MD_BLOCK_P:
-        m_paragraph = Paragraph{Paragraph::Empty, m_out.size(), 0, 0};
+        m_paragraph.open(m_out.size());
         openElement(type, "<p", ">");
         break;
     case MD_BLOCK_TABLE:
@@ -209,7 +106,7 @@ void HtmlWriter::enterBlock(MD_BLOCKTYPE type, void *detail)
     }
 }
 
-void HtmlWriter::leaveBlock(MD_BLOCKTYPE type)
+void HtmlWriter::leaveBlock(MD_BLOCKTYPE type, void *)
 {
     flushText();
     m_words.addBreak();
@@ -244,7 +141,7 @@ void HtmlWriter::leaveBlock(MD_BLOCKTYPE type)
         m_code = {};
         break;
     case MD_BLOCK_P:
-        leaveParagraph();
+        m_paragraph.close(m_out, m_blocks);
         break;
     case MD_BLOCK_TABLE:
         m_out += "</table>\n";
@@ -266,9 +163,7 @@ void HtmlWriter::leaveBlock(MD_BLOCKTYPE type)
         m_out += "</td>\n";
         break;
     }
-    m_blocks.pop_back();
-    if (m_firstPending >= m_blocks.size())
-        m_firstPending = NoPending;
+    m_blocks.pop();
 }
 
 // Writes `tag`, the place for data-line, then `rest` ("<ul" ... ">\n").
@@ -281,9 +176,7 @@ void HtmlWriter::openElement(MD_BLOCKTYPE type, std::string_view tag, std::strin
 
 void HtmlWriter::pushBlock(MD_BLOCKTYPE type, bool hasLine)
 {
-    m_blocks.push_back(OpenBlock{type, m_out.size(), 0, hasLine});
-    if (hasLine && m_firstPending == NoPending)
-        m_firstPending = m_blocks.size() - 1;
+    m_blocks.push(type, m_out.size(), hasLine);
 }
 
 void HtmlWriter::enterOrderedList(const MD_BLOCK_OL_DETAIL *detail)
@@ -328,7 +221,7 @@ void HtmlWriter::enterCodeBlock(const MD_BLOCK_CODE_DETAIL *detail)
     pushBlock(MD_BLOCK_CODE, true);
     if (detail->lang.size > 0) {
         m_out += "><code class=\"language-";
-        writeAttribute(detail->lang, false);
+        Md4cAttribute::append(m_out, detail->lang, false);
         m_out += "\">";
     } else {
         m_out += "><code>";
@@ -353,7 +246,7 @@ void HtmlWriter::enterTableCell(MD_BLOCKTYPE type, const MD_BLOCK_TD_DETAIL *det
 
 void HtmlWriter::leaveHeading()
 {
-    const OpenBlock &block = m_blocks.back();
+    const OpenBlocks::Block &block = m_blocks.back();
     const QString plainText = QString::fromUtf8(m_heading.text.data(), qsizetype(m_heading.text.size())).simplified();
     const QString id = m_headingIds.idFor(plainText);
     std::string attribute = " id=\"";
@@ -369,30 +262,12 @@ void HtmlWriter::leaveHeading()
     m_heading = Heading{};
 }
 
-void HtmlWriter::leaveParagraph()
-{
-    if (m_paragraph.state == Paragraph::MathOnly) {
-        // A paragraph that is just $$...$$ is a display formula block, not text.
-        const std::string tex(trimmed(std::string_view(m_out).substr(m_paragraph.mathStart,
-                                                                     m_paragraph.mathEnd - m_paragraph.mathStart)));
-        m_out.resize(m_paragraph.start);
-        m_out += "<div class=\"math display\"";
-        appendDataLine(m_out, m_blocks.back().line);
-        m_out += '>';
-        m_out += tex;
-        m_out += "</div>\n";
-    } else {
-        m_out += "</p>\n";
-    }
-    m_paragraph = Paragraph{};
-}
-
 // --- Source lines ---------------------------------------------------------------------------
 
 // Text at `text` is in the source: the blocks waiting for their line get it.
 void HtmlWriter::noteSource(const char *text, size_t size)
 {
-    if (m_firstPending != NoPending)
+    if (m_blocks.hasPending())
         resolvePending(lineForPendingBlocks(text));
     m_tracker.consumeThrough(text + size);
 }
@@ -409,52 +284,23 @@ int HtmlWriter::lineForPendingBlocks(const char *text) const
     return line;
 }
 
-// Inserts data-line into every open tag still waiting for one. Those are the innermost open
-// blocks, so one pass over the end of the output does it, deepest-nested input included.
+// The open blocks waiting for their line get it; the paragraph's places in the output move with
+// the attributes inserted before them.
 void HtmlWriter::resolvePending(int line)
 {
-    if (m_firstPending == NoPending)
+    if (!m_blocks.hasPending())
         return;
-    std::string attribute;
-    appendDataLine(attribute, line);
-
-    const size_t base = m_blocks[m_firstPending].attributePos;
-    m_tail.assign(m_out, base);
-    m_out.resize(base);
-    m_inserted.clear();
-    size_t copied = base;
-    for (size_t i = m_firstPending; i < m_blocks.size(); ++i) {
-        OpenBlock &block = m_blocks[i];
-        if (!block.hasLine || block.line != 0)
-            continue;
-        m_out.append(m_tail, copied - base, block.attributePos - copied);
-        copied = block.attributePos;
-        m_inserted.push_back(copied);
-        block.attributePos = m_out.size();
-        block.line = line;
-        m_out += attribute;
-    }
-    m_out.append(m_tail, copied - base);
-    m_firstPending = NoPending;
-
-    if (m_paragraph.state != Paragraph::Closed) {
-        const auto shifted = [this, &attribute](size_t pos) {
-            const auto before = std::upper_bound(m_inserted.begin(), m_inserted.end(), pos) - m_inserted.begin();
-            return pos + size_t(before) * attribute.size();
-        };
-        m_paragraph.start = shifted(m_paragraph.start);
-        m_paragraph.mathStart = shifted(m_paragraph.mathStart);
-        m_paragraph.mathEnd = shifted(m_paragraph.mathEnd);
-    }
+    m_blocks.resolvePending(m_out, line);
+    m_paragraph.shift(m_blocks);
 }
 
 // The block closes without having had text: find its line from what was written before it.
 void HtmlWriter::resolveAtLeave()
 {
-    const OpenBlock &block = m_blocks.back();
+    const OpenBlocks::Block &block = m_blocks.back();
     const bool isCell = block.type == MD_BLOCK_TH || block.type == MD_BLOCK_TD;
-    if (isCell && m_blocks.size() >= 2 && m_blocks[m_blocks.size() - 2].line != 0) {
-        resolvePending(m_blocks[m_blocks.size() - 2].line);   // an empty cell in a row with text
+    if (isCell && m_blocks.size() >= 2 && m_blocks.at(m_blocks.size() - 2).line != 0) {
+        resolvePending(m_blocks.at(m_blocks.size() - 2).line);   // an empty cell in a row with text
         return;
     }
     int line;
@@ -464,13 +310,6 @@ void HtmlWriter::resolveAtLeave()
         line = m_tracker.nextBlockLine(block.type == MD_BLOCK_QUOTE);
     resolvePending(line);
     m_tracker.consumeLine(line);
-}
-
-void HtmlWriter::appendDataLine(std::string &out, int line) const
-{
-    out += " data-line=\"";
-    appendNumber(out, (long long)line + m_lineOffset);
-    out += '"';
 }
 
 // --- Spans ----------------------------------------------------------------------------------
@@ -484,7 +323,7 @@ void HtmlWriter::enterSpan(MD_SPANTYPE type, void *detail)
             ++m_imageDepth;
         return;
     }
-    noteParagraphSpan(type);
+    m_paragraph.noteSpan(type, m_blocks.back().type == MD_BLOCK_P);
     switch (type) {
     case MD_SPAN_EM:
         m_out += "<em>";
@@ -512,8 +351,7 @@ void HtmlWriter::enterSpan(MD_SPANTYPE type, void *detail)
     case MD_SPAN_LATEXMATH_DISPLAY:
         ++m_mathDepth;
         m_out += "<span class=\"math display\">";
-        if (m_paragraph.state == Paragraph::InMath)
-            m_paragraph.mathStart = m_out.size();
+        m_paragraph.formulaStarts(m_out.size());
         break;
     case MD_SPAN_WIKILINK:
     case MD_SPAN_U:
@@ -555,10 +393,7 @@ void HtmlWriter::leaveSpan(MD_SPANTYPE type, void *detail)
         break;
     case MD_SPAN_LATEXMATH_DISPLAY:
         --m_mathDepth;
-        if (m_paragraph.state == Paragraph::InMath) {
-            m_paragraph.mathEnd = m_out.size();
-            m_paragraph.state = Paragraph::MathOnly;
-        }
+        m_paragraph.formulaEnds(m_out.size());
         m_out += "</span>";
         break;
     case MD_SPAN_WIKILINK:
@@ -571,10 +406,10 @@ void HtmlWriter::enterLink(const MD_SPAN_A_DETAIL *detail)
 {
     ++m_linkDepth;
     m_out += "<a href=\"";
-    writeAttribute(detail->href, true);
+    Md4cAttribute::append(m_out, detail->href, true);
     if (detail->title.size > 0) {
         m_out += "\" title=\"";
-        writeAttribute(detail->title, false);
+        Md4cAttribute::append(m_out, detail->title, false);
     }
     m_out += "\">";
 }
@@ -586,7 +421,7 @@ void HtmlWriter::enterImage(const MD_SPAN_IMG_DETAIL *detail)
     if (detail->src.size > 0 && m_tracker.contains(detail->src.text) && m_tracker.isInlineDestination(detail->src.text))
         noteSource(detail->src.text, detail->src.size);
     m_out += "<img src=\"";
-    writeAttribute(detail->src, true);
+    Md4cAttribute::append(m_out, detail->src, true);
     m_out += "\" alt=\"";
 }
 
@@ -595,35 +430,10 @@ void HtmlWriter::leaveImage(const MD_SPAN_IMG_DETAIL *detail)
     m_out += '"';
     if (detail->title.size > 0) {
         m_out += " title=\"";
-        writeAttribute(detail->title, false);
+        Md4cAttribute::append(m_out, detail->title, false);
         m_out += '"';
     }
     m_out += '>';
-}
-
-void HtmlWriter::writeAttribute(const MD_ATTRIBUTE &attribute, bool isUrl)
-{
-    for (size_t i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
-        const MD_OFFSET offset = attribute.substr_offsets[i];
-        const std::string_view part(attribute.text + offset, attribute.substr_offsets[i + 1] - offset);
-        switch (attribute.substr_types[i]) {
-        case MD_TEXT_ENTITY:
-            m_out += part;   // already valid HTML, and the browser decodes it
-            break;
-        case MD_TEXT_NULLCHAR:
-            if (isUrl)
-                HtmlEscaper::appendUrl(m_out, ReplacementCharacter);
-            else
-                m_out += ReplacementCharacter;
-            break;
-        default:
-            if (isUrl)
-                HtmlEscaper::appendUrl(m_out, part);
-            else
-                HtmlEscaper::appendEscaped(m_out, part);
-            break;
-        }
-    }
 }
 
 // --- Text -----------------------------------------------------------------------------------
@@ -649,7 +459,7 @@ void HtmlWriter::text(MD_TEXTTYPE type, std::string_view text)
         return;
     }
     if (type == MD_TEXT_NORMAL) {
-        noteParagraphText(type, text);
+        m_paragraph.noteText(type, text);
         // Text that may hold a footnote reference waits for the next event: md4c may split
         // "[^label]" over several calls. Everything else goes straight out.
         const bool mayHoldReference = m_linkDepth == 0 && !m_footnotes.isEmpty()
@@ -661,7 +471,7 @@ void HtmlWriter::text(MD_TEXTTYPE type, std::string_view text)
         return;
     }
     flushText();
-    noteParagraphText(type, text);
+    m_paragraph.noteText(type, text);
     switch (type) {
     case MD_TEXT_NULLCHAR:
         m_out += ReplacementCharacter;
@@ -681,7 +491,7 @@ void HtmlWriter::text(MD_TEXTTYPE type, std::string_view text)
     case MD_TEXT_ENTITY:
         m_out += text;
         if (m_heading.open)
-            appendDecodedEntity(m_heading.text, text);
+            HtmlEntities::appendDecoded(m_heading.text, text);
         break;
     case MD_TEXT_CODE:
         HtmlEscaper::appendEscaped(m_out, text);
@@ -769,24 +579,6 @@ void HtmlWriter::writeFootnoteReference(int number, const std::string &anchorId,
     m_out += "\" data-footnote-ref>";
     appendNumber(m_out, number);
     m_out += "</a></sup>";
-}
-
-void HtmlWriter::noteParagraphSpan(MD_SPANTYPE type)
-{
-    if (m_paragraph.state == Paragraph::Closed || m_paragraph.state == Paragraph::Mixed)
-        return;
-    const bool startsFormula = type == MD_SPAN_LATEXMATH_DISPLAY && m_paragraph.state == Paragraph::Empty
-        && m_blocks.back().type == MD_BLOCK_P;
-    m_paragraph.state = startsFormula ? Paragraph::InMath : Paragraph::Mixed;
-}
-
-void HtmlWriter::noteParagraphText(MD_TEXTTYPE type, std::string_view text)
-{
-    if (m_paragraph.state != Paragraph::Empty && m_paragraph.state != Paragraph::MathOnly)
-        return;
-    if (type == MD_TEXT_SOFTBR || (type == MD_TEXT_NORMAL && isWhiteSpace(text)))
-        return;
-    m_paragraph.state = Paragraph::Mixed;
 }
 
 void HtmlWriter::addHeadingText(std::string_view text)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "markdown/block_line_tracker.h"
+#include "markdown/display_math_paragraph.h"
+#include "markdown/open_blocks.h"
 #include "markdown/rendered_document.h"
 #include "markdown/word_counter.h"
 
@@ -14,6 +16,9 @@
 #include <vector>
 
 namespace quire {
+
+template<typename Consumer>
+class Md4cParse;
 
 class FootnoteRegistry;
 class HeadingIds;
@@ -39,26 +44,6 @@ public:
     int wordCount() const { return m_words.count(); }
 
 private:
-    static constexpr size_t NoPending = std::numeric_limits<size_t>::max();
-
-    struct OpenBlock
-    {
-        MD_BLOCKTYPE type;
-        size_t attributePos;    // where data-line (and a heading's id) go into the open tag
-        int line;               // source line in the text; 0 while not known
-        bool hasLine;           // gets a data-line (the document and raw HTML do not)
-    };
-
-    // Is the paragraph a single $$display formula$$? Decided when it closes.
-    struct Paragraph
-    {
-        enum State { Closed, Empty, InMath, MathOnly, Mixed };
-        State state = Closed;
-        size_t start = 0;       // offset of "<p"
-        size_t mathStart = 0;   // the formula's escaped TeX in the output
-        size_t mathEnd = 0;
-    };
-
     struct Heading
     {
         bool open = false;
@@ -74,16 +59,9 @@ private:
         char fence = 0;         // '`' or '~'; 0 for an indented block
     };
 
-    template<typename Call>
-    static int guarded(void *self, Call call);
-    static int onEnterBlock(MD_BLOCKTYPE type, void *detail, void *self);
-    static int onLeaveBlock(MD_BLOCKTYPE type, void *detail, void *self);
-    static int onEnterSpan(MD_SPANTYPE type, void *detail, void *self);
-    static int onLeaveSpan(MD_SPANTYPE type, void *detail, void *self);
-    static int onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *self);
-
+    friend class Md4cParse<HtmlWriter>;
     void enterBlock(MD_BLOCKTYPE type, void *detail);
-    void leaveBlock(MD_BLOCKTYPE type);
+    void leaveBlock(MD_BLOCKTYPE type, void *detail);
     void enterSpan(MD_SPANTYPE type, void *detail);
     void leaveSpan(MD_SPANTYPE type, void *detail);
     void text(MD_TEXTTYPE type, std::string_view text);
@@ -97,26 +75,21 @@ private:
     void enterCodeBlock(const MD_BLOCK_CODE_DETAIL *detail);
     void enterTableCell(MD_BLOCKTYPE type, const MD_BLOCK_TD_DETAIL *detail);
     void leaveHeading();
-    void leaveParagraph();
 
     // Source lines
     void noteSource(const char *text, size_t size);
     int lineForPendingBlocks(const char *text) const;
     void resolvePending(int line);
     void resolveAtLeave();
-    void appendDataLine(std::string &out, int line) const;
 
     // Spans and text
     void enterLink(const MD_SPAN_A_DETAIL *detail);
     void enterImage(const MD_SPAN_IMG_DETAIL *detail);
     void leaveImage(const MD_SPAN_IMG_DETAIL *detail);
     void writeAltText(MD_TEXTTYPE type, std::string_view text);
-    void writeAttribute(const MD_ATTRIBUTE &attribute, bool isUrl);
     void flushText();
     void writeProse(std::string_view text);
     void writeFootnoteReference(int number, const std::string &anchorId, int occurrence);
-    void noteParagraphSpan(MD_SPANTYPE type);
-    void noteParagraphText(MD_TEXTTYPE type, std::string_view text);
     void addHeadingText(std::string_view text);
 
     std::string_view m_source;
@@ -127,13 +100,10 @@ private:
     bool m_collectOutline;
 
     BlockLineTracker m_tracker;
-    std::vector<OpenBlock> m_blocks;
-    size_t m_firstPending = NoPending;  // the outermost open block still waiting for its line
-    std::string m_tail;                 // scratch space for resolvePending()
-    std::vector<size_t> m_inserted;     // scratch space for resolvePending()
+    OpenBlocks m_blocks;
 
     std::string m_text;                 // normal text not written yet (footnote references)
-    Paragraph m_paragraph;
+    DisplayMathParagraph m_paragraph;
     Heading m_heading;
     CodeBlock m_code;
     int m_linkDepth = 0;
