@@ -3,8 +3,7 @@
 //
 // Each test writes its own site and opens its own window (which has its own profile), and waits
 // for the event it needs: a page's load, a signal, a condition in the page; never for time to
-// pass. Nor does any wait sleep: WebEngine's browser side runs on this thread, and a wait that
-// sleeps between looks (QTest::qWaitFor, the QTRY_ macros) holds up every step of every load.
+// pass, and never asleep (web_wait.h says why).
 
 #include "preview/web_engine_setup.h"
 #include "site/site_builder.h"
@@ -14,11 +13,12 @@
 #include "webengine/site_preview_window.h"
 #include "webengine/site_scheme_handler.h"
 
+#include "web_wait.h"
+
 #include <QAction>
 #include <QDebug>
 #include <QApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -29,15 +29,14 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
 
-#include <functional>
 #include <memory>
 
 using namespace quire;
+using WebWait::evaluate;
 
 namespace {
 
@@ -76,54 +75,6 @@ bool write(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
-// Whether condition holds within timeout ms. The event loop runs meanwhile, without sleeping
-// (see the top of the file); the condition is looked at every few milliseconds.
-bool waitUntil(const std::function<bool()> &condition, int timeout = 15000)
-{
-    bool met = condition();
-    if (met)
-        return true;
-    QEventLoop loop;
-    QTimer look;
-    QObject::connect(&look, &QTimer::timeout, &loop, [&] {
-        if (!met && condition()) {
-            met = true;
-            loop.quit();
-        }
-    });
-    look.start(5);
-    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
-    loop.exec();
-    return met;
-}
-
-// The value of script in page (invalid when it gives none within 10 s).
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    // Shared with the callback, which may still come after a timeout.
-    struct Answer
-    {
-        QVariant value;
-        bool done = false;
-        QEventLoop *loop = nullptr;
-    };
-    auto answer = std::make_shared<Answer>();
-    page->runJavaScript(script, [answer](const QVariant &value) {
-        answer->value = value;
-        answer->done = true;
-        if (answer->loop)
-            answer->loop->quit();
-    });
-    if (!answer->done) {
-        QEventLoop loop;
-        answer->loop = &loop;
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        loop.exec();
-        answer->loop = nullptr;
-    }
-    return answer->value;
-}
-
 int colourCount(const QImage &image)
 {
     QSet<QRgb> colours;
@@ -160,7 +111,7 @@ public:
     // when that does not happen within 15 s.
     bool finishAt(const QString &path = QString())
     {
-        const bool found = waitUntil([&] {
+        const bool found = WebWait::until([&] {
             for (; m_next < m_loads.size(); ++m_next) {
                 const QWebEngineLoadingInfo &load = m_loads.at(m_next);
                 if (load.status() == QWebEngineLoadingInfo::LoadSucceededStatus && (path.isEmpty() || load.url().path() == path)) {
@@ -187,7 +138,7 @@ public:
     QWebEngineLoadingInfo::LoadStatus endOf(const QUrl &url)
     {
         QWebEngineLoadingInfo::LoadStatus status = QWebEngineLoadingInfo::LoadStartedStatus;
-        (void)waitUntil([&] {
+        (void)WebWait::until([&] {
             for (const QWebEngineLoadingInfo &load : std::as_const(m_loads)) {
                 if (load.url() == url && load.status() != QWebEngineLoadingInfo::LoadStartedStatus)
                     status = load.status();
@@ -310,7 +261,7 @@ bool TestSitePreview::clickLink(const QString &id)
 {
     QWebEnginePage *page = m_window->page();
     // Chromium drops input that comes before the page is first painted.
-    if (!waitUntil([&] { return evaluate(page, QStringLiteral("performance.getEntriesByName('first-contentful-paint').length > 0")).toBool(); })) {
+    if (!WebWait::until([&] { return evaluate(page, QStringLiteral("performance.getEntriesByName('first-contentful-paint').length > 0")).toBool(); })) {
         qWarning() << "the page at" << page->url() << "was never painted";
         return false;
     }
@@ -326,7 +277,7 @@ bool TestSitePreview::clickLink(const QString &id)
     // where the mouse points then cannot come after what the click does.
     QMouseEvent move(QEvent::MouseMove, point, target->mapToGlobal(point), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(target, &move);
-    if (!waitUntil([&] { return m_hoveredLink == link.at(2).toString(); })) {
+    if (!WebWait::until([&] { return m_hoveredLink == link.at(2).toString(); })) {
         qWarning() << "the mouse over" << id << "was never noticed: the page says it is over" << m_hoveredLink;
         return false;
     }
@@ -407,7 +358,7 @@ void TestSitePreview::siteAbsoluteLinksAndHistory()
     QCOMPARE(m_window->addressField()->text(), QStringLiteral("/posts/x/"));
     back->trigger();
     QVERIFY(loads.finishAt(QStringLiteral("/")));
-    QVERIFY(waitUntil([&] { return !back->isEnabled(); }));
+    QVERIFY(WebWait::until([&] { return !back->isEnabled(); }));
     QVERIFY(forward->isEnabled());
     forward->trigger();
     QVERIFY(loads.finishAt(QStringLiteral("/posts/x/")));
@@ -447,7 +398,7 @@ void TestSitePreview::remoteImageIsBlockedAndCounted()
     m_window->open(QStringLiteral("/posts/x/"));
     QVERIFY(loads.finishAt(QStringLiteral("/posts/x/")));
     // The window counts what the blocker reports from WebEngine's IO thread: a queued signal.
-    (void)waitUntil([&] { return m_window->blockedCount() >= 1; }, 10000);
+    (void)WebWait::until([&] { return m_window->blockedCount() >= 1; }, 10000);
     QCOMPARE(m_window->blockedCount(), 1);
     QCOMPARE(m_window->blockedLabel()->text(), QStringLiteral("1 remote request(s) blocked"));
     QVERIFY(evaluate(page, QStringLiteral("document.getElementById('local').complete")).toBool());
@@ -461,7 +412,7 @@ void TestSitePreview::remoteImageIsBlockedAndCounted()
     Loads otherLoads(other->page());
     other->open(QStringLiteral("/posts/x/"));
     QVERIFY(otherLoads.finishAt(QStringLiteral("/posts/x/")));
-    (void)waitUntil([&] { return other->blockedCount() >= 1; }, 10000);
+    (void)WebWait::until([&] { return other->blockedCount() >= 1; }, 10000);
     QCOMPARE(other->blockedCount(), 1);
     // Had this window been told too, it would know by now: the two reports would come the same
     // way, queued from the same thread in the order they were sent.
@@ -509,7 +460,7 @@ void TestSitePreview::addressFieldNavigates()
     // Ctrl+L, as in a browser.
     m_window->view()->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
-    QVERIFY(waitUntil([&] { return address->hasFocus(); }));
+    QVERIFY(WebWait::until([&] { return address->hasFocus(); }));
     QCOMPARE(address->selectedText(), QStringLiteral("/"));
     address->setText(QStringLiteral("/posts/x/"));
     QTest::keyClick(address, Qt::Key_Return);
@@ -592,7 +543,7 @@ void TestSitePreview::fontsAndRequestsOfTheSiteWork()
     // A web font linked site-absolute from the style sheet.
     QVERIFY(evaluate(page, QStringLiteral("document.fonts.load('16px SiteFont').then(() => 0); true")).toBool());
     const QString status = QStringLiteral("[...document.fonts].filter(f => f.family == 'SiteFont')[0].status");
-    (void)waitUntil([&] { return evaluate(page, status).toString() == QStringLiteral("loaded"); }, 10000);
+    (void)WebWait::until([&] { return evaluate(page, status).toString() == QStringLiteral("loaded"); }, 10000);
     QCOMPARE(evaluate(page, status).toString(), QStringLiteral("loaded"));
 }
 
@@ -659,8 +610,8 @@ void TestSitePreview::compareWithFileUrl(const QString &sitePath, const QString 
     // Images and fonts in, on both.
     const QString settled = QStringLiteral("document.readyState == 'complete' && document.fonts.status == 'loaded'"
                                            " && [...document.images].every(i => i.complete && i.naturalWidth > 0)");
-    QVERIFY(waitUntil([&] { return evaluate(&plainPage, settled).toBool(); }, 10000));
-    QVERIFY(waitUntil([&] { return evaluate(m_window->page(), settled).toBool(); }, 10000));
+    QVERIFY(WebWait::until([&] { return evaluate(&plainPage, settled).toBool(); }, 10000));
+    QVERIFY(WebWait::until([&] { return evaluate(m_window->page(), settled).toBool(); }, 10000));
 
     // Its text, the computed style of its elements and its layout.
     const QString facts = QStringLiteral(
@@ -677,7 +628,7 @@ void TestSitePreview::compareWithFileUrl(const QString &sitePath, const QString 
     // time after the page is complete, and not at the same time as the other.
     QImage fileShot;
     QImage siteShot;
-    (void)waitUntil([&] {
+    (void)WebWait::until([&] {
         fileShot = plain.grab().toImage().convertToFormat(QImage::Format_RGB32);
         siteShot = m_window->view()->grab().toImage().convertToFormat(QImage::Format_RGB32);
         return colourCount(siteShot) > 8 && siteShot == fileShot;
