@@ -457,7 +457,8 @@ void TestSitePreview::addressFieldNavigates()
     QVERIFY(openWindow());
     QLineEdit *address = m_window->addressField();
     Loads loads(m_window->page());
-    // Ctrl+L, as in a browser.
+    // Ctrl+L, as in a browser (a window's shortcuts work while it is the active one).
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     m_window->view()->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
     QVERIFY(WebWait::until([&] { return address->hasFocus(); }));
