@@ -260,7 +260,8 @@ bool TestSitePreview::openWindow(const QString &folder)
 bool TestSitePreview::clickLink(const QString &id)
 {
     QWebEnginePage *page = m_window->page();
-    // Chromium drops input that comes before the page is first painted.
+    // As for a person, once there is something on screen to point at: Chromium can be set to drop
+    // input that comes before a page's first paint (DropInputEventsBeforeFirstPaint).
     if (!WebWait::until([&] { return evaluate(page, QStringLiteral("performance.getEntriesByName('first-contentful-paint').length > 0")).toBool(); })) {
         qWarning() << "the page at" << page->url() << "was never painted";
         return false;
