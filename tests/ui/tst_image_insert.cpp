@@ -260,7 +260,7 @@ void TestImageInsert::previewShowsTheImage()
     m_window->editor()->paste();
     const QString width = QStringLiteral(
             "(() => { const i = document.querySelector('#quire-content img'); return i && i.complete ? i.naturalWidth : -1; })()");
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(width).toInt() == 320; }, 20000));
+    QVERIFY(WebWait::until([&] { return evaluate(width).toInt() == 320; }, 20000));
     // Served from the library under quire://, at /media/.
     QCOMPARE(evaluate(QStringLiteral("new URL(document.querySelector('#quire-content img').src).pathname")).toString(),
              QStringLiteral("/media/pasted-image.png"));
@@ -281,7 +281,7 @@ void TestImageInsert::previewShowsTheCover()
     // At the top of the theme's post page, read from the library under quire:// at /media/.
     const QString width = QStringLiteral(
             "(() => { const i = document.querySelector('.post-cover img'); return i && i.complete ? i.naturalWidth : -1; })()");
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(width).toInt() == 320; }, 20000));
+    QVERIFY(WebWait::until([&] { return evaluate(width).toInt() == 320; }, 20000));
     QCOMPARE(evaluate(QStringLiteral("new URL(document.querySelector('.post-cover img').src).pathname")).toString(),
              QStringLiteral("/media/loss-curve.png"));
     QVERIFY(evaluate(QStringLiteral("!!document.querySelector('meta[property=\"og:image\"]')")).toBool());
@@ -292,10 +292,10 @@ void TestImageInsert::previewShowsTheCover()
     }
     // Removed: gone from the preview too, without waiting for the next keystroke.
     m_window->metadata()->removeCover();
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(QStringLiteral("document.querySelector('.post-cover') === null")).toBool(); },
+    QVERIFY(WebWait::until([&] { return evaluate(QStringLiteral("document.querySelector('.post-cover') === null")).toBool(); },
                             20000));
     // The page, loaded again without the cover, gets the post's text back.
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(QStringLiteral("!!document.querySelector('#quire-content p')")).toBool(); },
+    QVERIFY(WebWait::until([&] { return evaluate(QStringLiteral("!!document.querySelector('#quire-content p')")).toBool(); },
                             20000));
 }
 

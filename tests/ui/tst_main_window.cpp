@@ -23,6 +23,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QFile>
@@ -45,6 +46,25 @@
 #include <csignal>
 
 using namespace quire;
+
+namespace {
+
+// Calls act with the next modal dialog of type Dialog as soon as it is up, from the dialog's own
+// event loop; gives up after 15 s.
+template<typename Dialog, typename Act>
+void whenModalIsUp(QObject *context, Act act, QDeadlineTimer deadline = QDeadlineTimer(15000))
+{
+    QTimer::singleShot(5, context, [context, act, deadline] {
+        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget()))
+            act(dialog);
+        else if (!deadline.hasExpired())
+            whenModalIsUp<Dialog>(context, act, deadline);   // not up yet
+        else
+            qWarning() << "no" << Dialog::staticMetaObject.className() << "came up";
+    });
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -115,7 +135,7 @@ QVariant TestMainWindow::evaluate(const QString &script)
 
 bool TestMainWindow::waitForPreview(const QString &script, const QVariant &expected, int timeout)
 {
-    return QTest::qWaitFor([&] { return evaluate(script) == expected; }, timeout);
+    return WebWait::until([&] { return evaluate(script) == expected; }, timeout);
 }
 
 void TestMainWindow::type(QWidget *widget, const QString &text)
@@ -131,12 +151,7 @@ void TestMainWindow::type(QWidget *widget, const QString &text)
 
 void TestMainWindow::answerNextDialog(QMessageBox::ButtonRole role, QString *text)
 {
-    QTimer::singleShot(200, this, [this, role, text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box) {
-            answerNextDialog(role, text);   // not up yet
-            return;
-        }
+    whenModalIsUp<QMessageBox>(this, [role, text](QMessageBox *box) {
         *text = box->text();
         for (QAbstractButton *button : box->buttons()) {
             if (box->buttonRole(button) == role) {
@@ -185,7 +200,7 @@ void TestMainWindow::typingUpdatesPreviewAndSaves()
     // Autosaved within a second of the last keystroke, without any explicit save.
     QElapsedTimer clock;
     clock.start();
-    QVERIFY(QTest::qWaitFor([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1000));
+    QVERIFY(WebWait::until([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1000));
     QVERIFY(clock.elapsed() <= 1000);
     QCOMPARE(m_window->library()->posts().byId(*id)->body, QStringLiteral("# Hello Quire\n\nSome *text* & 1 < 2 \"quoted\"."));
     QCOMPARE(m_window->editor()->document()->isUndoAvailable(), true);   // autosave leaves undo alone
@@ -225,7 +240,7 @@ void TestMainWindow::titleRenamesDraftAndList()
     QVERIFY(id.ok());
     m_window->titleField()->selectAll();
     type(m_window->titleField(), QStringLiteral("GPU portability notes"));
-    QVERIFY(QTest::qWaitFor([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1500));
+    QVERIFY(WebWait::until([&] { return m_window->session()->state() == DraftSession::State::Saved; }, 1500));
     QCOMPARE(m_window->library()->posts().byId(*id)->slug, QStringLiteral("gpu-portability-notes"));
     QVERIFY(waitForPreview(QStringLiteral("document.getElementById('quire-title')?.textContent"),
                            QStringLiteral("GPU portability notes")));
@@ -277,9 +292,7 @@ void TestMainWindow::historyRestoreShowsOldText()
 
     QString question;
     bool sawCurrentText = false;
-    QTimer::singleShot(300, this, [&] {
-        auto *dialog = qobject_cast<RevisionsDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
+    whenModalIsUp<RevisionsDialog>(this, [&](RevisionsDialog *dialog) {
         sawCurrentText = dialog->inlineView()->toPlainText().contains(QStringLiteral("second"));
         for (int row = 0; row < dialog->revisions().size(); ++row) {
             if (dialog->revisions().at(row).body == first)
@@ -304,8 +317,8 @@ void TestMainWindow::previewLoadsNothingRemote()
     const auto id = m_window->newPost();
     QVERIFY(id.ok());
     m_window->editor()->setPlainText(QStringLiteral("# Remote\n\n![tracker](http://127.0.0.1:9/pixel.png)\n"));
-    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content img') !== null"), true));
-    QTest::qWait(500);
+    // Complete: its request has ended (refused, or loaded).
+    QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content img')?.complete === true"), true));
     QCOMPARE(evaluate(QStringLiteral("document.querySelector('#quire-content img').naturalWidth")).toInt(), 0);
     QCOMPARE(evaluate(QStringLiteral("location.protocol")).toString(), QStringLiteral("quire:"));
 
@@ -314,7 +327,7 @@ void TestMainWindow::previewLoadsNothingRemote()
     const int blockedBefore = WindowTest::preview(*m_window)->blockedRequestCount();
     probe.setHtml(QStringLiteral("<img src='http://127.0.0.1:9/pixel.png'><link rel=stylesheet href='https://127.0.0.1:9/x.css'>"),
                   QUrl(QStringLiteral("qrc:/quire/probe.html")));
-    QVERIFY(QTest::qWaitFor([&] { return WindowTest::preview(*m_window)->blockedRequestCount() >= blockedBefore + 2; }, 10000));
+    QVERIFY(WebWait::until([&] { return WindowTest::preview(*m_window)->blockedRequestCount() >= blockedBefore + 2; }, 10000));
 }
 
 void TestMainWindow::previewPatchesOnlyChangedBlocks()
@@ -368,7 +381,7 @@ void TestMainWindow::scrollSyncBothWays()
         "Number(document.querySelector('#quire-content table td').closest('[data-line]').getAttribute('data-line'))")).toInt();
     QVERIFY(rowLine > 1);
     QVERIFY(evaluate(QStringLiteral("document.querySelector('#quire-content table td').click(); true")).toBool());
-    QVERIFY(QTest::qWaitFor([&] { return m_window->editor()->textCursor().blockNumber() + 1 == rowLine; }, 5000));
+    QVERIFY(WebWait::until([&] { return m_window->editor()->textCursor().blockNumber() + 1 == rowLine; }, 5000));
     QVERIFY(m_window->editor()->textCursor().block().text().contains(QStringLiteral("naive")));
     QVERIFY(m_window->editor()->textCursor().block().text().startsWith(u'|'));
 }
@@ -424,7 +437,7 @@ void TestMainWindow::killedWhileTypingLosesAtMostASecond()
 void TestMainWindow::outlineJumpsAndFollows()
 {
     // The welcome post's headings, nested by level.
-    QVERIFY(QTest::qWaitFor([&] { return m_window->outline()->topLevelItemCount() > 0; }, 15000));
+    QVERIFY(WebWait::until([&] { return m_window->outline()->topLevelItemCount() > 0; }, 15000));
     const QList<QTreeWidgetItem *> found = m_window->outline()->findItems(QStringLiteral("What a post can hold"),
                                                                          Qt::MatchExactly | Qt::MatchRecursive);
     QCOMPARE(found.size(), 1);
@@ -432,18 +445,18 @@ void TestMainWindow::outlineJumpsAndFollows()
     m_window->outline()->scrollToItem(found.first());
     const QRect box = m_window->outline()->visualItemRect(found.first());
     QTest::mouseClick(m_window->outline()->viewport(), Qt::LeftButton, {}, box.center());
-    QVERIFY(QTest::qWaitFor([&] { return m_window->editor()->textCursor().block().text() == QStringLiteral("## What a post can hold"); }, 5000));
+    QVERIFY(WebWait::until([&] { return m_window->editor()->textCursor().block().text() == QStringLiteral("## What a post can hold"); }, 5000));
     // Moving the cursor selects the heading it is under; typing a new heading adds it.
     QTextCursor cursor = m_window->editor()->textCursor();
     cursor.movePosition(QTextCursor::End);
     m_window->editor()->setTextCursor(cursor);
     QCOMPARE(m_window->outline()->currentItem(), found.first());
     type(m_window->editor(), QStringLiteral("\n\n## A late heading\n"));
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(WebWait::until([&] {
         return !m_window->outline()->findItems(QStringLiteral("A late heading"), Qt::MatchExactly | Qt::MatchRecursive).isEmpty();
     }, 15000));
-    QVERIFY(QTest::qWaitFor([&] { return m_window->outline()->currentItem()
-                                         && m_window->outline()->currentItem()->text(0) == QStringLiteral("A late heading"); }, 5000));
+    QVERIFY(WebWait::until([&] { return m_window->outline()->currentItem()
+                                        && m_window->outline()->currentItem()->text(0) == QStringLiteral("A late heading"); }, 5000));
 }
 
 void TestMainWindow::badLibraryShowsDialog()
@@ -476,13 +489,13 @@ void TestMainWindow::searchFiltersTheList()
     QCOMPARE(list->model()->rowCount(), 2);
 
     type(m_window->postList()->searchField(), QStringLiteral("diverg"));
-    QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() == 1; }, 2000));
+    QVERIFY(WebWait::until([&] { return list->model()->rowCount() == 1; }, 2000));
     QCOMPARE(m_window->postList()->currentPostId(), *id);
 
     // A search that hides the open post does not take it out of the editor.
     m_window->postList()->searchField()->clear();
     type(m_window->postList()->searchField(), QStringLiteral("kahan"));
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(WebWait::until([&] {
         return list->model()->rowCount() == 1
             && list->model()->index(0, 0).data(PostListModel::IdRole).toLongLong() != *id;
     }, 2000));
@@ -490,7 +503,7 @@ void TestMainWindow::searchFiltersTheList()
     QCOMPARE(m_window->session()->post().id, *id);
     QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("Notes on warp divergence."));
     m_window->postList()->searchField()->clear();
-    QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() == 2; }, 2000));
+    QVERIFY(WebWait::until([&] { return list->model()->rowCount() == 2; }, 2000));
 }
 
 void TestMainWindow::layoutIsRemembered()
@@ -591,7 +604,7 @@ void TestMainWindow::previewComesAfterFirstPaint()
     QVERIFY(showNewWindow());
     QVERIFY(m_window->findChild<PreviewView *>() == nullptr);
     QTest::keyClicks(m_window->editor(), QStringLiteral("Typed before the preview. "));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 10000);
+    QVERIFY(WebWait::until([&] { return m_window->findChild<PreviewView *>() != nullptr; }, 10000));
     QVERIFY(waitForPreview(QStringLiteral("document.querySelector('#quire-content').textContent.includes('Typed before the preview.')"),
                            true));
 }
@@ -609,7 +622,7 @@ void TestMainWindow::previewWaitsForAPauseInTyping()
         QTest::qWait(30);   // well within the 200 ms pause
     }
     QVERIFY(m_window->findChild<PreviewView *>() == nullptr);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<PreviewView *>() != nullptr, 2000);   // the pause
+    QVERIFY(WebWait::until([&] { return m_window->findChild<PreviewView *>() != nullptr; }, 2000));   // the pause
 
     QVERIFY(showNewWindow());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

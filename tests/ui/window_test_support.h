@@ -6,6 +6,8 @@
 #include "webengine/preview_view.h"
 #include "window/main_window.h"
 
+#include "web_wait.h"
+
 #include <QApplication>
 #include <QDebug>
 #include <QTemporaryDir>
@@ -43,14 +45,7 @@ inline quire::PreviewView *preview(quire::MainWindow &window)
 // The value of script in the window's preview page (invalid when it gives none within 10 s).
 inline QVariant evaluate(quire::MainWindow &window, const QString &script)
 {
-    QVariant result;
-    bool done = false;
-    preview(window)->page()->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        done = true;
-    });
-    (void)QTest::qWaitFor([&] { return done; }, 10000);
-    return result;
+    return WebWait::evaluate(preview(window)->page(), script);
 }
 
 } // namespace WindowTest

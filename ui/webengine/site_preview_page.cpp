@@ -5,6 +5,11 @@
 
 namespace quire {
 
+bool SitePreviewPage::mayShow(const QUrl &url)
+{
+    return url.scheme() == QLatin1String(SiteSchemeHandler::Scheme) || url.scheme() == u"about";
+}
+
 bool SitePreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
     const bool inSite = url.scheme() == QLatin1String(SiteSchemeHandler::Scheme);
@@ -20,7 +25,7 @@ bool SitePreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType ty
     }
     if (!isMainFrame)
         return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);   // the blocker judges frames
-    if (inSite || url.scheme() == u"about")
+    if (mayShow(url))
         return true;
     emit refused(url);
     return false;

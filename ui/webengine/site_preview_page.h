@@ -16,6 +16,9 @@ class SitePreviewPage : public QWebEnginePage
 public:
     using QWebEnginePage::QWebEnginePage;
 
+    // Whether the page goes to url when asked to (the site, and about:blank and the like).
+    static bool mayShow(const QUrl &url);
+
 signals:
     // A navigation that leaves the site was not followed.
     void refused(const QUrl &url);

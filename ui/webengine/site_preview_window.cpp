@@ -160,8 +160,15 @@ void SitePreviewWindow::open(const QString &address)
     }
     const QUrl current = m_page->url();
     const QUrl base = current.scheme() == QLatin1String(SiteSchemeHandler::Scheme) ? current : SiteSchemeHandler::url(QStringLiteral("/"));
-    // The page decides: a URL outside the site is refused there, like a link to it.
-    m_page->setUrl(base.resolved(QUrl(text)));
+    const QUrl target = base.resolved(QUrl(text));
+    if (SitePreviewPage::mayShow(target)) {
+        m_page->setUrl(target);
+    } else {
+        // Refused here, not handed to the page: a load the application starts becomes the page's
+        // URL (urlChanged) at once, before the page can refuse it, and WebEngine goes back only
+        // afterwards, so the field and the notice would show a page that never opened.
+        showRefused(target);
+    }
     m_view->setFocus();
 }
 
