@@ -19,6 +19,9 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void newListShow();
+    void newRefusesATitleThePostRulesRefuse_data();
+    void newRefusesATitleThePostRulesRefuse();
+    void newGivesTheSlugThePostRulesGive();
     void listFilters();
     void importJekyllAndReimport();
     void importHugo();
@@ -182,6 +185,43 @@ void TestCli::newListShow()
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err.count(QLatin1Char('\n')), 1);
     QVERIFY(missing.err.contains(QStringLiteral("nope")));
+}
+
+void TestCli::newRefusesATitleThePostRulesRefuse_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("control character") << QStringLiteral("Ring\a") << "The title holds a control character.";
+    QTest::newRow("escape sequence") << QStringLiteral("\x1b[31mRed") << "The title holds a control character.";
+    QTest::newRow("only zero-width spaces") << QString(3, QChar(0x200B)) << "The title cannot be empty.";
+    QTest::newRow("right-to-left override") << QStringLiteral("invoice") + QChar(0x202E) + QStringLiteral("fdp.exe")
+                                            << "U+202E";
+    QTest::newRow("too long") << QString(1001, u't') << "1001 characters long; at most 1000";
+}
+
+void TestCli::newRefusesATitleThePostRulesRefuse()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, reason);
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), title});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith(QStringLiteral("quire: ")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFile::exists(library()));   // refused before the library is opened
+}
+
+void TestCli::newGivesTheSlugThePostRulesGive()
+{
+    const Run snake = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("Using torch.no_grad")});
+    QCOMPARE(snake.exitCode, 0);
+    QCOMPARE(snake.out.trimmed(), QStringLiteral("using-torch-no-grad"));   // the panel refuses '_' in a slug
+    const Run hebrew = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("שלום עולם")});
+    QCOMPARE(hebrew.exitCode, 0);
+    QCOMPARE(hebrew.out.trimmed(), QStringLiteral("שלום-עולם"));
+    const Run party = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QString::fromUtf8("\xF0\x9F\x8E\x89")});
+    QCOMPARE(party.exitCode, 0);
+    QCOMPARE(party.out.trimmed(), QStringLiteral("post"));
 }
 
 void TestCli::listFilters()
