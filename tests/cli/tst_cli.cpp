@@ -28,6 +28,7 @@ private slots:
     void importFailures();
     void exportMarkdown();
     void importImagesAndWarnings();
+    void importAppliesThePostRules();
     void badLibraries_data();
     void badLibraries();
     void libraryInUse();
@@ -293,6 +294,26 @@ void TestCli::importImagesAndWarnings()
              qPrintable(run.out));
     const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("pics")});
     QVERIFY2(show.out.contains(QStringLiteral("![ok](/media/ok.png)\n![gone](/assets/gone.png)")), qPrintable(show.out));
+}
+
+void TestCli::importAppliesThePostRules()
+{
+    write(QStringLiteral("blog/_posts/2023-04-05-my_notes.md"),
+          "---\ntitle: \"Notes\\a\"\ntags: [" + QByteArray(300, 'x') + ", gpu]\n---\nText.\n");
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("blog"))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("1 new")), qPrintable(run.out));
+    // One warning line each, naming the file and what was done.
+    const QStringList warnings = run.out.split(u'\n').filter(QStringLiteral("warning  _posts/2023-04-05-my_notes.md: "));
+    QCOMPARE(warnings.size(), 3);
+    for (const QString &what : {QStringLiteral("control characters removed from the title"),
+                                QStringLiteral("the file name \"my_notes\" is not a slug; used \"my-notes\""),
+                                QStringLiteral("cut to 100 characters")})
+        QVERIFY2(!warnings.filter(what).isEmpty(), qPrintable(run.out));
+    const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("my-notes")});
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY2(show.out.contains(QStringLiteral("title: Notes\n")), qPrintable(show.out));
+    QVERIFY2(show.out.contains(QString(100, u'x')) && !show.out.contains(QString(101, u'x')), qPrintable(show.out));
 }
 
 void TestCli::importFailures()
