@@ -5,6 +5,7 @@
 #include "interchange/post_markdown_writer.h"
 #include "setup/library_setup.h"
 #include "store/library.h"
+#include "store/post_rules.h"
 #include "store/post_store.h"
 
 #include <QTextStream>
@@ -197,6 +198,9 @@ int CommandLine::runNew(const Invocation &inv)
     const QString title = inv.arguments.join(QLatin1Char(' ')).trimmed();
     if (title.isEmpty() || title.startsWith(QLatin1Char('-')))
         return usageError(tr("new needs a title: quire new \"My post\""));
+    // The title is the command's argument: one the rules refuse is a usage error, like none.
+    if (const QString problem = PostRules::titleProblem(title); !problem.isEmpty())
+        return usageError(problem);
     const auto library = openLibrary(inv, true);
     if (!library)
         return Failure;

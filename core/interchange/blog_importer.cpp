@@ -66,73 +66,36 @@ void takeCover(Post &post, const SourceFile &file, ImageImporter &images, QStrin
 
 } // namespace
 
+struct BlogImporter::Pass
+{
+    PostFileReader reader;
+    ImageImporter images;
+    QHash<QString, QString> fileOfSlug;   // two files must not claim one post
+    ImportReport report;
+};
+
 Result<ImportReport> BlogImporter::importFolder(const QString &dir, const Callbacks &callbacks)
 {
     auto source = BlogSource::open(dir);
     if (!source)
         return source.error();
 
-    ImportReport report;
+    Pass pass{PostFileReader(source->kind(), m_library.now()), ImageImporter(m_library, source->kind(), source->root()),
+              {}, {}};
     QList<QPair<QString, QString>> skippedFiles;
     const QList<SourceFile> files = source->postFiles(&skippedFiles);
     for (const auto &[file, reason] : skippedFiles)
-        report.skipped.append({file, {}, reason});
-
-    const PostFileReader reader(source->kind(), m_library.now());
-    ImageImporter images(m_library, source->kind(), source->root());
-    QHash<QString, QString> fileOfSlug;   // within this import: two files must not claim one post
+        pass.report.skipped.append({file, {}, reason});
 
     auto work = [&]() -> Result<void> {
         for (qsizetype index = 0; index < files.size(); ++index) {
             if (callbacks.cancelled && callbacks.cancelled())
-                return Error{QCoreApplication::translate("BlogImporter", "The import was cancelled; the library is as it was.")};
+                return Error{tr("The import was cancelled; the library is as it was.")};
             if (callbacks.progress)
                 callbacks.progress(int(index), int(files.size()));
-            const SourceFile &file = files.at(index);
-            auto imported = reader.read(file);
-            if (!imported) {
-                report.skipped.append({file.relativePath, {}, imported.errorMessage()});
-                continue;
-            }
-            Post &post = imported->post;
-            if (const QString other = fileOfSlug.value(post.slug); !other.isEmpty()) {
-                report.skipped.append({file.relativePath, {},
-                    QCoreApplication::translate("BlogImporter", "same slug \"%1\" as %2").arg(post.slug, other)});
-                continue;
-            }
-            fileOfSlug.insert(post.slug, file.relativePath);
-            // Shortcodes first: a figure becomes an image reference, imported like any other.
-            ShortcodeConverter::Converted converted = ShortcodeConverter::convert(post.body);
-            imported->warnings.append(converted.warnings);
             // Inside the transaction: a failed import leaves no images behind either.
-            ImageImporter::Rewritten rewritten = images.importImages(file, converted.body);
-            post.body = rewritten.body;
-            imported->warnings.append(rewritten.warnings);
-            takeCover(post, file, images, imported->warnings);
-            for (const QString &warning : std::as_const(imported->warnings))
-                report.warnings.append({file.relativePath, post.slug, warning});
-
-            auto existing = m_library.posts().bySlug(post.slug);
-            if (!existing)
-                return existing.error();
-            if (existing->has_value()) {
-                Post current = **existing;
-                if (sameContent(current, post)) {
-                    report.unchanged.append({file.relativePath, post.slug, {}});
-                    continue;
-                }
-                mergeInto(current, post);
-                if (auto saved = m_library.history().save(current, RevisionReason::Import); !saved)
-                    return saved;
-                report.updated.append({file.relativePath, post.slug, {}});
-            } else {
-                auto created = m_library.posts().create(post);
-                if (!created)
-                    return created.error();
-                if (auto saved = m_library.history().save(*created, RevisionReason::Import); !saved)
-                    return saved;
-                report.imported.append({file.relativePath, created->slug, {}});
-            }
+            if (Result<void> imported = importFile(pass, files.at(index)); !imported)
+                return imported;
         }
         if (callbacks.progress)
             callbacks.progress(int(files.size()), int(files.size()));
@@ -140,7 +103,68 @@ Result<ImportReport> BlogImporter::importFolder(const QString &dir, const Callba
     };
     if (auto done = m_library.transaction(work); !done)
         return done.error();
-    return report;
+    return pass.report;
+}
+
+Result<void> BlogImporter::importFile(Pass &pass, const SourceFile &file)
+{
+    auto imported = pass.reader.read(file);
+    if (!imported) {
+        pass.report.skipped.append({file.relativePath, {}, imported.errorMessage()});
+        return {};
+    }
+    const Result<std::optional<Post>> existing = earlierImport(*imported);
+    if (!existing)
+        return existing.error();
+    Post &post = imported->post;
+    if (const QString other = pass.fileOfSlug.value(post.slug); !other.isEmpty()) {
+        pass.report.skipped.append({file.relativePath, {}, tr("same slug \"%1\" as %2").arg(post.slug, other)});
+        return {};
+    }
+    pass.fileOfSlug.insert(post.slug, file.relativePath);
+    // Shortcodes first: a figure becomes an image reference, imported like any other.
+    ShortcodeConverter::Converted converted = ShortcodeConverter::convert(post.body);
+    imported->warnings.append(converted.warnings);
+    ImageImporter::Rewritten rewritten = pass.images.importImages(file, converted.body);
+    post.body = rewritten.body;
+    imported->warnings.append(rewritten.warnings);
+    takeCover(post, file, pass.images, imported->warnings);
+    for (const QString &warning : std::as_const(imported->warnings))
+        pass.report.warnings.append({file.relativePath, post.slug, warning});
+
+    if (existing->has_value()) {
+        Post current = **existing;
+        if (sameContent(current, post)) {
+            pass.report.unchanged.append({file.relativePath, post.slug, {}});
+            return {};
+        }
+        mergeInto(current, post);
+        if (auto saved = m_library.history().save(current, RevisionReason::Import); !saved)
+            return saved;
+        pass.report.updated.append({file.relativePath, post.slug, {}});
+        return {};
+    }
+    auto created = m_library.posts().create(post);
+    if (!created)
+        return created.error();
+    if (auto saved = m_library.history().save(*created, RevisionReason::Import); !saved)
+        return saved;
+    pass.report.imported.append({file.relativePath, created->slug, {}});
+    return {};
+}
+
+Result<std::optional<Post>> BlogImporter::earlierImport(ImportedPost &imported)
+{
+    Result<std::optional<Post>> found = m_library.posts().bySlug(imported.post.slug);
+    if (!found || found->has_value() || imported.earlierSlug.isEmpty())
+        return found;
+    found = m_library.posts().bySlug(imported.earlierSlug);
+    if (found && found->has_value()) {
+        imported.warnings.append(tr("slug \"%1\" from an earlier import kept, so that links to the post still work;"
+                                    " the slug rules would give \"%2\"").arg(imported.earlierSlug, imported.post.slug));
+        imported.post.slug = imported.earlierSlug;
+    }
+    return found;
 }
 
 } // namespace quire

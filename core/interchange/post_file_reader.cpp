@@ -1,8 +1,10 @@
 #include "interchange/post_file_reader.h"
 
+#include "interchange/import_fixer.h"
 #include "interchange/toml_front_matter.h"
 #include "markdown/front_matter.h"
 #include "markdown/slug.h"
+#include "store/post_rules.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -160,15 +162,56 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
         nameSlug = rest;
     }
 
-    post.title = scalarText(take("title")).trimmed();
-    if (post.title.isEmpty()) {
-        post.title = titleFromBody(post.body);
-        if (post.title.isEmpty())
-            post.title = nameSlug;
-        result.warnings.append(tr("no title in the front matter; used \"%1\"").arg(post.title));
-    }
+    post.title = readTitle(scalarText(take("title")), post.body, nameSlug, result.warnings);
+    readSlug(file, fields, nameSlug, result);
+    const QDateTime date = readDates(take("date"), fields, nameDate, result);
 
-    QString wantedSlug = scalarText(take("slug")).trimmed();
+    // The post rules apply to tags and categories alike; categories stay in extra too, so an
+    // export can write them back where they came from.
+    post.tags = ImportFixer::tags(stringList(take("tags")) + stringList(fields.value(QStringLiteral("categories"))),
+                                  result.warnings);
+
+    const bool draft = take("draft").toBool(false) || file.inDraftsFolder;
+    if (draft)
+        post.status = PostStatus::Draft;
+    else if (date.isValid() && date > m_now)
+        post.status = PostStatus::Scheduled;
+    else
+        post.status = PostStatus::Published;
+
+    for (const char *key : {"summary", "description", "excerpt"}) {
+        if (post.summary.isEmpty() && fields.contains(QLatin1String(key)))
+            post.summary = ImportFixer::summary(scalarText(take(key)).trimmed(), result.warnings);
+    }
+    post.kind = ImportFixer::kind(scalarText(take("kind")).trimmed(), result.warnings);
+    post.language = scalarText(take("lang")).trimmed();
+    post.extra = fields;
+    return result;
+}
+
+QString PostFileReader::readTitle(const QString &stated, const QString &body, const QString &nameSlug,
+                                  QStringList &warnings)
+{
+    const QString title = ImportFixer::title(stated.trimmed(), warnings);
+    if (!title.isEmpty())
+        return title;
+    QString guessed;
+    for (const QString &candidate : {titleFromBody(body), nameSlug}) {
+        guessed = ImportFixer::title(candidate, warnings);
+        if (!guessed.isEmpty())
+            break;
+    }
+    if (guessed.isEmpty())
+        guessed = tr("Untitled");
+    warnings.append(tr("no title in the front matter; used \"%1\"").arg(guessed));
+    return guessed;
+}
+
+void PostFileReader::readSlug(const SourceFile &file, QJsonObject &fields, const QString &nameSlug,
+                              ImportedPost &result)
+{
+    Post &post = result.post;
+    QString wantedSlug = scalarText(fields.take(QStringLiteral("slug"))).trimmed();
     if (wantedSlug.isEmpty()) {
         // Jekyll's permalink "/blog/my-post/" (or "/my-post.html") names the post last; it stays
         // in extra as well, so an export can write it back.
@@ -177,20 +220,35 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
         if (!last.contains(QLatin1Char(':')))   // a pattern (/:year/:title/) names no post
             wantedSlug = last.section(QLatin1Char('.'), 0, 0);
     }
-    post.slug = Slug::fromText(wantedSlug.isEmpty() ? nameSlug : wantedSlug);
-    if (post.slug.isEmpty())
-        post.slug = Slug::fromText(post.title);
+    // What an import gave before the slug rules: Slug::fromText, which keeps '_'.
+    QString source = wantedSlug.isEmpty() ? nameSlug : wantedSlug;
+    post.slug = PostRules::slugFrom(source);
+    QString earlier = Slug::fromText(source);
+    if (post.slug.isEmpty()) {
+        source = post.title;
+        post.slug = PostRules::slugFrom(source);
+        earlier = Slug::fromText(source);
+    }
     if (post.slug.isEmpty()) {
         // Nothing sluggable (an emoji title, say): derive one from the file's path, so that a
         // re-import finds the same post again instead of adding another.
         const QByteArray hash = QCryptographicHash::hash(file.relativePath.toUtf8(), QCryptographicHash::Sha1);
         post.slug = QStringLiteral("post-") + QString::fromLatin1(hash.toHex().left(8));
+        earlier = post.slug;
         result.warnings.append(tr("no usable slug in the title or file name; used \"%1\"").arg(post.slug));
-    }
-    if (!wantedSlug.isEmpty() && post.slug != wantedSlug)
+    } else if (!wantedSlug.isEmpty() && post.slug != wantedSlug) {
         result.warnings.append(tr("slug \"%1\" cleaned to \"%2\"").arg(wantedSlug, post.slug));
+    } else if (wantedSlug.isEmpty() && post.slug != nameSlug) {
+        result.warnings.append(tr("the file name \"%1\" is not a slug; used \"%2\"").arg(nameSlug, post.slug));
+    }
+    if (earlier != post.slug)
+        result.earlierSlug = earlier;
+}
 
-    QJsonValue dateValue = take("date");
+QDateTime PostFileReader::readDates(QJsonValue dateValue, const QJsonObject &fields, QDate nameDate,
+                                    ImportedPost &result)
+{
+    Post &post = result.post;
     if (dateValue.isUndefined() || dateValue.isNull())
         dateValue = fields.value(QStringLiteral("publishDate"));
     QDateTime date = parseDate(scalarText(dateValue));
@@ -210,33 +268,7 @@ Result<ImportedPost> PostFileReader::parse(const SourceFile &file, const QByteAr
             break;
         }
     }
-
-    post.tags = stringList(take("tags"));
-    const QJsonValue categories = fields.value(QStringLiteral("categories"));
-    for (const QString &category : stringList(categories)) {
-        if (!post.tags.contains(category, Qt::CaseInsensitive))
-            post.tags.append(category);
-    }
-    post.tags.removeDuplicates();
-
-    const bool draft = take("draft").toBool(false) || file.inDraftsFolder;
-    if (draft)
-        post.status = PostStatus::Draft;
-    else if (date.isValid() && date > m_now)
-        post.status = PostStatus::Scheduled;
-    else
-        post.status = PostStatus::Published;
-
-    for (const char *key : {"summary", "description", "excerpt"}) {
-        if (post.summary.isEmpty() && fields.contains(QLatin1String(key))) {
-            post.summary = scalarText(take(key)).trimmed();
-        }
-    }
-    post.kind = scalarText(take("kind")).trimmed();
-    post.language = scalarText(take("lang")).trimmed();
-    // categories stay in extra too, so an export can write them back where they came from.
-    post.extra = fields;
-    return result;
+    return date;
 }
 
 } // namespace quire

@@ -3,7 +3,7 @@
 #include "store/asset_repository.h"
 #include "store/post_store.h"
 #include "store/revision_repository.h"
-#include "store/slug_allocator.h"
+#include "store/post_rules.h"
 #include "store/store_context.h"
 
 #include <QCoreApplication>
@@ -95,7 +95,7 @@ Result<Post> PostHistory::restore(qint64 postId, qint64 revisionId)
         const Result<QString> slug = m_posts.uniqueSlug(post->slug, postId);
         if (!slug)
             return slug.error();
-        if (*slug != SlugAllocator::base(post->slug, QString()))
+        if (*slug != PostRules::slugFrom(post->slug))
             post->slug = currentSlug;
         if (Result<void> stored = m_posts.store(*post, true); !stored)
             return stored;

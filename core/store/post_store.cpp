@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/post_repository.h"
+#include "store/post_rules.h"
 #include "store/slug_allocator.h"
 #include "store/store_context.h"
 #include "store/tag_repository.h"
@@ -90,6 +91,8 @@ Result<void> PostStore::store(const Post &post, bool touch)
     QMutexLocker locker(&m_context.mutex());
     return m_context.transaction([&]() -> Result<void> {
         Post stored = post;
+        // Made safe for a path, not made to follow PostRules: a slug from before the rules keeps
+        // the address it has been published at.
         stored.slug = SlugAllocator::base(post.slug, QString());
         if (stored.slug.isEmpty()) {
             const Result<QString> slug = uniqueSlug(post.title, post.id);
@@ -185,7 +188,7 @@ Result<QString> PostStore::body(qint64 id) const
 Result<QString> PostStore::uniqueSlug(const QString &wanted, qint64 exceptPostId) const
 {
     QMutexLocker locker(&m_context.mutex());
-    return SlugAllocator::unique(m_context.database(), SlugAllocator::Table::Posts, wanted, QStringLiteral("post"),
+    return SlugAllocator::unique(m_context.database(), SlugAllocator::Table::Posts, PostRules::titleSlug(wanted),
                                  exceptPostId);
 }
 

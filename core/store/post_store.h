@@ -30,8 +30,9 @@ public:
     PostStore(const PostStore &) = delete;
     PostStore &operator=(const PostStore &) = delete;
 
-    // Stores a new post: fills id, uuid, a unique slug (from the slug, else the title) and the
-    // timestamps it lacks (an import brings its own). The post as stored, tags spelt as stored.
+    // Stores a new post: fills id, uuid, a unique slug (uniqueSlug of the slug, else of the title)
+    // and the timestamps it lacks (an import brings its own). The post as stored, tags spelt as
+    // stored.
     Result<Post> create(Post post);
     // The post with its tags; an error that says so when there is no such post.
     Result<Post> byId(qint64 id) const;
@@ -47,7 +48,8 @@ public:
     // the rest (see body()).
     Result<QList<Post>> all() const;
     Result<QString> body(qint64 id) const;
-    // A slug derived from wanted (or from "post" when that is empty) that no other post uses.
+    // The slug wanted gives (PostRules::titleSlug), with "-2", "-3"… appended when another post
+    // uses it.
     Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;
 
     Result<QList<Tag>> tags() const;       // by name, with post counts

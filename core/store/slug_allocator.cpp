@@ -39,17 +39,13 @@ QString SlugAllocator::base(const QString &wanted, const QString &fallback)
     return slug.isEmpty() ? fallback : slug;
 }
 
-bool SlugAllocator::isDerivedFrom(const QString &slug, const QString &wanted, const QString &fallback)
+bool SlugAllocator::isNumbered(const QString &slug, const QString &base)
 {
-    const QString base = SlugAllocator::base(wanted, fallback);
     return slug == base || suffixNumber(slug, base) != 0;
 }
 
-Result<QString> SlugAllocator::unique(Database &database, Table table, const QString &wanted,
-                                      const QString &fallback, qint64 exceptId)
+Result<QString> SlugAllocator::unique(Database &database, Table table, const QString &base, qint64 exceptId)
 {
-    const QString base = SlugAllocator::base(wanted, fallback);
-
     Result<Statement> query = database.prepare(takenSlugsSql(table));
     if (!query)
         return query.error();

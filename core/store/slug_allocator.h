@@ -8,24 +8,23 @@ namespace quire {
 
 class Database;
 
-// Finds a free slug in a table whose slug column is unique: the slug made from the wanted text,
-// else the same with "-2", "-3"… appended.
+// Finds a free slug in a table whose slug column is unique: the wanted one, else the same with
+// "-2", "-3"… appended.
 class SlugAllocator
 {
 public:
     enum class Table { Posts, Tags };
 
-    // The slug made from wanted, or fallback when wanted has nothing a slug can be made of.
+    // The slug made from wanted (Slug::fromText), or fallback when wanted has nothing a slug
+    // can be made of: how tags get theirs. A post's comes from PostRules.
     static QString base(const QString &wanted, const QString &fallback);
 
-    // Whether slug is what unique() could have made from wanted: the base itself or the base
-    // with "-n" appended. How the window tells a slug that follows the title from one chosen by hand.
-    static bool isDerivedFrom(const QString &slug, const QString &wanted, const QString &fallback);
+    // Whether slug is base or base with "-n" appended: what unique() can make of base.
+    static bool isNumbered(const QString &slug, const QString &base);
 
-    // fallback is used when wanted has nothing a slug can be made of ("post", "tag").
-    // The row exceptId may keep its own slug (0: no row is excepted).
-    static Result<QString> unique(Database &database, Table table, const QString &wanted,
-                                  const QString &fallback, qint64 exceptId = 0);
+    // base when no other row has it, else base with the lowest free "-n" (n from 2). The row
+    // exceptId may keep its own slug (0: no row is excepted).
+    static Result<QString> unique(Database &database, Table table, const QString &base, qint64 exceptId = 0);
 };
 
 } // namespace quire

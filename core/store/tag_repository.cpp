@@ -87,8 +87,8 @@ Result<qint64> TagRepository::findOrCreate(const QString &name)
     if (*found)
         return **found;
 
-    const Result<QString> slug = SlugAllocator::unique(m_database, SlugAllocator::Table::Tags, name,
-                                                       QStringLiteral("tag"));
+    const Result<QString> slug = SlugAllocator::unique(m_database, SlugAllocator::Table::Tags,
+                                                       SlugAllocator::base(name, QStringLiteral("tag")));
     if (!slug)
         return slug.error();
     Result<Statement> insert = m_database.prepare("INSERT INTO tags (name, slug) VALUES (?1, ?2)");

@@ -19,12 +19,16 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void newListShow();
+    void newRefusesATitleThePostRulesRefuse_data();
+    void newRefusesATitleThePostRulesRefuse();
+    void newGivesTheSlugThePostRulesGive();
     void listFilters();
     void importJekyllAndReimport();
     void importHugo();
     void importFailures();
     void exportMarkdown();
     void importImagesAndWarnings();
+    void importAppliesThePostRules();
     void badLibraries_data();
     void badLibraries();
     void libraryInUse();
@@ -184,6 +188,43 @@ void TestCli::newListShow()
     QVERIFY(missing.err.contains(QStringLiteral("nope")));
 }
 
+void TestCli::newRefusesATitleThePostRulesRefuse_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("control character") << QStringLiteral("Ring\a") << "The title holds a control character.";
+    QTest::newRow("escape sequence") << QStringLiteral("\x1b[31mRed") << "The title holds a control character.";
+    QTest::newRow("only zero-width spaces") << QString(3, QChar(0x200B)) << "The title cannot be empty.";
+    QTest::newRow("right-to-left override") << QStringLiteral("invoice") + QChar(0x202E) + QStringLiteral("fdp.exe")
+                                            << "U+202E";
+    QTest::newRow("too long") << QString(1001, u't') << "1001 characters long; at most 1000";
+}
+
+void TestCli::newRefusesATitleThePostRulesRefuse()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, reason);
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), title});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith(QStringLiteral("quire: ")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFile::exists(library()));   // refused before the library is opened
+}
+
+void TestCli::newGivesTheSlugThePostRulesGive()
+{
+    const Run snake = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("Using torch.no_grad")});
+    QCOMPARE(snake.exitCode, 0);
+    QCOMPARE(snake.out.trimmed(), QStringLiteral("using-torch-no-grad"));   // the panel refuses '_' in a slug
+    const Run hebrew = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QStringLiteral("שלום עולם")});
+    QCOMPARE(hebrew.exitCode, 0);
+    QCOMPARE(hebrew.out.trimmed(), QStringLiteral("שלום-עולם"));
+    const Run party = quire({QStringLiteral("--library"), library(), QStringLiteral("new"), QString::fromUtf8("\xF0\x9F\x8E\x89")});
+    QCOMPARE(party.exitCode, 0);
+    QCOMPARE(party.out.trimmed(), QStringLiteral("post"));
+}
+
 void TestCli::listFilters()
 {
     write(QStringLiteral("blog/_posts/2023-01-01-gpu-notes.md"), "---\ntitle: GPU notes\ntags: [gpu]\n---\nWarp divergence.\n");
@@ -253,6 +294,26 @@ void TestCli::importImagesAndWarnings()
              qPrintable(run.out));
     const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("pics")});
     QVERIFY2(show.out.contains(QStringLiteral("![ok](/media/ok.png)\n![gone](/assets/gone.png)")), qPrintable(show.out));
+}
+
+void TestCli::importAppliesThePostRules()
+{
+    write(QStringLiteral("blog/_posts/2023-04-05-my_notes.md"),
+          "---\ntitle: \"Notes\\a\"\ntags: [" + QByteArray(300, 'x') + ", gpu]\n---\nText.\n");
+    const Run run = quire({QStringLiteral("--library"), library(), QStringLiteral("import"), m_dir->filePath(QStringLiteral("blog"))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("1 new")), qPrintable(run.out));
+    // One warning line each, naming the file and what was done.
+    const QStringList warnings = run.out.split(u'\n').filter(QStringLiteral("warning  _posts/2023-04-05-my_notes.md: "));
+    QCOMPARE(warnings.size(), 3);
+    for (const QString &what : {QStringLiteral("control characters removed from the title"),
+                                QStringLiteral("the file name \"my_notes\" is not a slug; used \"my-notes\""),
+                                QStringLiteral("cut to 100 characters")})
+        QVERIFY2(!warnings.filter(what).isEmpty(), qPrintable(run.out));
+    const Run show = quire({QStringLiteral("--library"), library(), QStringLiteral("show"), QStringLiteral("my-notes")});
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY2(show.out.contains(QStringLiteral("title: Notes\n")), qPrintable(show.out));
+    QVERIFY2(show.out.contains(QString(100, u'x')) && !show.out.contains(QString(101, u'x')), qPrintable(show.out));
 }
 
 void TestCli::importFailures()

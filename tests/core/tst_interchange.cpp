@@ -12,6 +12,7 @@
 #include "store/image_probe.h"
 #include "store/library.h"
 #include "store/post_history.h"
+#include "store/post_rules.h"
 #include "store/post_store.h"
 #include "store/revision.h"
 
@@ -22,6 +23,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace quire;
 
@@ -62,6 +65,10 @@ private slots:
     void shortcodesConverted();
     void figureImageIsImported();
     void permalinkGivesTheSlug();
+    void importFixesWhatThePostRulesRefuseAndSaysSo();
+    void importedTitlesFollowThePostRules();
+    void importedSlugsFollowThePostRules();
+    void reimportFindsPostsImportedBeforeTheSlugRules();
     void plainFolderOfMarkdown();
     void frontMatterImageBecomesCover();
     void progressAndCancel();
@@ -72,6 +79,8 @@ private:
     QString blog() const { return m_dir->filePath(QStringLiteral("blog")); }
     ImportReport importBlog();
     static QStringList reasons(const QList<ImportReport::Entry> &entries);
+    // Whether a warning names the file and holds every one of words.
+    static bool warned(const ImportReport &report, const QString &file, const QStringList &words);
     static QByteArray png(int width, int height, const QByteArray &tail = {});
     QString body(const QString &slug) const;
     int assetCount() const;
@@ -699,6 +708,137 @@ void TestInterchange::permalinkGivesTheSlug()
     QCOMPARE((*wanted)->extra.value(QStringLiteral("permalink")).toString(), QStringLiteral("/blog/wanted-name.html"));
     const auto pattern = m_library->posts().bySlug(QStringLiteral("pattern"));
     QVERIFY(pattern.ok() && pattern->has_value());
+}
+
+bool TestInterchange::warned(const ImportReport &report, const QString &file, const QStringList &words)
+{
+    for (const ImportReport::Entry &entry : report.warnings) {
+        if (entry.file == file && std::all_of(words.cbegin(), words.cend(), [&entry](const QString &word) {
+                return entry.reason.contains(word);
+            }))
+            return true;
+    }
+    qWarning() << "no warning for" << file << "with" << words << "in" << reasons(report.warnings);
+    return false;
+}
+
+void TestInterchange::importFixesWhatThePostRulesRefuseAndSaysSo()
+{
+    const QByteArray longTag(300, 'x');
+    const QByteArray longSummary = QByteArray("words ").repeated(300);
+    const QByteArray longKind(150, 'k');
+    write(QStringLiteral("_posts/2023-01-01-messy.md"),
+          "---\ntitle: Messy\ntags:\n  - " + longTag + "\n  - \"bell\\astop\"\n  - \"\\u200B\"\n  - GPU\n  - gpu\n"
+          "  - \"  numerical   debugging \"\nsummary: " + longSummary + "\nkind: " + longKind + "\n---\nBody\n");
+    write(QStringLiteral("_posts/2023-01-02-controls.md"),
+          "---\ntitle: Controls\nsummary: \"one\\atwo\\nthree\"\nkind: \"note\\twrite-up\"\n---\nBody\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 2);
+
+    // Kept, with the value fixed in a stated way and a warning naming the file.
+    const Post messy = **m_library->posts().bySlug(QStringLiteral("messy"));
+    const QString messyFile = QStringLiteral("_posts/2023-01-01-messy.md");
+    QCOMPARE(messy.tags, (QStringList{QString(PostRules::MaxTagLength, u'x'), QStringLiteral("bellstop"),
+                                      QStringLiteral("GPU"), QStringLiteral("numerical debugging")}));
+    QVERIFY(warned(report, messyFile, {QStringLiteral("tag"), QStringLiteral("cut to 100 characters")}));
+    QVERIFY(warned(report, messyFile, {QStringLiteral("control characters removed from the tag \"bellstop\"")}));
+    QVERIFY(warned(report, messyFile, {QStringLiteral("nothing but control characters dropped")}));
+    QVERIFY(messy.summary.size() <= PostRules::MaxSummaryLength);
+    QVERIFY(messy.summary.endsWith(QStringLiteral("words")));   // cut between words
+    QVERIFY(warned(report, messyFile, {QStringLiteral("summary cut to %1 characters; it had 1799").arg(messy.summary.size())}));
+    QCOMPARE(messy.kind, QString(PostRules::MaxKindLength, u'k'));
+    QVERIFY(warned(report, messyFile, {QStringLiteral("kind"), QStringLiteral("cut to 100 characters")}));
+    // Repeats and white space are tidied as the metadata panel tidies them: without a word.
+    QCOMPARE(reasons(report.warnings).filter(messyFile).size(), 5);
+
+    const Post controls = **m_library->posts().bySlug(QStringLiteral("controls"));
+    QCOMPARE(controls.summary, QStringLiteral("onetwo\nthree"));   // line breaks are allowed
+    QCOMPARE(controls.kind, QStringLiteral("note write-up"));     // a tab keeps the words apart
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-02-controls.md"), {QStringLiteral("from the summary")}));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-02-controls.md"), {QStringLiteral("from the kind \"note write-up\"")}));
+    for (const Post &post : {messy, controls}) {
+        QCOMPARE(PostRules::tags(post.tags).problem, QString());
+        QCOMPARE(PostRules::summaryProblem(post.summary), QString());
+        QCOMPARE(PostRules::kindProblem(post.kind), QString());
+    }
+
+    // The fixes are the same each time: importing again changes nothing, and says so again.
+    const ImportReport again = importBlog();
+    QCOMPARE(again.unchanged.size(), 2);
+    QCOMPARE(again.warnings.size(), report.warnings.size());
+}
+
+void TestInterchange::importedTitlesFollowThePostRules()
+{
+    write(QStringLiteral("_posts/2023-01-01-spoof.md"), "---\ntitle: \"invoice\\u202Efdp.exe\\a\"\n---\nBody\n");
+    write(QStringLiteral("_posts/2023-01-02-long.md"),
+          "---\ntitle: " + QByteArray("long title ").repeated(150) + "\n---\nBody\n");
+    write(QStringLiteral("_posts/2023-01-03-invisible.md"), "---\ntitle: \"\\a\\u200B\"\n---\n# From the heading\n\nBody\n");
+    write(QStringLiteral("_posts/2023-01-04-lines.md"), "---\ntitle: |-\n  Two\n  lines\n---\nBody\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 4);
+
+    QCOMPARE((**m_library->posts().bySlug(QStringLiteral("spoof"))).title, QStringLiteral("invoicefdp.exe"));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-01-spoof.md"), {QStringLiteral("control characters removed from the title")}));
+    const QString longTitle = (**m_library->posts().bySlug(QStringLiteral("long"))).title;
+    QVERIFY(longTitle.size() <= PostRules::MaxTitleLength);
+    QVERIFY(longTitle.endsWith(QStringLiteral("title")));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-02-long.md"), {QStringLiteral("title cut to %1 characters; it had 1649").arg(longTitle.size())}));
+    // Nothing left to read: the title comes from the heading, as for a post without one.
+    QCOMPARE((**m_library->posts().bySlug(QStringLiteral("invisible"))).title, QStringLiteral("From the heading"));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-03-invisible.md"), {QStringLiteral("used \"From the heading\"")}));
+    // Line breaks in a title are allowed (pages show them as spaces): kept as written.
+    QCOMPARE((**m_library->posts().bySlug(QStringLiteral("lines"))).title, QStringLiteral("Two\nlines"));
+    QVERIFY(reasons(report.warnings).filter(QStringLiteral("lines.md")).isEmpty());
+    for (const PostSummary &post : *m_library->posts().list())
+        QCOMPARE(PostRules::titleProblem(post.title), QString());
+}
+
+void TestInterchange::importedSlugsFollowThePostRules()
+{
+    write(QStringLiteral("_posts/2023-01-01-my_first_post.md"), "---\ntitle: First\n---\nBody\n");
+    write(QStringLiteral("_posts/2023-01-02-Upper-Case.md"), "---\ntitle: Second\n---\nBody\n");
+    write(QStringLiteral("_posts/2023-01-03-third.md"), "---\ntitle: Third\nslug: Snake_Case\n---\nBody\n");
+    write(QStringLiteral("_posts/2023-01-04-fine.md"), "---\ntitle: Fine\n---\nBody\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 4);
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-01-my_first_post.md"),
+                   {QStringLiteral("\"my_first_post\""), QStringLiteral("used \"my-first-post\"")}));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-02-Upper-Case.md"), {QStringLiteral("used \"upper-case\"")}));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-03-third.md"), {QStringLiteral("slug \"Snake_Case\" cleaned to \"snake-case\"")}));
+    QVERIFY(reasons(report.warnings).filter(QStringLiteral("fine.md")).isEmpty());
+    QStringList slugs;
+    for (const PostSummary &post : *m_library->posts().list()) {
+        QCOMPARE(PostRules::slugProblem(post.slug), QString());
+        slugs.append(post.slug);
+    }
+    slugs.sort();
+    QCOMPARE(slugs, (QStringList{QStringLiteral("fine"), QStringLiteral("my-first-post"), QStringLiteral("snake-case"),
+                                 QStringLiteral("upper-case")}));
+}
+
+void TestInterchange::reimportFindsPostsImportedBeforeTheSlugRules()
+{
+    // As an import before the slug rules left it: the slug the file name gave, '_' and all.
+    write(QStringLiteral("_posts/2023-01-01-my_first_post.md"), "---\ntitle: First\n---\nBody\n");
+    QCOMPARE(importBlog().imported.size(), 1);
+    Post earlier = **m_library->posts().bySlug(QStringLiteral("my-first-post"));
+    earlier.slug = QStringLiteral("my_first_post");
+    QVERIFY(m_library->history().save(earlier, RevisionReason::Import));
+
+    // The same post, updated in place: no second post, and its address stays, with a word why.
+    write(QStringLiteral("_posts/2023-01-01-my_first_post.md"), "---\ntitle: First, revised\n---\nBody\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.imported.size(), 0);
+    QCOMPARE(report.updated.size(), 1);
+    QCOMPARE(report.updated.first().slug, QStringLiteral("my_first_post"));
+    QCOMPARE(int(m_library->posts().list()->size()), 1);
+    const Post updated = **m_library->posts().bySlug(QStringLiteral("my_first_post"));
+    QCOMPARE(updated.id, earlier.id);
+    QCOMPARE(updated.title, QStringLiteral("First, revised"));
+    QVERIFY(warned(report, QStringLiteral("_posts/2023-01-01-my_first_post.md"),
+                   {QStringLiteral("\"my_first_post\" from an earlier import kept"), QStringLiteral("\"my-first-post\"")}));
+    QCOMPARE(importBlog().unchanged.size(), 1);
 }
 
 void TestInterchange::plainFolderOfMarkdown()

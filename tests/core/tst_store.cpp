@@ -7,12 +7,12 @@
 #include "store/library.h"
 #include "store/post_history.h"
 #include "store/post_repository.h"
+#include "store/post_rules.h"
 #include "store/post_store.h"
 #include "store/render_cache_store.h"
 #include "store/revision.h"
 #include "store/schema.h"
 #include "store/setting_store.h"
-#include "store/slug_allocator.h"
 #include "store/timestamp.h"
 
 #include <QCryptographicHash>
@@ -157,6 +157,7 @@ private slots:
     void slugsAreUnique();
     void slugConflictOnUpdate();
     void slugDerivedFromTitle();
+    void newSlugsFollowThePostRulesAndOldOnesStay();
     void kindsInUse();
     void tagsIgnoreCase();
     void tagOrderAndCounts();
@@ -527,15 +528,36 @@ void TestStore::slugsAreUnique()
 
 void TestStore::slugDerivedFromTitle()
 {
-    const QString fallback = QStringLiteral("post");
-    QVERIFY(SlugAllocator::isDerivedFrom(QStringLiteral("hello-world"), QStringLiteral("Hello, World!"), fallback));
-    QVERIFY(SlugAllocator::isDerivedFrom(QStringLiteral("hello-world-12"), QStringLiteral("Hello World"), fallback));
-    QVERIFY(SlugAllocator::isDerivedFrom(QStringLiteral("post-2"), QStringLiteral("!!!"), fallback));
-    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("hello"), QStringLiteral("Hello World"), fallback));
-    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("hello-world-02"), QStringLiteral("Hello World"), fallback));
-    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("hello-world-x"), QStringLiteral("Hello World"), fallback));
-    QVERIFY(!SlugAllocator::isDerivedFrom(QStringLiteral("my-own"), QStringLiteral("Hello World"), fallback));
-    QVERIFY(!SlugAllocator::isDerivedFrom(QString(), QStringLiteral("Hello World"), fallback));
+    QVERIFY(PostRules::isTitleSlug(QStringLiteral("hello-world"), QStringLiteral("Hello, World!")));
+    QVERIFY(PostRules::isTitleSlug(QStringLiteral("hello-world-12"), QStringLiteral("Hello World")));
+    QVERIFY(PostRules::isTitleSlug(QStringLiteral("post-2"), QStringLiteral("!!!")));
+    QVERIFY(!PostRules::isTitleSlug(QStringLiteral("hello"), QStringLiteral("Hello World")));
+    QVERIFY(!PostRules::isTitleSlug(QStringLiteral("hello-world-02"), QStringLiteral("Hello World")));
+    QVERIFY(!PostRules::isTitleSlug(QStringLiteral("hello-world-x"), QStringLiteral("Hello World")));
+    QVERIFY(!PostRules::isTitleSlug(QStringLiteral("my-own"), QStringLiteral("Hello World")));
+    QVERIFY(!PostRules::isTitleSlug(QString(), QStringLiteral("Hello World")));
+}
+
+void TestStore::newSlugsFollowThePostRulesAndOldOnesStay()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Using torch.no_grad");
+    const Result<Post> created = library->posts().create(post);
+    QVERIFY(created);
+    QCOMPARE(created->slug, QStringLiteral("using-torch-no-grad"));
+    post.slug = QStringLiteral("My_Own");
+    QCOMPARE(library->posts().create(post)->slug, QStringLiteral("my-own"));
+
+    // A slug from before the rules (an underscore) keeps its published address when the post is
+    // saved: the store does not enforce the rules.
+    Post old = *created;
+    old.slug = QStringLiteral("using-torch-no_grad");
+    QVERIFY(library->history().save(old, RevisionReason::Save));
+    old.body = QStringLiteral("Edited.");
+    QVERIFY(library->history().save(old, RevisionReason::Save));
+    QCOMPARE(library->posts().byId(old.id)->slug, QStringLiteral("using-torch-no_grad"));
 }
 
 void TestStore::kindsInUse()

@@ -2,8 +2,8 @@
 
 #include "store/library.h"
 #include "store/post_history.h"
+#include "store/post_rules.h"
 #include "store/post_store.h"
-#include "store/slug_allocator.h"
 
 namespace quire {
 
@@ -49,11 +49,9 @@ void DraftSession::setTitle(const QString &title)
 {
     if (!hasPost() || title == m_post.title)
         return;
-    // A post that never went out keeps its slug in step with its title; once published, links
-    // to it exist and the slug stays. A slug the old title could not have made was chosen by
-    // hand, and stays too (the library has no column for that, and needs none).
-    const bool follows = m_post.status == PostStatus::Draft && !m_post.publishedAt.isValid()
-            && SlugAllocator::isDerivedFrom(m_post.slug, m_post.title, QStringLiteral("post"));
+    // Asked of the old title: a slug chosen by hand is one that title could not have given (the
+    // library has no column for that, and needs none).
+    const bool follows = PostRules::slugFollowsTitle(m_post);
     m_post.title = title;
     if (follows && m_library) {
         if (auto slug = m_library->posts().uniqueSlug(title, m_post.id); slug && *slug != m_post.slug) {

@@ -37,7 +37,7 @@ public:
 
     void setTitle(const QString &title);
     void setBody(const QString &body);
-    // The metadata, as the metadata panel checked it: the library refuses a taken slug.
+    // The metadata, as the metadata panel checked it (PostRules): the library refuses a taken slug.
     void setSlug(const QString &slug);
     void setTags(const QStringList &tags);
     // Published with no date is published now.

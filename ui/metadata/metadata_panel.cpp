@@ -2,10 +2,10 @@
 
 #include "editor/draft_session.h"
 #include "editor/image_inserter.h"
-#include "metadata/metadata_rules.h"
 #include "metadata/tag_line_edit.h"
 #include "store/asset_store.h"
 #include "store/library.h"
+#include "store/post_rules.h"
 #include "store/post_store.h"
 
 #include <QBuffer>
@@ -244,7 +244,7 @@ void MetadataPanel::connectFields()
     connect(m_kind->lineEdit(), &QLineEdit::textEdited, this, &MetadataPanel::kindEdited);
     connect(m_kind, &QComboBox::activated, this, [this] { kindEdited(m_kind->currentText()); });
     connect(m_tags, &QLineEdit::textEdited, this, [this] {
-        showProblem(m_tagsProblem, MetadataRules::parseTags(m_tags->text()).problem);
+        showProblem(m_tagsProblem, PostRules::tags(m_tags->tags()).problem);
         m_tagsPause.start();
     });
     connect(&m_tagsPause, &QTimer::timeout, this, &MetadataPanel::commitTags);
@@ -252,9 +252,8 @@ void MetadataPanel::connectFields()
     connect(m_tags, &QLineEdit::editingFinished, this, [this] {
         commitTags();
         // Tidy the line once the author is done with it, unless that would drop a refused tag.
-        const MetadataRules::Tags tags = MetadataRules::parseTags(m_tags->text());
-        if (tags.problem.isEmpty() && m_session->hasPost())
-            m_tags->setText(MetadataRules::joinTags(m_session->post().tags));
+        if (PostRules::tags(m_tags->tags()).problem.isEmpty() && m_session->hasPost())
+            m_tags->setTags(m_session->post().tags);
     });
     connect(m_summary, &QPlainTextEdit::textChanged, this, &MetadataPanel::summaryEdited);
     connect(m_coverChoose, &QPushButton::clicked, this, &MetadataPanel::chooseCoverWithDialog);
@@ -278,7 +277,7 @@ void MetadataPanel::load()
     m_date->setEnabled(post.publishedAt.isValid());
     loadChoices();
     m_kind->setCurrentText(post.kind);
-    m_tags->setText(MetadataRules::joinTags(post.tags));
+    m_tags->setTags(post.tags);
     m_tags->setCursorPosition(0);   // a long line shows its first tags
     m_summary->setPlainText(post.summary);
     showCover();
@@ -312,7 +311,7 @@ void MetadataPanel::loadChoices()
 
 QString MetadataPanel::slugProblemOf(const QString &slug) const
 {
-    const QString problem = MetadataRules::slugProblem(slug);
+    const QString problem = PostRules::slugProblem(slug);
     return problem.isEmpty() ? slugTakenBy(slug) : problem;
 }
 
@@ -365,7 +364,7 @@ void MetadataPanel::commitStatusAndDate()
     const QDateTime now = library ? library->now() : QDateTime::currentDateTimeUtc();
     m_date->setEnabled(m_dateSet->isChecked());
     const QDateTime date = m_dateSet->isChecked() ? m_date->dateTime().toUTC() : QDateTime();
-    const QString problem = MetadataRules::dateProblem(status, date, now);
+    const QString problem = PostRules::dateProblem(status, date, now);
     showProblem(m_dateProblem, problem);
     if (!problem.isEmpty())
         return;
@@ -378,7 +377,7 @@ void MetadataPanel::commitTags()
     m_tagsPause.stop();
     if (m_loading || !m_session->hasPost())
         return;
-    const MetadataRules::Tags tags = MetadataRules::parseTags(m_tags->text());
+    const PostRules::Tags tags = PostRules::tags(m_tags->tags());
     showProblem(m_tagsProblem, tags.problem);
     m_session->setTags(tags.names);
 }
@@ -388,7 +387,7 @@ void MetadataPanel::summaryEdited()
     if (m_loading)
         return;
     const QString summary = m_summary->toPlainText();
-    const QString problem = MetadataRules::summaryProblem(summary);
+    const QString problem = PostRules::summaryProblem(summary);
     showProblem(m_summaryProblem, problem);
     if (problem.isEmpty())
         m_session->setSummary(summary);
@@ -398,7 +397,7 @@ void MetadataPanel::kindEdited(const QString &kind)
 {
     if (m_loading)
         return;
-    const QString problem = MetadataRules::kindProblem(kind);
+    const QString problem = PostRules::kindProblem(kind);
     showProblem(m_kindProblem, problem);
     if (problem.isEmpty())
         m_session->setKind(kind.trimmed());

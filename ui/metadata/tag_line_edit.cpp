@@ -26,6 +26,16 @@ void TagLineEdit::setKnownTags(const QStringList &tags)
     m_model->setStringList(tags);
 }
 
+QStringList TagLineEdit::tags() const
+{
+    return text().split(u',');
+}
+
+void TagLineEdit::setTags(const QStringList &tags)
+{
+    setText(tags.join(QLatin1String(", ")));
+}
+
 qsizetype TagLineEdit::tokenStart() const
 {
     return text().lastIndexOf(u',', cursorPosition() - 1) + 1;

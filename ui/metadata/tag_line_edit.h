@@ -17,6 +17,10 @@ public:
     explicit TagLineEdit(QWidget *parent = nullptr);
 
     void setKnownTags(const QStringList &tags);
+    // The tags as typed: the text between the commas, untouched (PostRules::tags tidies them).
+    QStringList tags() const;
+    // Shows the tags, comma-separated.
+    void setTags(const QStringList &tags);
     QCompleter *completer() const { return m_completer; }
     // The tag being typed: from the comma before the cursor to the cursor, trimmed.
     QString currentToken() const;
