@@ -18,6 +18,7 @@
 #include "webengine/preview_view.h"
 #include "window/main_window.h"
 
+#include "window/title_field.h"
 #include "window_test_support.h"
 
 #include <QAbstractButton>
@@ -78,6 +79,7 @@ private slots:
     void typingUpdatesPreviewAndSaves();
     void postsSurviveRestart();
     void titleRenamesDraftAndList();
+    void aTitleTheRulesRefuseIsExplainedAndNotSaved();
     void deleteAsksFirst();
     void historyRestoreShowsOldText();
     void previewLoadsNothingRemote();
@@ -244,6 +246,30 @@ void TestMainWindow::titleRenamesDraftAndList()
     QCOMPARE(m_window->library()->posts().byId(*id)->slug, QStringLiteral("gpu-portability-notes"));
     QVERIFY(waitForPreview(QStringLiteral("document.getElementById('quire-title')?.textContent"),
                            QStringLiteral("GPU portability notes")));
+}
+
+void TestMainWindow::aTitleTheRulesRefuseIsExplainedAndNotSaved()
+{
+    const auto id = m_window->newPost();
+    QVERIFY(id.ok());
+    m_window->titleField()->selectAll();
+    type(m_window->titleField(), QStringLiteral("Kahan sums"));
+    auto *field = m_window->findChild<TitleField *>();
+    QVERIFY(field);
+    QVERIFY(field->problem().isEmpty());
+
+    // A right-to-left override would turn the rest of the page around: explained, not taken.
+    type(m_window->titleField(), QString(QChar(0x202E)));
+    QVERIFY2(!field->problem().isEmpty(), "the field says why");
+    QCOMPARE(m_window->session()->post().title, QStringLiteral("Kahan sums"));
+    QVERIFY(m_window->session()->flush());
+    QCOMPARE(m_window->library()->posts().byId(*id)->title, QStringLiteral("Kahan sums"));
+
+    // Fixing it takes the new title and the explanation goes.
+    QTest::keyClick(m_window->titleField(), Qt::Key_Backspace);
+    type(m_window->titleField(), QStringLiteral(", compensated"));
+    QVERIFY(field->problem().isEmpty());
+    QCOMPARE(m_window->session()->post().title, QStringLiteral("Kahan sums, compensated"));
 }
 
 void TestMainWindow::deleteAsksFirst()

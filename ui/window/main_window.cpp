@@ -21,6 +21,7 @@
 #include "window/library_file_dialog.h"
 #include "window/main_menus.h"
 #include "window/preview_slot.h"
+#include "window/title_field.h"
 #include "window/view_modes.h"
 
 #include <QAction>
@@ -65,13 +66,7 @@ void MainWindow::createCentralWidgets()
 {
     m_postList = new PostListPanel(m_postModel, m_menus->action(MainMenus::Command::NewPost),
                                    m_menus->action(MainMenus::Command::DeletePost), this);
-    m_title = new QLineEdit(this);
-    m_title->setPlaceholderText(tr("Title"));
-    m_title->setFrame(false);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title = new TitleField(this);
     m_editor = new EditorView(this);
     m_spelling = new SpellingController(m_editor, this);
     m_previewSlot = new PreviewSlot(this);
@@ -157,7 +152,7 @@ void MainWindow::connectEditing()
     });
     connect(m_postList, &PostListPanel::currentPostChanged, this, &MainWindow::showPost);
     connect(m_postList, &PostListPanel::filterChanged, this, &MainWindow::reloadPostList);
-    connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
+    connect(m_title, &TitleField::titleEdited, this, [this](const QString &title) {
         m_session->setTitle(title);
         if (PreviewPane *preview = m_previewSlot->existingPreview())
             preview->setPost(m_session->post());
@@ -213,6 +208,11 @@ MainWindow::~MainWindow()
         preview->releaseLibrary();
     // Its thumbnail decoders read the library too; children would go after it.
     delete m_assetBrowser;
+}
+
+QLineEdit *MainWindow::titleField() const
+{
+    return m_title->lineEdit();
 }
 
 PreviewPane *MainWindow::preview()
@@ -310,7 +310,7 @@ Result<qint64> MainWindow::newPost()
     reloadPostList();
     m_postList->selectPost(created->id);
     m_title->setFocus();
-    m_title->selectAll();
+    m_title->lineEdit()->selectAll();
     return created->id;
 }
 
@@ -333,7 +333,7 @@ void MainWindow::showPost(qint64 id)
         return;
     }
     const bool hasPost = id != 0;
-    m_title->setText(post.title);
+    m_title->setTitle(post.title);
     m_title->setEnabled(hasPost);
     m_editor->loadText(post.body);
     m_editor->setEnabled(hasPost);

@@ -30,6 +30,7 @@ class PreviewPane;
 class PreviewSlot;
 class ViewModes;
 class SpellingController;
+class TitleField;
 
 // Quire's window: post list | Markdown editor | live preview. It wires the parts together and
 // owns no feature logic of its own.
@@ -50,7 +51,7 @@ public:
     MetadataPanel *metadata() const { return m_metadata; }
     SpellingController *spelling() const { return m_spelling; }
     PostListPanel *postList() const { return m_postList; }
-    QLineEdit *titleField() const { return m_title; }
+    QLineEdit *titleField() const;
     DraftSession *session() const { return m_session; }
     FindBar *findBar() const { return m_findBar; }
     // File › Export Site…, made on first use.
@@ -103,7 +104,7 @@ private:
     DraftSession *m_session;
     PostListModel *m_postModel;
     PostListPanel *m_postList = nullptr;
-    QLineEdit *m_title = nullptr;
+    TitleField *m_title = nullptr;
     EditorView *m_editor = nullptr;
     PreviewSlot *m_previewSlot = nullptr;   // the preview, made after the first paint
     QTimer m_detailsPause;              // Post Details changed: the preview follows after a pause
