@@ -7,23 +7,31 @@
 
 namespace quire {
 
+namespace {
+
+// A post the editor holds may not be stored yet: it is shown as if it were, now.
+Post shownPost(const Post &post)
+{
+    Post shown = post;
+    if (shown.slug.isEmpty())
+        shown.slug = QStringLiteral("preview");
+    if (!shown.createdAt.isValid())
+        shown.createdAt = QDateTime::currentDateTimeUtc();
+    return shown;
+}
+
+} // namespace
+
 QString PostPreview::sitePath(const SiteSettings &settings, const Post &post)
 {
-    const QDateTime date = post.publishedAt.isValid() ? post.publishedAt
-                         : post.createdAt.isValid()   ? post.createdAt
-                                                      : QDateTime::currentDateTimeUtc();
-    return SitePlan::permalink(settings.permalink, post.slug.isEmpty() ? QStringLiteral("preview") : post.slug, date);
+    return SitePlan::pathOf(settings, shownPost(post));
 }
 
 Result<QString> PostPreview::shell(const ThemeTemplates &templates, const SiteSettings &settings, const Post &post,
                                    const PostFacts &facts)
 {
     // A one-post plan: the post shown as its page would be, drafts included.
-    Post shown = post;
-    if (shown.slug.isEmpty())
-        shown.slug = QStringLiteral("preview");
-    if (!shown.createdAt.isValid())
-        shown.createdAt = QDateTime::currentDateTimeUtc();
+    const Post shown = shownPost(post);
     QList<Tag> tags;
     for (const QString &name : std::as_const(shown.tags))
         tags.append(Tag{0, name, Slug::fromText(name), 1});

@@ -47,9 +47,7 @@ QList<BuildProblem> SiteChecks::posts(const SiteInputs &inputs, const QList<Post
     const SitePlan &plan = inputs.plan;
     QHash<QString, QString> hiddenByPath;   // where a draft or scheduled post would be
     for (const Post &post : plan.hiddenPosts())
-        hiddenByPath.insert(SitePlan::permalink(inputs.settings.permalink, post.slug,
-                                                post.publishedAt.isValid() ? post.publishedAt : post.createdAt),
-                            post.title);
+        hiddenByPath.insert(SitePlan::pathOf(inputs.settings, post), post.title);
     QList<BuildProblem> problems;
     for (int index = 0; index < plan.posts().size(); ++index) {
         const QString &slug = plan.posts().at(index).post.slug;
