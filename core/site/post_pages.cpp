@@ -9,11 +9,11 @@
 #include "site/page_contexts.h"
 #include "site/parallel_work.h"
 #include "site/post_content.h"
+#include "site/post_cover.h"
 #include "site/site_feeds.h"
 #include "site/site_files.h"
 #include "site/site_inputs.h"
 #include "site/site_path.h"
-#include "store/asset_store.h"
 #include "store/library.h"
 #include "store/post_store.h"
 
@@ -62,19 +62,18 @@ Result<void> PostPages::buildPost(int index, PostContent &content, QList<PostFac
         m_files.keepPage(entry.path);
         return {};
     }
-    Result<QString> body = m_library.posts().body(entry.post.id);
-    if (!body)
-        return body.error();
-    Result<PostContent::Output> rendered = content.render(*body, entry.path, entry.post.summary);
+    // Read whole here rather than listed with every post: the posts_site index that lists them
+    // has neither the body nor the cover. A cover change changes the post's fingerprint.
+    Result<Post> post = m_library.posts().byId(entry.post.id);
+    if (!post)
+        return post.error();
+    Result<PostContent::Output> rendered = content.render(post->body, entry.path, entry.post.summary);
     if (!rendered)
         return rendered.error();
-    // Read here, with the body, rather than listed with every post: the posts_site index that
-    // lists them has no cover column. A cover change changes the post's fingerprint.
-    Result<std::optional<Asset>> cover = m_library.assets().coverOf(entry.post.id);
+    Result<PostFacts::Cover> cover = PostCover::of(m_library.assets(), *post);
     if (!cover)
         return cover.error();
-    if (*cover)
-        rendered->facts.cover = PostFacts::coverOf(**cover);
+    rendered->facts.cover = *cover;
     facts[index] = rendered->facts;
     if (index < SiteFeeds::FeedLength) {
         QMutexLocker locker(&m_mutex);

@@ -1,14 +1,16 @@
 // The preview is the site, by construction: a post previews at the address the build writes it
-// to (drafts with a publish date included), with the same article HTML.
+// to (drafts with a publish date included), with the same article HTML and the same cover.
 
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
 #include "render/render_worker.h"
 #include "setup/library_setup.h"
 #include "site/post_content.h"
+#include "site/post_cover.h"
 #include "site/post_preview.h"
 #include "site/site_builder.h"
 #include "site/site_settings.h"
+#include "store/asset_store.h"
 #include "store/library.h"
 #include "store/post_history.h"
 #include "store/post_store.h"
@@ -55,6 +57,13 @@ QString problemsOf(const SiteBuilder::Report &report)
     return lines.join(u'\n');
 }
 
+// A 1×1 PNG; a tail makes other bytes that still read as a PNG.
+QByteArray tinyPng(const QByteArray &tail = {})
+{
+    return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+        + tail;
+}
+
 const QString Walkthrough = QStringLiteral(
     "Why sums drift: $\\sum_i x_i$ depends on the order.[^order]\n\n"
     "## Setup\n\n"
@@ -75,6 +84,7 @@ private slots:
     void initTestCase();
     void aPostPreviewsAtItsAddressWithTheBuiltArticle();
     void aDraftWithAPublishDateIsPreviewedWhereItWillBePublished();
+    void theCoverIsTheOneThePostNames();
 
 private:
     std::unique_ptr<Library> newLibrary(const QString &name);
@@ -204,6 +214,37 @@ void TestPreviewSite::aDraftWithAPublishDateIsPreviewedWhereItWillBePublished()
     const auto after = build(*library, m_dir.filePath(QStringLiteral("draft-site-out")));
     QVERIFY2(after.problems.isEmpty(), qPrintable(problemsOf(after)));
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("draft-site-out")) + address + QStringLiteral("index.html")));
+}
+
+void TestPreviewSite::theCoverIsTheOneThePostNames()
+{
+    auto library = newLibrary(QStringLiteral("cover"));
+    const auto saved = library->assets().store(tinyPng(), QStringLiteral("saved.png"), 1200, 630);
+    const auto chosen = library->assets().store(tinyPng("chosen"), QStringLiteral("chosen.png"), 800, 400);
+    QVERIFY(saved && chosen);
+    const QDateTime when(QDate(2025, 3, 7), QTime(10, 0), Qt::UTC);
+    Post post = addPost(*library, QStringLiteral("Covered"), QStringLiteral("Words."), PostStatus::Published, when, when);
+    post.coverAssetId = saved->id;
+    QVERIFY(library->history().save(post, RevisionReason::Save));
+    const Post stored = *library->posts().byId(post.id);
+
+    // The build and the preview of the stored post: the saved cover.
+    const QString out = m_dir.filePath(QStringLiteral("cover-site"));
+    build(*library, out);
+    QVERIFY(readText(out + QStringLiteral("/posts/covered/index.html")).contains(QStringLiteral("width=\"1200\" height=\"630\"")));
+    const auto cover = PostCover::of(library->assets(), stored);
+    QVERIFY2(cover, qPrintable(messageOf(cover)));
+    QCOMPARE(cover->name, QStringLiteral("saved.png"));
+    QCOMPARE(cover->width, 1200);
+
+    // The editor's post, another cover chosen and not saved yet: the preview shows that one.
+    Post editing = stored;
+    editing.coverAssetId = chosen->id;
+    QCOMPARE(PostCover::of(library->assets(), editing)->name, QStringLiteral("chosen.png"));
+    editing.coverAssetId.reset();
+    QVERIFY(PostCover::of(library->assets(), editing)->name.isEmpty());
+    editing.coverAssetId = 9999;   // an image deleted meanwhile
+    QVERIFY(PostCover::of(library->assets(), editing)->name.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPreviewSite)

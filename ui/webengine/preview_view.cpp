@@ -5,8 +5,8 @@
 #include "preview/preview_renderer.h"
 #include "render/render_worker.h"
 #include "site/library_themes.h"
+#include "site/post_cover.h"
 #include "site/post_preview.h"
-#include "store/asset_store.h"
 #include "store/library.h"
 #include "store/theme_store.h"
 #include "store/timestamp.h"
@@ -212,10 +212,10 @@ void PreviewView::loadShell()
     // The page shows reading time and contents from the start: the Markdown alone tells them
     // (a fraction of a millisecond, unlike math).
     PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(m_post.body));
-    if (m_post.coverAssetId && m_library) {
+    if (m_library) {
         // The cover as the post shows it now, saved or not; served at /media/ like its images.
-        if (Result<std::optional<Asset>> cover = m_library->assets().byId(*m_post.coverAssetId); cover && *cover)
-            facts.cover = PostFacts::coverOf(**cover);
+        if (Result<PostFacts::Cover> cover = PostCover::of(m_library->assets(), m_post))
+            facts.cover = *cover;
     }
     Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post, facts);
     QString html = shell ? *shell : QStringLiteral("<!DOCTYPE html><html><head></head><body><h1></h1><div id=\"quire-content\"></div></body></html>");
