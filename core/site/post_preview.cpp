@@ -5,6 +5,8 @@
 #include "site/site_assets.h"
 #include "site/site_plan.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 namespace {
@@ -37,7 +39,8 @@ Result<QString> PostPreview::shell(const ThemeTemplates &templates, const SiteSe
         tags.append(Tag{0, name, Slug::fromText(name), 1});
     const SitePlan plan = SitePlan::make({shown}, tags, settings, SitePlan::Options{true, QDateTime::currentDateTimeUtc()});
     if (plan.posts().isEmpty())
-        return Error{QStringLiteral("The post cannot be shown at %1.").arg(sitePath(settings, shown))};
+        return Error{QCoreApplication::translate("quire::PostPreview", "The post cannot be shown at %1.")
+                         .arg(sitePath(settings, shown))};
     // Any edit may add math or code: the style sheets are always there.
     PostFacts shownFacts = facts;
     shownFacts.needsKatexCss = shownFacts.needsHighlightCss = true;

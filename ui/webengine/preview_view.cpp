@@ -16,6 +16,7 @@
 #include "webengine/remote_request_blocker.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QVBoxLayout>
 #include <QWebEngineView>
 #include <QJsonArray>
@@ -55,10 +56,18 @@ QWebEngineScript bridgeScript()
 PreviewView::PreviewView(QWidget *parent)
     : PreviewPane(parent)
     , m_view(new QWebEngineView(this))
+    , m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setTextFormat(Qt::PlainText);   // reasons quote file names and errors: never markup
+    m_status->setWordWrap(true);
+    m_status->setStyleSheet(QStringLiteral("color: #b3261e; padding: 4px 8px;"));
+    m_status->hide();
+    layout->addWidget(m_status);
     setFocusProxy(m_view);
 
     // An off-the-record profile of its own: no cache or cookies on disk, and the interceptor
@@ -212,12 +221,18 @@ void PreviewView::loadShell()
     // The page shows reading time and contents from the start: the Markdown alone tells them
     // (a fraction of a millisecond, unlike math).
     PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(m_post.body));
+    m_pageProblem.clear();
     if (m_library) {
         // The cover as the post shows it now, saved or not; served at /media/ like its images.
         if (Result<PostFacts::Cover> cover = PostCover::of(m_library->assets(), m_post))
             facts.cover = *cover;
+        else
+            m_pageProblem = tr("The cover image cannot be shown: %1").arg(cover.errorMessage());
     }
     Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post, facts);
+    if (!shell)
+        m_pageProblem = tr("The post is shown without its page: %1").arg(shell.errorMessage());
+    showStatus();
     QString html = shell ? *shell : QStringLiteral("<!DOCTYPE html><html><head></head><body><h1></h1><div id=\"quire-content\"></div></body></html>");
     const qsizetype head = html.indexOf(QLatin1String("<head>"));
     html.insert(head >= 0 ? head + 6 : 0, ContentPolicy);
@@ -246,12 +261,15 @@ void PreviewView::requestRender()
     }, Qt::QueuedConnection);
 }
 
-void PreviewView::applyRender(quint64 generation, const QString &html, const PostFacts &facts, const QString &error)
+void PreviewView::applyRender(quint64 generation, const QString &html, const PostFacts &facts, const QString &problem)
 {
-    Q_UNUSED(error)
     if (!m_renderInFlight || generation != m_generation)
         return;   // from a renderer replaced since (another library)
     m_renderInFlight = false;
+    if (problem != m_renderProblem) {
+        m_renderProblem = problem;
+        showStatus();
+    }
     m_html = html;
     m_shownGeneration = generation;
     emit rendered(facts.wordCount, facts.readingMinutes);
@@ -259,6 +277,17 @@ void PreviewView::applyRender(quint64 generation, const QString &html, const Pos
     pushToPage();
     if (m_renderPending)
         requestRender();
+}
+
+void PreviewView::showStatus()
+{
+    QStringList lines;
+    for (const QString *line : {&m_pageProblem, &m_renderProblem}) {
+        if (!line->isEmpty())
+            lines.append(*line);
+    }
+    m_status->setText(lines.join(u'\n'));
+    m_status->setVisible(!lines.isEmpty());
 }
 
 void PreviewView::pushToPage()
