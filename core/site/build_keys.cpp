@@ -14,7 +14,8 @@ QByteArray globalKey(const SiteInputs &inputs, const SiteBuilder::Options &optio
     global.add(QStringLiteral(QUIRE_VERSION)).add(inputs.engineVersion).add(options.includeDrafts ? 1 : 0);
     global.add(inputs.now.toUTC().toString(QStringLiteral("yyyy")));
     global.add(options.imageScaler ? 1 : 0);
-    for (auto it = inputs.theme.files.cbegin(); it != inputs.theme.files.cend(); ++it)
+    const QMap<QString, QByteArray> &themeFiles = inputs.theme.theme().files;
+    for (auto it = themeFiles.cbegin(); it != themeFiles.cend(); ++it)
         global.add(it.key()).add(SiteOutput::hash(it.value()));
     const SiteSettings &settings = inputs.settings;
     global.add(settings.title).add(settings.description).add(settings.author).add(settings.baseUrl.toString())

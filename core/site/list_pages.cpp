@@ -37,6 +37,7 @@ Result<void> ListPages::buildLists(BuildProgress &progress)
 Result<void> ListPages::buildListPages(const QString &firstPath, const QList<int> &posts, int tagIndex,
                                        const BuildProgress &progress)
 {
+    const ThemeTemplates &templates = m_inputs.theme.templates();
     const int perPage = m_inputs.settings.postsPerPage;
     const int total = std::max(1, int((posts.size() + perPage - 1) / perPage));
     const auto pathOf = [&](int page) {
@@ -50,8 +51,8 @@ Result<void> ListPages::buildListPages(const QString &firstPath, const QList<int
         const QByteArray key = m_keys.listPage(firstPath, page, total, tagIndex, posts, slice, m_facts);
         Result<void> written = m_files.writePage(path, key, [&] {
             return tagIndex < 0
-                ? m_inputs.templates.render(QStringLiteral("list"), m_contexts.list(path, slice, pagination))
-                : m_inputs.templates.render(QStringLiteral("tag"), m_contexts.tag(path, tagIndex, slice, pagination));
+                ? templates.render(QStringLiteral("list"), m_contexts.list(path, slice, pagination))
+                : templates.render(QStringLiteral("tag"), m_contexts.tag(path, tagIndex, slice, pagination));
         });
         if (!written)
             return written;
@@ -61,7 +62,7 @@ Result<void> ListPages::buildListPages(const QString &firstPath, const QList<int
 
 Result<void> ListPages::buildOthers()
 {
-    const ThemeTemplates &templates = m_inputs.templates;
+    const ThemeTemplates &templates = m_inputs.theme.templates();
     Result<void> tags = m_files.writePage(QStringLiteral("/tags/"), m_keys.tagsPage(),
                                           [&] { return templates.render(QStringLiteral("tags"), m_contexts.tags()); });
     if (!tags)

@@ -80,7 +80,7 @@ Result<void> PostPages::buildPost(int index, PostContent &content, QList<PostFac
         m_feedContent.insert(index, rendered->html);
     }
     return m_files.writePage(entry.path, m_keys.postPageWithMedia(pageKey, rendered->facts), [&] {
-        return m_inputs.templates.render(QStringLiteral("post"), m_contexts.post(index, rendered->html));
+        return m_inputs.theme.templates().render(QStringLiteral("post"), m_contexts.post(index, rendered->html));
     });
 }
 

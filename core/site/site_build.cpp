@@ -105,7 +105,8 @@ Result<void> SiteBuild::buildFeeds()
 // The theme's static files, and KaTeX's and highlight.js's style sheets when a page needs them.
 Result<void> SiteBuild::buildAssets()
 {
-    QList<SiteAssets::File> files = SiteAssets::themeFiles(m_inputs.theme);
+    const Theme &theme = m_inputs.theme.theme();
+    QList<SiteAssets::File> files = SiteAssets::themeFiles(theme);
     const auto any = [&](bool PostFacts::*need) {
         return std::any_of(m_facts.cbegin(), m_facts.cend(), [need](const PostFacts &facts) { return facts.*need; });
     };
@@ -116,7 +117,7 @@ Result<void> SiteBuild::buildAssets()
         files += *katex;
     }
     if (any(&PostFacts::needsHighlightCss)) {
-        Result<SiteAssets::File> css = SiteAssets::highlight(m_inputs.theme, m_options.worker.highlightScript);
+        Result<SiteAssets::File> css = SiteAssets::highlight(theme, m_options.worker.highlightScript);
         if (!css)
             return css.error();
         files.append(*css);
@@ -139,7 +140,7 @@ Result<void> SiteBuild::buildMedia()
 // The checks, the memory for the next build, the new site put in place, and the report.
 Result<SiteBuilder::Report> SiteBuild::finish()
 {
-    m_report.problems += SiteChecks::collisions(m_inputs.plan);
+    m_report.problems += SiteChecks::site(m_inputs);
     m_report.problems += SiteChecks::posts(m_inputs, m_facts, m_files);
     m_output->setData(BuildMemory::write(m_keys.global(), m_inputs.plan, m_facts));
     endPhase("link check");

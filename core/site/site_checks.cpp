@@ -33,10 +33,12 @@ QString brokenLink(const PostFacts::Link &link, const SiteMedia &media, const Si
 
 } // namespace
 
-QList<BuildProblem> SiteChecks::collisions(const SitePlan &plan)
+QList<BuildProblem> SiteChecks::site(const SiteInputs &inputs)
 {
     QList<BuildProblem> problems;
-    for (const SitePlan::Collision &collision : plan.collisions())
+    if (const QString &reason = inputs.theme.fallbackReason(); !reason.isEmpty())
+        problems.append(BuildProblem{{}, 0, reason});
+    for (const SitePlan::Collision &collision : inputs.plan.collisions())
         problems.append(BuildProblem{{}, 0, tr("%1 and %2 would both be at %3; %2 is left out.")
                                                 .arg(collision.first, collision.second, collision.path)});
     return problems;

@@ -1,6 +1,5 @@
 #include "site/site_inputs.h"
 
-#include "site/library_themes.h"
 #include "store/asset_store.h"
 #include "store/library.h"
 #include "store/post_store.h"
@@ -30,14 +29,10 @@ Result<SiteInputs> SiteInputs::read(Library &library, const SiteBuilder::Options
     if (!settings)
         return settings.error();
     inputs.settings = *settings;
-    Result<Theme> theme = LibraryThemes::active(library);
+    Result<SiteTheme> theme = SiteTheme::ofLibrary(library);
     if (!theme)
         return theme.error();
-    inputs.theme = *theme;
-    Result<ThemeTemplates> templates = ThemeTemplates::compile(inputs.theme);
-    if (!templates)
-        return templates.error();
-    inputs.templates = *templates;
+    inputs.theme = std::move(*theme);
 
     Result<QList<Post>> posts = library.posts().all();
     if (!posts)

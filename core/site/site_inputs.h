@@ -5,8 +5,7 @@
 #include "site/site_media.h"
 #include "site/site_plan.h"
 #include "site/site_settings.h"
-#include "theme/theme.h"
-#include "theme/theme_templates.h"
+#include "site/site_theme.h"
 
 #include <QDateTime>
 #include <QString>
@@ -16,13 +15,12 @@ namespace quire {
 class Library;
 
 // What one build reads from the library, all of it before anything is written: a setting that
-// cannot be used or a theme that does not compile stops the build while the output folder is
-// still as it was. Read once, then shared by every step and thread of the build, read-only.
+// cannot be used stops the build while the output folder is still as it was. Read once, then
+// shared by every step and thread of the build, read-only.
 struct SiteInputs
 {
     SiteSettings settings;      // the library's, with the build's base URL when it gives one
-    Theme theme;
-    ThemeTemplates templates;
+    SiteTheme theme;            // the library's, or the built-in one in its place
     SitePlan plan;              // which posts and tags the site shows, where
     SiteMedia media;            // the library's images, by the names the site gives them
     QDateTime now;              // the library's clock at the start of the build

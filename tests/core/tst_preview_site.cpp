@@ -1,5 +1,6 @@
 // The preview is the site, by construction: a post previews at the address the build writes it
-// to (drafts with a publish date included), with the same article HTML and the same cover.
+// to (drafts with a publish date included), with the same article HTML, the same cover and the
+// same theme, or the same built-in stand-in for a theme that cannot be used.
 
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
@@ -7,19 +8,26 @@
 #include "setup/library_setup.h"
 #include "site/post_content.h"
 #include "site/post_cover.h"
+#include "site/library_themes.h"
 #include "site/post_preview.h"
 #include "site/site_builder.h"
 #include "site/site_settings.h"
+#include "site/site_theme.h"
 #include "store/asset_store.h"
 #include "store/library.h"
 #include "store/post_history.h"
 #include "store/post_store.h"
 #include "store/revision.h"
+#include "store/theme_store.h"
+#include "theme/builtin_themes.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace quire;
 
@@ -64,6 +72,33 @@ QByteArray tinyPng(const QByteArray &tail = {})
         + tail;
 }
 
+// Quire's paper theme under another name, as a writer's own: its post template broken.
+Theme brokenTheme()
+{
+    const auto shipped = BuiltinThemes::shipped();
+    Theme theme;
+    for (const Theme &builtin : shipped ? *shipped : QList<Theme>()) {
+        if (builtin.manifest.name == QLatin1String("paper"))
+            theme = builtin;
+    }
+    theme.manifest.name = QStringLiteral("mine");
+    theme.builtin = false;
+    theme.files.insert(QStringLiteral("templates/post.mustache"), "{{<base}}{{$content}}{{#post}}{{title}}{{/content}}");
+    return theme;
+}
+
+void execSql(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    const QString message = error ? QString::fromUtf8(error) : QString();
+    sqlite3_free(error);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, qPrintable(message));
+}
+
 const QString Walkthrough = QStringLiteral(
     "Why sums drift: $\\sum_i x_i$ depends on the order.[^order]\n\n"
     "## Setup\n\n"
@@ -85,8 +120,13 @@ private slots:
     void aPostPreviewsAtItsAddressWithTheBuiltArticle();
     void aDraftWithAPublishDateIsPreviewedWhereItWillBePublished();
     void theCoverIsTheOneThePostNames();
+    void aThemeThatDoesNotCompileGivesWayToTheBuiltinOne();
+    void aThemeTheLibraryDoesNotHoldGivesWayToTheBuiltinOne();
 
 private:
+    // The site built with the built-in theme in place of the library's, which the build reports
+    // as a problem of the site (so that --strict fails), and the preview's shell in the same theme.
+    void expectBuiltinStandsIn(Library &library, const QString &name, const QString &site);
     std::unique_ptr<Library> newLibrary(const QString &name);
     Post addPost(Library &library, const QString &title, const QString &body, PostStatus status,
                  const QDateTime &created, const QDateTime &published);
@@ -245,6 +285,80 @@ void TestPreviewSite::theCoverIsTheOneThePostNames()
     QVERIFY(PostCover::of(library->assets(), editing)->name.isEmpty());
     editing.coverAssetId = 9999;   // an image deleted meanwhile
     QVERIFY(PostCover::of(library->assets(), editing)->name.isEmpty());
+}
+
+void TestPreviewSite::expectBuiltinStandsIn(Library &library, const QString &name, const QString &site)
+{
+    const auto theme = SiteTheme::ofLibrary(library);
+    QVERIFY2(theme, qPrintable(messageOf(theme)));
+    QCOMPARE(theme->theme().manifest.name, ThemeStore::defaultName());
+    QVERIFY2(theme->fallbackReason().contains(u'“' + name + u'”'), qPrintable(theme->fallbackReason()));
+    QVERIFY(theme->fallbackReason().contains(u"“paper” stands in"));
+
+    const QString out = m_dir.filePath(site);
+    const auto report = build(library, out);
+    QStringList siteProblems;   // the site's, not a post's
+    for (const BuildProblem &problem : report.problems) {
+        if (problem.post.isEmpty())
+            siteProblems.append(problem.reason);
+    }
+    QCOMPARE(siteProblems, QStringList{theme->fallbackReason()});
+    QVERIFY(articleContent(readText(out + QStringLiteral("/posts/float-sums/index.html"))).contains(u"katex"));
+    const auto shipped = BuiltinThemes::shipped();
+    QVERIFY(shipped);
+    QByteArray style;
+    for (const Theme &builtin : *shipped) {
+        if (builtin.manifest.name == ThemeStore::defaultName())
+            style = builtin.files.value(QStringLiteral("static/style.css"));
+    }
+    QFile css(out + QStringLiteral("/assets/style.css"));
+    QVERIFY(css.open(QIODevice::ReadOnly));
+    QCOMPARE(css.readAll(), style);
+
+    // The preview's page: the same theme, from the same call.
+    const Post post = *library.posts().bySlug(QStringLiteral("float-sums")).value();
+    const auto shell = PostPreview::shell(theme->templates(), *SiteSettings::fromLibrary(library), post, {});
+    QVERIFY2(shell, qPrintable(messageOf(shell)));
+    QVERIFY(shell->contains(u"<div class=\"post-content wrap\">\n<div id=\"quire-content\"></div>"));
+}
+
+void TestPreviewSite::aThemeThatDoesNotCompileGivesWayToTheBuiltinOne()
+{
+    auto library = newLibrary(QStringLiteral("broken-theme"));
+    const QDateTime when(QDate(2025, 3, 7), QTime(10, 0), Qt::UTC);
+    addPost(*library, QStringLiteral("Float sums"), Walkthrough, PostStatus::Published, when, when);
+    QVERIFY(LibraryThemes::import(*library, brokenTheme()));
+    QVERIFY(library->themes().setActive(QStringLiteral("mine")));
+    expectBuiltinStandsIn(*library, QStringLiteral("mine"), QStringLiteral("broken-theme-site"));
+    QVERIFY(SiteTheme::ofLibrary(*library)->fallbackReason().contains(u"post.mustache"));
+
+    // quire build --strict: a problem, so a failure; without --strict the site is built.
+    const QString path = library->path();
+    library.reset();
+    QProcess quire;
+    const QString out = m_dir.filePath(QStringLiteral("broken-theme-cli"));
+    quire.start(QStringLiteral(QUIRE_BINARY), {QStringLiteral("--library"), path, QStringLiteral("build"),
+                                               QStringLiteral("--strict"), QStringLiteral("--out"), out});
+    QVERIFY(quire.waitForFinished(60000));
+    QCOMPARE(quire.exitCode(), 1);
+    QVERIFY2(quire.readAllStandardOutput().contains("problem  site: The theme “mine” cannot be used"),
+             qPrintable(quire.readAllStandardError()));
+    QVERIFY(QFile::exists(out + QStringLiteral("/posts/float-sums/index.html")));
+}
+
+void TestPreviewSite::aThemeTheLibraryDoesNotHoldGivesWayToTheBuiltinOne()
+{
+    auto library = newLibrary(QStringLiteral("missing-theme"));
+    const QDateTime when(QDate(2025, 3, 7), QTime(10, 0), Qt::UTC);
+    addPost(*library, QStringLiteral("Float sums"), Walkthrough, PostStatus::Published, when, when);
+    // A library from another Quire, say, naming a theme this one never had.
+    const QString path = library->path();
+    library.reset();
+    execSql(path, "INSERT OR REPLACE INTO settings (key, value) VALUES ('theme', 'gone');");
+    library = newLibrary(QStringLiteral("missing-theme"));
+    QCOMPARE(*library->themes().activeName(), QStringLiteral("gone"));
+    expectBuiltinStandsIn(*library, QStringLiteral("gone"), QStringLiteral("missing-theme-site"));
+    QVERIFY(SiteTheme::ofLibrary(*library)->fallbackReason().contains(u"does not hold it"));
 }
 
 QTEST_GUILESS_MAIN(TestPreviewSite)

@@ -1,11 +1,14 @@
 // The live preview is the site's page: its content is the built page's article, and when it
-// cannot be (no Node.js for math and code), a status line under it says why, in words a writer
-// understands, until rendering works again.
+// cannot be (no Node.js for math and code, a theme that cannot be used), a status line under it
+// says why, in words a writer understands, until it can again.
 
 #include "setup/library_setup.h"
+#include "site/library_themes.h"
 #include "site/site_builder.h"
 #include "store/library.h"
 #include "store/post_store.h"
+#include "store/theme_store.h"
+#include "theme/builtin_themes.h"
 #include "webengine/preview_view.h"
 
 #include "window_test_support.h"
@@ -61,6 +64,7 @@ private slots:
     void cleanup();
     void thePreviewShowsTheBuiltArticle();
     void theStatusLineSaysWhyMathIsNotRendered();
+    void theStatusLineSaysWhenTheThemeGivesWay();
 
 private:
     Post addPost(const QString &title, const QString &body);
@@ -169,6 +173,40 @@ void TestPreviewStatus::theStatusLineSaysWhyMathIsNotRendered()
     QVERIFY(QTest::qWaitFor([&] { return status->isHidden(); }, 30000));
     QVERIFY(QTest::qWaitFor([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
                             10000));
+    preview->releaseLibrary();
+}
+
+void TestPreviewStatus::theStatusLineSaysWhenTheThemeGivesWay()
+{
+    // The writer's own theme, its post template broken: the preview shows the post in Quire's
+    // built-in theme, as the build does, and says so.
+    const auto shipped = BuiltinThemes::shipped();
+    QVERIFY(shipped);
+    Theme mine = shipped->first();
+    mine.manifest.name = QStringLiteral("mine");
+    mine.builtin = false;
+    mine.files.insert(QStringLiteral("templates/post.mustache"), "{{<base}}{{$content}}{{#post}}{{/content}}");
+    QVERIFY(LibraryThemes::import(*m_library, mine));
+    QVERIFY(m_library->themes().setActive(QStringLiteral("mine")));
+    const Post post = addPost(QStringLiteral("Float sums"), Walkthrough);
+
+    auto preview = openPreview();
+    QVERIFY(preview);
+    preview->setPost(post);
+    QLabel *status = preview->statusLine();
+    QVERIFY(QTest::qWaitFor([&] { return status->isVisible(); }, 30000));
+    QVERIFY2(status->text().contains(u"“mine” cannot be used") && status->text().contains(u"“paper” stands in"),
+             qPrintable(status->text()));
+    QVERIFY(QTest::qWaitFor([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
+                            30000));
+    QCOMPARE(evaluate(preview->page(), QStringLiteral("document.querySelector('.post-content > #quire-content') !== null")),
+             QVariant(true));
+    QCOMPARE(status->text().count(u'\n'), 0);   // math renders: the theme is all it says
+
+    // Back to a theme that works: the status line goes.
+    QVERIFY(m_library->themes().setActive(QStringLiteral("paper")));
+    preview->setLibrary(m_library.get());
+    QVERIFY(QTest::qWaitFor([&] { return status->isHidden(); }, 10000));
     preview->releaseLibrary();
 }
 

@@ -4,13 +4,11 @@
 #include "preview/page_blocks.h"
 #include "preview/preview_renderer.h"
 #include "render/render_worker.h"
-#include "site/library_themes.h"
 #include "site/post_cover.h"
 #include "site/post_preview.h"
+#include "site/site_theme.h"
 #include "store/library.h"
-#include "store/theme_store.h"
 #include "store/timestamp.h"
-#include "theme/builtin_themes.h"
 #include "webengine/preview_page.h"
 #include "webengine/preview_scheme_handler.h"
 #include "webengine/remote_request_blocker.h"
@@ -129,26 +127,38 @@ void PreviewView::setLibrary(Library *library)
     stopRenderer();
     m_scheme->setLibrary(library);
     m_library = library;
+    m_libraryProblems.clear();
     Result<SiteSettings> settings = library ? SiteSettings::fromLibrary(*library) : Result<SiteSettings>(SiteSettings());
     m_settings = settings ? *settings : SiteSettings();
-    Result<Theme> theme = library ? LibraryThemes::active(*library) : Result<Theme>(Error{});
-    if (!theme) {
-        // The default theme as Quire ships it: a preview without a theme would not be the page.
-        const auto shipped = BuiltinThemes::shipped();
-        for (const Theme &builtin : shipped ? *shipped : QList<Theme>()) {
-            if (builtin.manifest.name == ThemeStore::defaultName())
-                theme = builtin;
-        }
-    }
-    if (theme) {
-        if (Result<ThemeTemplates> templates = ThemeTemplates::compile(*theme))
-            m_templates = *templates;
-        const RenderWorker::Options worker;
-        m_scheme->setFiles(PostPreview::assets(*theme, worker.katexScript, worker.highlightScript));
-    }
+    if (!settings)
+        m_libraryProblems.append(tr("The preview uses the default settings, as the site's cannot be read: %1")
+                                     .arg(settings.errorMessage()));
+    useTheme(library);
     startRenderer(library);
     m_shellKey.clear();
     loadShell();
+}
+
+void PreviewView::useTheme(const Library *library)
+{
+    Result<SiteTheme> theme = library ? SiteTheme::ofLibrary(*library) : SiteTheme::builtin();
+    if (!theme) {
+        // The library cannot be read: Quire's own theme still shows the post as a page.
+        m_libraryProblems.append(tr("The preview shows Quire's built-in theme, as the library's cannot be read: %1")
+                                     .arg(theme.errorMessage()));
+        theme = SiteTheme::builtin();
+    }
+    if (!theme) {
+        m_libraryProblems.append(theme.errorMessage());
+        m_templates = ThemeTemplates();
+        m_scheme->setFiles({});
+        return;
+    }
+    if (!theme->fallbackReason().isEmpty())
+        m_libraryProblems.append(theme->fallbackReason());
+    m_templates = theme->templates();
+    const RenderWorker::Options worker;
+    m_scheme->setFiles(PostPreview::assets(theme->theme(), worker.katexScript, worker.highlightScript));
 }
 
 void PreviewView::startRenderer(Library *library)
@@ -281,7 +291,7 @@ void PreviewView::applyRender(quint64 generation, const QString &html, const Pos
 
 void PreviewView::showStatus()
 {
-    QStringList lines;
+    QStringList lines = m_libraryProblems;
     for (const QString *line : {&m_pageProblem, &m_renderProblem}) {
         if (!line->isEmpty())
             lines.append(*line);

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 class QLabel;
@@ -29,7 +30,8 @@ class RemoteRequestBlocker;
 // updates are coalesced: a burst of keystrokes gives one render of the latest text, never a
 // dropped edit. Nothing remote is loaded. A status line under the page says, in a writer's
 // words, whatever keeps the preview from being the published page (math and code that cannot be
-// rendered, the page that cannot be made); it is hidden while all is well.
+// rendered, a theme that cannot be used, the page that cannot be made); it is hidden while all
+// is well.
 class PreviewView : public PreviewPane
 {
     Q_OBJECT
@@ -67,6 +69,8 @@ signals:
     void painted(qint64 requestedAt);
 
 private:
+    // The site's theme (SiteTheme): the library's, or the built-in one in its place.
+    void useTheme(const Library *library);
     void startRenderer(Library *library);
     void stopRenderer();
     void loadShell();
@@ -105,7 +109,8 @@ private:
     int m_lineToRestore = 0;      // the line to scroll to once a reloaded page has its content
     qint64 m_shellPostId = -1;    // the post the page was loaded for
     QHash<quint64, qint64> m_requestedAt;   // generation -> steady_clock ns of its request
-    QString m_pageProblem;       // why the page is not the post's page as published (for the status line)
+    QStringList m_libraryProblems;   // settings or theme the preview cannot use (for the status line)
+    QString m_pageProblem;       // why the page is not the post's page as published
     QString m_renderProblem;     // why math and code are not rendered
 };
 
