@@ -37,18 +37,7 @@ const QString Walkthrough = QStringLiteral(
     "Forward order, as before.\n\n"
     "[^order]: Addition in floating point is not associative.\n");
 
-// The value of script in page (invalid when it gives none within 10 s).
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        done = true;
-    });
-    (void)QTest::qWaitFor([&] { return done; }, 10000);
-    return result;
-}
+using WindowTest::evaluate;
 
 // The content of the preview's page ("" until the page is there).
 const QString PreviewContent = QStringLiteral("(document.getElementById('quire-content') || {innerHTML: ''}).innerHTML.trim()");

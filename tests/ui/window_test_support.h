@@ -40,17 +40,23 @@ inline quire::PreviewView *preview(quire::MainWindow &window)
     return qobject_cast<quire::PreviewView *>(window.preview());
 }
 
-// The value of script in the window's preview page (invalid when it gives none within 10 s).
-inline QVariant evaluate(quire::MainWindow &window, const QString &script)
+// The value of script in page (invalid when it gives none within 10 s).
+inline QVariant evaluate(QWebEnginePage *page, const QString &script)
 {
     QVariant result;
     bool done = false;
-    preview(window)->page()->runJavaScript(script, [&](const QVariant &value) {
+    page->runJavaScript(script, [&](const QVariant &value) {
         result = value;
         done = true;
     });
     (void)QTest::qWaitFor([&] { return done; }, 10000);
     return result;
+}
+
+// The value of script in the window's preview page.
+inline QVariant evaluate(quire::MainWindow &window, const QString &script)
+{
+    return evaluate(preview(window)->page(), script);
 }
 
 } // namespace WindowTest
