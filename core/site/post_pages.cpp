@@ -62,9 +62,9 @@ Result<void> PostPages::buildPost(int index, PostContent &content, QList<PostFac
         m_files.keepPage(entry.path);
         return {};
     }
-    // Read whole here rather than listed with every post: the posts_site index that lists them
-    // has neither the body nor the cover. A cover change changes the post's fingerprint.
-    Result<Post> post = m_library.posts().byId(entry.post.id);
+    // Read here rather than listed with every post: the posts_site index that lists them has
+    // neither the body nor the cover. A cover change changes the post's fingerprint.
+    Result<Post> post = m_library.posts().withContent(entry.post);
     if (!post)
         return post.error();
     Result<PostContent::Output> rendered = content.render(post->body, entry.path, entry.post.summary);
