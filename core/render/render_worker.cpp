@@ -50,6 +50,8 @@ Result<QList<RenderResult>> RenderWorker::render(const QList<RenderRequest> &req
 {
     QList<RenderResult> results(requests.size());
     QList<bool> done(requests.size(), false);
+    m_failure = Failure::None;
+    m_missingPackage.clear();
     if (requests.isEmpty())
         return results;
     // A worker that died (a crash, or killed from outside) gets one restart; the requests it
@@ -62,11 +64,11 @@ Result<QList<RenderResult>> RenderWorker::render(const QList<RenderRequest> &req
             return results;
         if (m_process && m_process->state() == QProcess::Running) {
             stop();   // it stopped answering: a restart would most likely hang the same way
-            return exchanged.error();
+            return fail(Failure::WorkerStuck, exchanged.errorMessage());
         }
         stop();
         if (attempt == 1)
-            return exchanged.error();
+            return fail(Failure::WorkerDied, exchanged.errorMessage());
     }
     return results;
 }
@@ -103,7 +105,7 @@ Result<void> RenderWorker::start()
 {
     QFile scriptFile(WorkerScript);
     if (!scriptFile.open(QIODevice::ReadOnly))
-        return Error{tr("The math and code renderer is missing from this build of Quire.")};
+        return fail(Failure::WorkerBroken, tr("The math and code renderer is missing from this build of Quire."));
     const QString script = QString::fromUtf8(scriptFile.readAll());
 
     m_process = std::make_unique<QProcess>();
@@ -116,29 +118,36 @@ Result<void> RenderWorker::start()
     if (!m_process->waitForStarted(m_options.startTimeoutMs)) {
         const QString reason = m_process->errorString();
         stop();
-        return Error{tr("Quire needs Node.js (package nodejs) to render math and code: %1").arg(reason)};
+        return fail(Failure::NodeMissing,
+                    tr("Quire needs Node.js (package nodejs) to render math and code: %1").arg(reason));
     }
 
     QByteArray line;
     if (!readLine(line, m_options.startTimeoutMs)) {
         const QString reason = QString::fromUtf8(m_process->readAllStandardError()).trimmed().right(500);
         stop();
-        return Error{tr("The math and code renderer (node) did not start: %1").arg(reason)};
+        return fail(Failure::WorkerDied, tr("The math and code renderer (node) did not start: %1").arg(reason));
     }
     const QJsonObject hello = QJsonDocument::fromJson(line).object();
     if (hello.contains(QStringLiteral("fatal"))) {
         stop();
-        return Error{tr("Quire cannot load %1 (package %2) to render math and code: %3")
-                         .arg(hello.value(QStringLiteral("file")).toString(),
-                              hello.value(QStringLiteral("package")).toString(),
-                              hello.value(QStringLiteral("fatal")).toString())};
+        m_missingPackage = hello.value(QStringLiteral("package")).toString();
+        return fail(Failure::LibraryMissing, tr("Quire cannot load %1 (package %2) to render math and code: %3")
+                                                 .arg(hello.value(QStringLiteral("file")).toString(), m_missingPackage,
+                                                      hello.value(QStringLiteral("fatal")).toString()));
     }
     if (!hello.value(QStringLiteral("ready")).toBool()) {
         stop();
-        return Error{tr("The math and code renderer (node) answered something unexpected: %1")
-                         .arg(QString::fromUtf8(line.left(200)))};
+        return fail(Failure::WorkerBroken, tr("The math and code renderer (node) answered something unexpected: %1")
+                                               .arg(QString::fromUtf8(line.left(200))));
     }
     return {};
+}
+
+Error RenderWorker::fail(Failure failure, const QString &message)
+{
+    m_failure = failure;
+    return Error{message};
 }
 
 void RenderWorker::stop()

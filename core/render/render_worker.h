@@ -32,6 +32,17 @@ public:
         int requestTimeoutMs = 2000;  // longest time for one formula or code block (stops hostile input)
     };
 
+    // Why render() could not render at all: what a window tells the writer depends on it
+    // (install a package, or wait for the next try), where a build's log shows the Error itself.
+    enum class Failure {
+        None,
+        NodeMissing,       // node is not installed, or cannot be run
+        LibraryMissing,    // KaTeX or highlight.js cannot be loaded (missingPackage() says which)
+        WorkerDied,        // node started but ended before it was ready, or died twice in a render
+        WorkerStuck,       // node stopped answering
+        WorkerBroken,      // Quire's worker script is missing, or node answered something unexpected
+    };
+
     RenderWorker();
     explicit RenderWorker(Options options);
     ~RenderWorker();
@@ -51,6 +62,12 @@ public:
     // it again.
     void release() { stop(); }
 
+    // Why the last render() failed; None after one that rendered.
+    Failure lastFailure() const { return m_failure; }
+    // With LibraryMissing: the Debian package of the library that could not be loaded
+    // ("libjs-katex", "libjs-highlight.js").
+    QString missingPackage() const { return m_missingPackage; }
+
     // The node process id, 0 when none runs (for tests that kill it).
     qint64 processId() const;
     // How many times a node process was started.
@@ -59,6 +76,7 @@ public:
 private:
     Result<void> ensureStarted();
     Result<void> start();
+    Error fail(Failure failure, const QString &message);
     void stop();
     Result<void> exchange(const QList<RenderRequest> &requests, QList<RenderResult> &results,
                           QList<bool> &done);
@@ -70,6 +88,8 @@ private:
     QString m_engineVersion;
     qint64 m_nextId = 1;
     int m_starts = 0;
+    Failure m_failure = Failure::None;
+    QString m_missingPackage;
 };
 
 } // namespace quire

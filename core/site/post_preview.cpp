@@ -5,31 +5,42 @@
 #include "site/site_assets.h"
 #include "site/site_plan.h"
 
+#include <QCoreApplication>
+
 namespace quire {
+
+namespace {
+
+// A post the editor holds may not be stored yet: it is shown as if it were, now.
+Post shownPost(const Post &post)
+{
+    Post shown = post;
+    if (shown.slug.isEmpty())
+        shown.slug = QStringLiteral("preview");
+    if (!shown.createdAt.isValid())
+        shown.createdAt = QDateTime::currentDateTimeUtc();
+    return shown;
+}
+
+} // namespace
 
 QString PostPreview::sitePath(const SiteSettings &settings, const Post &post)
 {
-    const QDateTime date = post.publishedAt.isValid() ? post.publishedAt
-                         : post.createdAt.isValid()   ? post.createdAt
-                                                      : QDateTime::currentDateTimeUtc();
-    return SitePlan::permalink(settings.permalink, post.slug.isEmpty() ? QStringLiteral("preview") : post.slug, date);
+    return SitePlan::pathOf(settings, shownPost(post));
 }
 
 Result<QString> PostPreview::shell(const ThemeTemplates &templates, const SiteSettings &settings, const Post &post,
                                    const PostFacts &facts)
 {
     // A one-post plan: the post shown as its page would be, drafts included.
-    Post shown = post;
-    if (shown.slug.isEmpty())
-        shown.slug = QStringLiteral("preview");
-    if (!shown.createdAt.isValid())
-        shown.createdAt = QDateTime::currentDateTimeUtc();
+    const Post shown = shownPost(post);
     QList<Tag> tags;
     for (const QString &name : std::as_const(shown.tags))
         tags.append(Tag{0, name, Slug::fromText(name), 1});
     const SitePlan plan = SitePlan::make({shown}, tags, settings, SitePlan::Options{true, QDateTime::currentDateTimeUtc()});
     if (plan.posts().isEmpty())
-        return Error{QStringLiteral("The post cannot be shown at %1.").arg(sitePath(settings, shown))};
+        return Error{QCoreApplication::translate("quire::PostPreview", "The post cannot be shown at %1.")
+                         .arg(sitePath(settings, shown))};
     // Any edit may add math or code: the style sheets are always there.
     PostFacts shownFacts = facts;
     shownFacts.needsKatexCss = shownFacts.needsHighlightCss = true;

@@ -55,7 +55,8 @@ public:
     explicit SiteBuilder(Library &library);
 
     // Builds the site. An Error means nothing changed in the output folder (a bad setting, an
-    // unsafe folder, a theme that does not compile, node missing, cancelled…).
+    // unsafe folder, node missing, cancelled…). A theme that cannot be used is no Error: Quire's
+    // built-in theme stands in for it, and the report says so (SiteTheme).
     Result<Report> build(const Options &options);
 
 private:

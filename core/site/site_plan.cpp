@@ -71,6 +71,11 @@ QString SitePlan::permalink(const QString &pattern, const QString &slug, const Q
     return path;
 }
 
+QString SitePlan::pathOf(const SiteSettings &settings, const Post &post)
+{
+    return permalink(settings.permalink, post.slug, post.publishedAt.isValid() ? post.publishedAt : post.createdAt);
+}
+
 SitePlan SitePlan::make(const QList<Post> &posts, const QList<Tag> &tags, const SiteSettings &settings,
                         const Options &options)
 {
@@ -85,7 +90,7 @@ SitePlan SitePlan::make(const QList<Post> &posts, const QList<Tag> &tags, const 
         entry.post.body.clear();
         entry.draft = post.status == PostStatus::Draft;
         entry.date = post.publishedAt.isValid() && !entry.draft ? post.publishedAt : post.createdAt;
-        entry.path = permalink(settings.permalink, post.slug, entry.date);
+        entry.path = pathOf(settings, post);
         entry.fingerprint = fingerprintOf(post);
         plan.m_posts.append(std::move(entry));
     }

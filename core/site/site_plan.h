@@ -18,7 +18,7 @@ public:
     struct Entry
     {
         Post post;                 // body left empty
-        QString path;              // site path of its page: "/posts/slug/"
+        QString path;              // site path of its page: "/posts/slug/" (pathOf)
         QDateTime date;            // publication date (creation date for a draft)
         bool draft = false;
         QList<int> tags;           // indexes into tags()
@@ -59,9 +59,16 @@ public:
     // Whether a post page is at this site path.
     int postAt(const QString &sitePath) const { return m_byPath.value(sitePath, -1); }
 
-    static QString permalink(const QString &pattern, const QString &slug, const QDateTime &date);
+    // Where the post's page is, shown or not: the settings' permalink pattern filled with its
+    // slug and its publish date, or its creation date while it has none. A draft with a publish
+    // date is dated by it too: publishing keeps that date, so the draft is previewed, built
+    // (with drafts) and linked to at the address it will be published at. The one rule for
+    // the site, the preview and the link check.
+    static QString pathOf(const SiteSettings &settings, const Post &post);
 
 private:
+    static QString permalink(const QString &pattern, const QString &slug, const QDateTime &date);
+
     QList<Entry> m_posts;
     QList<TagEntry> m_tags;
     QList<Collision> m_collisions;

@@ -382,6 +382,22 @@ Result<QStringList> PostRepository::kinds()
     return kinds;
 }
 
+Result<void> PostRepository::readContent(Post &post)
+{
+    Result<Statement> query = m_database.prepare("SELECT body, cover_asset_id FROM posts WHERE id = ?1");
+    if (!query)
+        return query.error();
+    query->bindInt(1, post.id);
+    const Result<bool> row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error{QStringLiteral("The post %1 is not in the library.").arg(post.id)};
+    post.body = query->text(0);
+    post.coverAssetId = query->optionalInt(1);
+    return {};
+}
+
 Result<QString> PostRepository::body(qint64 id)
 {
     Result<Statement> query = m_database.prepare("SELECT body FROM posts WHERE id = ?1");

@@ -185,6 +185,15 @@ Result<QString> PostStore::body(qint64 id) const
     return m_posts->body(id);
 }
 
+Result<Post> PostStore::withContent(const Post &listed) const
+{
+    Post post = listed;
+    QMutexLocker locker(&m_context.mutex());
+    if (Result<void> read = m_posts->readContent(post); !read)
+        return read.error();
+    return post;
+}
+
 Result<QString> PostStore::uniqueSlug(const QString &wanted, qint64 exceptPostId) const
 {
     QMutexLocker locker(&m_context.mutex());

@@ -45,9 +45,12 @@ public:
     // matches it, each match between U+0002 and U+0003; posts that do not match are left out.
     Result<QHash<qint64, QString>> searchSnippets(const QList<qint64> &ids, const QString &search) const;
     // Every post with its tags, by id, without body, extra and cover: quick, as an index holds
-    // the rest (see body()).
+    // the rest (see withContent()).
     Result<QList<Post>> all() const;
     Result<QString> body(qint64 id) const;
+    // A post all() listed, with what its page shows that the list leaves out: its body and its
+    // cover, in one read (a site build renders each post from this).
+    Result<Post> withContent(const Post &listed) const;
     // The slug wanted gives (PostRules::titleSlug), with "-2", "-3"… appended when another post
     // uses it.
     Result<QString> uniqueSlug(const QString &wanted, qint64 exceptPostId = 0) const;

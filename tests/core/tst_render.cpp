@@ -75,6 +75,7 @@ private slots:
     void nodeNotOnPathIsAClearError();
     void missingLibraryNamesFileAndPackage_data();
     void missingLibraryNamesFileAndPackage();
+    void aWorkerThatDiesIsToldFromOneThatHangs();
     void realPostsHaveEveryFormulaRendered();
 
 private:
@@ -373,6 +374,7 @@ void TestRender::missingNodeIsAClearError()
     QVERIFY(!result);
     QVERIFY2(result.errorMessage().startsWith(u"Quire needs Node.js (package nodejs) to render math and code: "_qs),
              qPrintable(result.errorMessage()));
+    QCOMPARE(worker.lastFailure(), RenderWorker::Failure::NodeMissing);
 }
 
 void TestRender::nodeNotOnPathIsAClearError()
@@ -408,6 +410,40 @@ void TestRender::missingLibraryNamesFileAndPackage()
     QVERIFY(!result);
     QVERIFY2(result.errorMessage().contains(missing), qPrintable(result.errorMessage()));
     QVERIFY(result.errorMessage().contains(u"(package "_qs + package + u')'));
+    QCOMPARE(worker.lastFailure(), RenderWorker::Failure::LibraryMissing);
+    QCOMPARE(worker.missingPackage(), package);
+}
+
+void TestRender::aWorkerThatDiesIsToldFromOneThatHangs()
+{
+    // Stand-ins for node that say they are ready, then die at the first request, or never answer.
+    QTemporaryDir dir;
+    const auto script = [&](const QString &name, const QByteArray &rest) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write("#!/bin/sh\necho '{\"ready\": true}'\n" + rest);
+        file.close();
+        file.setPermissions(file.permissions() | QFileDevice::ExeOwner);
+        return path;
+    };
+    const QList<RenderRequest> requests{RenderRequest{RenderRequest::Kind::Math, u"x"_qs, false, {}}};
+
+    RenderWorker::Options dies;
+    dies.nodeProgram = script(u"dies"_qs, "read line\nexit 1\n");
+    RenderWorker dying(dies);
+    QVERIFY(!dying.render(requests));
+    QCOMPARE(dying.lastFailure(), RenderWorker::Failure::WorkerDied);
+    QCOMPARE(dying.starts(), 2);   // restarted once, then given up
+
+    RenderWorker::Options hangs;
+    hangs.nodeProgram = script(u"hangs"_qs, "exec sleep 30\n");
+    hangs.idleTimeoutMs = 300;
+    RenderWorker hanging(hangs);
+    QVERIFY(!hanging.render(requests));
+    QCOMPARE(hanging.lastFailure(), RenderWorker::Failure::WorkerStuck);
+    QCOMPARE(hanging.processId(), 0);   // not left running
 }
 
 void TestRender::realPostsHaveEveryFormulaRendered()

@@ -1377,6 +1377,14 @@ void TestStore::changeSeqGrowsWithEveryChange()
     QCOMPARE(posts.at(0).tags, QStringList{QStringLiteral("gpu")});
     QCOMPARE(posts.at(0).updatedAt, a.updatedAt);
     QCOMPARE(library->posts().body(a.id).value(), QStringLiteral("Body one, edited."));
+    // What a page shows that the listing leaves out, in one read.
+    const Post whole = library->posts().withContent(posts.at(0)).value();
+    QCOMPARE(whole.body, QStringLiteral("Body one, edited."));
+    QVERIFY(!whole.coverAssetId);
+    QCOMPARE(whole.title, QStringLiteral("First"));
+    Post gone = posts.at(0);
+    gone.id = 9999;
+    QVERIFY(!library->posts().withContent(gone));
 }
 
 void TestStore::timestampsRoundTrip()

@@ -42,10 +42,16 @@ inline quire::PreviewView *preview(quire::MainWindow &window)
     return qobject_cast<quire::PreviewView *>(window.preview());
 }
 
-// The value of script in the window's preview page (invalid when it gives none within 10 s).
+// The value of script in page (invalid when it gives none within 10 s).
+inline QVariant evaluate(QWebEnginePage *page, const QString &script)
+{
+    return WebWait::evaluate(page, script);
+}
+
+// The value of script in the window's preview page.
 inline QVariant evaluate(quire::MainWindow &window, const QString &script)
 {
-    return WebWait::evaluate(preview(window)->page(), script);
+    return evaluate(preview(window)->page(), script);
 }
 
 } // namespace WindowTest

@@ -33,7 +33,34 @@ void PreviewRenderer::render(quint64 generation, const QString &markdown, const 
         return;
     }
     const RenderedDocument plain = MarkdownRenderer::render(markdown);
-    emit rendered(generation, plain.html, PostFacts::fromDocument(plain), output.errorMessage());
+    emit rendered(generation, plain.html, PostFacts::fromDocument(plain), problemOf(output.errorMessage()));
+}
+
+QString PreviewRenderer::problemOf(const QString &error) const
+{
+    switch (m_worker->lastFailure()) {
+    case RenderWorker::Failure::NodeMissing:
+        return tr("Math and code are shown as plain text: Quire renders them with Node.js, which is not installed"
+                  " or cannot run. Install the package “nodejs”.");
+    case RenderWorker::Failure::LibraryMissing:
+        if (m_worker->missingPackage() == QLatin1String("libjs-katex"))
+            return tr("Math and code are shown as plain text: KaTeX, which Quire renders math with, is missing."
+                      " Install the package “libjs-katex”.");
+        if (m_worker->missingPackage() == QLatin1String("libjs-highlight.js"))
+            return tr("Math and code are shown as plain text: highlight.js, which Quire colours code with, is"
+                      " missing. Install the package “libjs-highlight.js”.");
+        break;
+    case RenderWorker::Failure::WorkerDied:
+        return tr("Math and code are shown as plain text: Node.js, which renders them, stopped unexpectedly."
+                  " Quire tries again at your next change.");
+    case RenderWorker::Failure::WorkerStuck:
+        return tr("Math and code are shown as plain text: Node.js, which renders them, stopped answering."
+                  " Quire tries again at your next change.");
+    case RenderWorker::Failure::WorkerBroken:
+    case RenderWorker::Failure::None:
+        break;
+    }
+    return tr("Math and code are shown as plain text: %1").arg(error);
 }
 
 } // namespace quire

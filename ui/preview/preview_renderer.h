@@ -33,11 +33,16 @@ public slots:
     void render(quint64 generation, const QString &markdown, const QString &pagePath, const QString &summary);
 
 signals:
-    // html is the content for #quire-content. When node cannot run, math and code come without
-    // rendering (and error says why), so the preview never stops following the text.
-    void rendered(quint64 generation, const QString &html, const quire::PostFacts &facts, const QString &error);
+    // html is the content for #quire-content. When math and code cannot be rendered they come as
+    // their source, and `problem` says why in words for the writer (empty when all rendered), so
+    // the preview never stops following the text.
+    void rendered(quint64 generation, const QString &html, const quire::PostFacts &facts, const QString &problem);
 
 private:
+    // Why math and code are not rendered, for the preview's status line: what the writer can do
+    // about it (install a package) or expect (another try with the next change).
+    QString problemOf(const QString &error) const;
+
     std::unique_ptr<RenderWorker> m_worker;
     std::unique_ptr<RenderCache> m_cache;
     std::unique_ptr<MathCodeRenderer> m_mathCode;

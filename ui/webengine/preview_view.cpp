@@ -4,18 +4,17 @@
 #include "preview/page_blocks.h"
 #include "preview/preview_renderer.h"
 #include "render/render_worker.h"
-#include "site/library_themes.h"
+#include "site/post_cover.h"
 #include "site/post_preview.h"
-#include "store/asset_store.h"
+#include "site/site_theme.h"
 #include "store/library.h"
-#include "store/theme_store.h"
 #include "store/timestamp.h"
-#include "theme/builtin_themes.h"
 #include "webengine/preview_page.h"
 #include "webengine/preview_scheme_handler.h"
 #include "webengine/remote_request_blocker.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QVBoxLayout>
 #include <QWebEngineView>
 #include <QJsonArray>
@@ -55,10 +54,18 @@ QWebEngineScript bridgeScript()
 PreviewView::PreviewView(QWidget *parent)
     : PreviewPane(parent)
     , m_view(new QWebEngineView(this))
+    , m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setTextFormat(Qt::PlainText);   // reasons quote file names and errors: never markup
+    m_status->setWordWrap(true);
+    m_status->setStyleSheet(QStringLiteral("color: #b3261e; padding: 4px 8px;"));
+    m_status->hide();
+    layout->addWidget(m_status);
     setFocusProxy(m_view);
 
     // An off-the-record profile of its own: no cache or cookies on disk, and the interceptor
@@ -120,26 +127,38 @@ void PreviewView::setLibrary(Library *library)
     stopRenderer();
     m_scheme->setLibrary(library);
     m_library = library;
+    m_libraryProblems.clear();
     Result<SiteSettings> settings = library ? SiteSettings::fromLibrary(*library) : Result<SiteSettings>(SiteSettings());
     m_settings = settings ? *settings : SiteSettings();
-    Result<Theme> theme = library ? LibraryThemes::active(*library) : Result<Theme>(Error{});
-    if (!theme) {
-        // The default theme as Quire ships it: a preview without a theme would not be the page.
-        const auto shipped = BuiltinThemes::shipped();
-        for (const Theme &builtin : shipped ? *shipped : QList<Theme>()) {
-            if (builtin.manifest.name == ThemeStore::defaultName())
-                theme = builtin;
-        }
-    }
-    if (theme) {
-        if (Result<ThemeTemplates> templates = ThemeTemplates::compile(*theme))
-            m_templates = *templates;
-        const RenderWorker::Options worker;
-        m_scheme->setFiles(PostPreview::assets(*theme, worker.katexScript, worker.highlightScript));
-    }
+    if (!settings)
+        m_libraryProblems.append(tr("The preview uses the default settings, as the site's cannot be read: %1")
+                                     .arg(settings.errorMessage()));
+    useTheme(library);
     startRenderer(library);
     m_shellKey.clear();
     loadShell();
+}
+
+void PreviewView::useTheme(const Library *library)
+{
+    Result<SiteTheme> theme = library ? SiteTheme::ofLibrary(*library) : SiteTheme::builtin();
+    if (!theme) {
+        // The library cannot be read: Quire's own theme still shows the post as a page.
+        m_libraryProblems.append(tr("The preview shows Quire's built-in theme, as the library's cannot be read: %1")
+                                     .arg(theme.errorMessage()));
+        theme = SiteTheme::builtin();
+    }
+    if (!theme) {
+        m_libraryProblems.append(theme.errorMessage());
+        m_templates = ThemeTemplates();
+        m_scheme->setFiles({});
+        return;
+    }
+    if (!theme->fallbackReason().isEmpty())
+        m_libraryProblems.append(theme->fallbackReason());
+    m_templates = theme->templates();
+    const RenderWorker::Options worker;
+    m_scheme->setFiles(PostPreview::assets(theme->theme(), worker.katexScript, worker.highlightScript));
 }
 
 void PreviewView::startRenderer(Library *library)
@@ -212,12 +231,18 @@ void PreviewView::loadShell()
     // The page shows reading time and contents from the start: the Markdown alone tells them
     // (a fraction of a millisecond, unlike math).
     PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(m_post.body));
-    if (m_post.coverAssetId && m_library) {
+    m_pageProblem.clear();
+    if (m_library) {
         // The cover as the post shows it now, saved or not; served at /media/ like its images.
-        if (Result<std::optional<Asset>> cover = m_library->assets().byId(*m_post.coverAssetId); cover && *cover)
-            facts.cover = PostFacts::coverOf(**cover);
+        if (Result<PostFacts::Cover> cover = PostCover::of(m_library->assets(), m_post))
+            facts.cover = *cover;
+        else
+            m_pageProblem = tr("The cover image cannot be shown: %1").arg(cover.errorMessage());
     }
     Result<QString> shell = PostPreview::shell(m_templates, m_settings, m_post, facts);
+    if (!shell)
+        m_pageProblem = tr("The post is shown without its page: %1").arg(shell.errorMessage());
+    showStatus();
     QString html = shell ? *shell : QStringLiteral("<!DOCTYPE html><html><head></head><body><h1></h1><div id=\"quire-content\"></div></body></html>");
     const qsizetype head = html.indexOf(QLatin1String("<head>"));
     html.insert(head >= 0 ? head + 6 : 0, ContentPolicy);
@@ -246,12 +271,15 @@ void PreviewView::requestRender()
     }, Qt::QueuedConnection);
 }
 
-void PreviewView::applyRender(quint64 generation, const QString &html, const PostFacts &facts, const QString &error)
+void PreviewView::applyRender(quint64 generation, const QString &html, const PostFacts &facts, const QString &problem)
 {
-    Q_UNUSED(error)
     if (!m_renderInFlight || generation != m_generation)
         return;   // from a renderer replaced since (another library)
     m_renderInFlight = false;
+    if (problem != m_renderProblem) {
+        m_renderProblem = problem;
+        showStatus();
+    }
     m_html = html;
     m_shownGeneration = generation;
     emit rendered(facts.wordCount, facts.readingMinutes);
@@ -259,6 +287,17 @@ void PreviewView::applyRender(quint64 generation, const QString &html, const Pos
     pushToPage();
     if (m_renderPending)
         requestRender();
+}
+
+void PreviewView::showStatus()
+{
+    QStringList lines = m_libraryProblems;
+    for (const QString *line : {&m_pageProblem, &m_renderProblem}) {
+        if (!line->isEmpty())
+            lines.append(*line);
+    }
+    m_status->setText(lines.join(u'\n'));
+    m_status->setVisible(!lines.isEmpty());
 }
 
 void PreviewView::pushToPage()

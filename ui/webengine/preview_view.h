@@ -9,8 +9,10 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
+class QLabel;
 class QWebEnginePage;
 class QWebEngineProfile;
 class QWebEngineView;
@@ -26,7 +28,10 @@ class RemoteRequestBlocker;
 // post template, served under quire://) loads once per post; as the author types only the post's
 // content is replaced. Content renders on a thread of its own, math and code included, and
 // updates are coalesced: a burst of keystrokes gives one render of the latest text, never a
-// dropped edit. Nothing remote is loaded.
+// dropped edit. Nothing remote is loaded. A status line under the page says, in a writer's
+// words, whatever keeps the preview from being the published page (math and code that cannot be
+// rendered, a theme that cannot be used, the page that cannot be made); it is hidden while all
+// is well.
 class PreviewView : public PreviewPane
 {
     Q_OBJECT
@@ -53,6 +58,8 @@ public:
     int blockedRequestCount() const;
     QWebEnginePage *page() const { return m_page; }
     QWebEngineView *view() const { return m_view; }
+    // The status line (hidden while all is well).
+    QLabel *statusLine() const { return m_status; }
 
 signals:
     // After the page holds the latest text.
@@ -62,15 +69,19 @@ signals:
     void painted(qint64 requestedAt);
 
 private:
+    // The site's theme (SiteTheme): the library's, or the built-in one in its place.
+    void useTheme(const Library *library);
     void startRenderer(Library *library);
     void stopRenderer();
     void loadShell();
     void requestRender();
-    void applyRender(quint64 generation, const QString &html, const quire::PostFacts &facts, const QString &error);
+    void applyRender(quint64 generation, const QString &html, const quire::PostFacts &facts, const QString &problem);
     void pushToPage();
+    void showStatus();
     static QString shellKey(const Post &post);
 
     QWebEngineView *m_view = nullptr;
+    QLabel *m_status = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     QWebEnginePage *m_page = nullptr;
     RemoteRequestBlocker *m_blocker = nullptr;
@@ -98,6 +109,9 @@ private:
     int m_lineToRestore = 0;      // the line to scroll to once a reloaded page has its content
     qint64 m_shellPostId = -1;    // the post the page was loaded for
     QHash<quint64, qint64> m_requestedAt;   // generation -> steady_clock ns of its request
+    QStringList m_libraryProblems;   // settings or theme the preview cannot use (for the status line)
+    QString m_pageProblem;       // why the page is not the post's page as published
+    QString m_renderProblem;     // why math and code are not rendered
 };
 
 } // namespace quire
