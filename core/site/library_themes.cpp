@@ -50,19 +50,6 @@ Result<std::optional<Theme>> LibraryThemes::find(const Library &library, const Q
     return std::optional<Theme>(*theme);
 }
 
-Result<Theme> LibraryThemes::active(const Library &library)
-{
-    const Result<QString> name = library.themes().activeName();
-    if (!name)
-        return name.error();
-    Result<std::optional<Theme>> found = find(library, *name);
-    if (!found)
-        return found.error();
-    if (!*found)
-        return Error{tr("The library's theme \"%1\" is missing; choose another with \"quire theme use\".").arg(*name)};
-    return std::move(**found);
-}
-
 Result<void> LibraryThemes::import(Library &library, const Theme &theme)
 {
     return library.themes().saveUserTheme(record(theme));

@@ -23,9 +23,6 @@ class LibraryThemes
 public:
     static Result<QList<Theme>> list(const Library &library);                          // without files
     static Result<std::optional<Theme>> find(const Library &library, const QString &name);   // with files
-    // The theme the library's settings name (ThemeStore::activeName), with its files; an error
-    // that says so when the library does not hold it.
-    static Result<Theme> active(const Library &library);
     // Stores a theme the user brings as theirs; refuses the name of a built-in theme.
     static Result<void> import(Library &library, const Theme &theme);
 

@@ -398,18 +398,4 @@ Result<void> PostRepository::readContent(Post &post)
     return {};
 }
 
-Result<QString> PostRepository::body(qint64 id)
-{
-    Result<Statement> query = m_database.prepare("SELECT body FROM posts WHERE id = ?1");
-    if (!query)
-        return query.error();
-    query->bindInt(1, id);
-    const Result<bool> row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error{QStringLiteral("The post %1 is not in the library.").arg(id)};
-    return query->text(0);
-}
-
 } // namespace quire

@@ -53,7 +53,6 @@ public:
     // Every post by id, with only what the posts_site index holds: no body, extra or cover
     // (the query reads that index only, never the bodies' pages).
     Result<QList<Post>> all();
-    Result<QString> body(qint64 id);
     // Fills the body and cover of a post all() listed, in one read of its row.
     Result<void> readContent(Post &post);
     // The kinds posts use, without the empty one, sorted without regard to case.

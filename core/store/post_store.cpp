@@ -179,12 +179,6 @@ Result<QList<Post>> PostStore::all() const
     return posts;
 }
 
-Result<QString> PostStore::body(qint64 id) const
-{
-    QMutexLocker locker(&m_context.mutex());
-    return m_posts->body(id);
-}
-
 Result<Post> PostStore::withContent(const Post &listed) const
 {
     Post post = listed;

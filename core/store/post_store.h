@@ -47,7 +47,6 @@ public:
     // Every post with its tags, by id, without body, extra and cover: quick, as an index holds
     // the rest (see withContent()).
     Result<QList<Post>> all() const;
-    Result<QString> body(qint64 id) const;
     // A post all() listed, with what its page shows that the list leaves out: its body and its
     // cover, in one read (a site build renders each post from this).
     Result<Post> withContent(const Post &listed) const;

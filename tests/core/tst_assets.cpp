@@ -130,8 +130,8 @@ qint64 TestAssets::addPost(const QString &title, const QString &body, std::optio
 
 QString TestAssets::body(qint64 id) const
 {
-    const Result<QString> text = m_library->posts().body(id);
-    return text ? *text : QStringLiteral("<no post>");
+    const Result<Post> post = m_library->posts().byId(id);
+    return post ? post->body : QStringLiteral("<no post>");
 }
 
 QStringList TestAssets::assetNames() const

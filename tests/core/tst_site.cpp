@@ -8,6 +8,7 @@
 #include "render/render_worker.h"
 #include "setup/library_setup.h"
 #include "site/library_themes.h"
+#include "site/site_theme.h"
 #include "site/post_preview.h"
 #include "site/site_builder.h"
 #include "site/site_output.h"
@@ -963,7 +964,7 @@ void TestSite::coverImageWithoutBaseUrl()
     QCOMPARE(readAll(out + u'/' + file), tinyPng());
     QVERIFY(readAll(out + QStringLiteral("/index.html")).contains(QStringLiteral("<img class=\"entry-cover\" src=\"%1\" alt=\"\">").arg(file).toUtf8()));
 
-    const auto templates = ThemeTemplates::compile(*LibraryThemes::active(*library));
+    const auto templates = ThemeTemplates::compile(SiteTheme::ofLibrary(*library)->theme());
     QVERIFY(templates);
     PostFacts facts = PostFacts::fromDocument(MarkdownRenderer::render(post.body));
     facts.cover = PostFacts::coverOf(**library->assets().byId(image->id));
@@ -1018,7 +1019,7 @@ void TestSite::previewShellIsTheThemesPostPage()
     QVERIFY(SiteSettings::store(*library, QStringLiteral("title"), QStringLiteral("Notebook")));
     Post post = addPost(*library, QStringLiteral("<Draft> & more"), QStringLiteral("## One\n\n## Two\n\nWords."),
                         PostStatus::Draft, {}, {QStringLiteral("gpu")});
-    const auto templates = ThemeTemplates::compile(*LibraryThemes::active(*library));
+    const auto templates = ThemeTemplates::compile(SiteTheme::ofLibrary(*library)->theme());
     QVERIFY(templates);
     const auto settings = SiteSettings::fromLibrary(*library);
     QVERIFY(settings);
@@ -1032,7 +1033,7 @@ void TestSite::previewShellIsTheThemesPostPage()
     QVERIFY(shell->contains(QStringLiteral("../../assets/katex/katex.min.css")));   // always: any edit may add math
     QVERIFY(shell->contains(QStringLiteral("../../tags/gpu/index.html")));
     QCOMPARE(PostPreview::sitePath(*settings, post), QStringLiteral("/posts/draft-more/"));
-    const auto assets = PostPreview::assets(*LibraryThemes::active(*library), RenderWorker::Options().katexScript,
+    const auto assets = PostPreview::assets(SiteTheme::ofLibrary(*library)->theme(), RenderWorker::Options().katexScript,
                                             RenderWorker::Options().highlightScript);
     QVERIFY(assets.contains(QStringLiteral("/assets/style.css")));
     QVERIFY(assets.contains(QStringLiteral("/assets/katex/katex.min.css")));

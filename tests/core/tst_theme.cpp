@@ -4,6 +4,7 @@
 
 #include "setup/library_setup.h"
 #include "site/library_themes.h"
+#include "site/site_theme.h"
 #include "store/library.h"
 #include "store/theme_store.h"
 #include "theme/builtin_themes.h"
@@ -169,9 +170,10 @@ void TestTheme::usersCopyIsNeverTouched()
     QVERIFY(copy && *copy);
     QVERIFY(!(*copy)->builtin);
     QCOMPARE((*copy)->files.value(QStringLiteral("static/style.css")), QByteArray("body { color: rebeccapurple; }"));
-    auto active = LibraryThemes::active(**library);
+    auto active = SiteTheme::ofLibrary(**library);
     QVERIFY(active);
-    QCOMPARE(active->manifest.name, QStringLiteral("my-paper"));
+    QVERIFY(active->fallbackReason().isEmpty());
+    QCOMPARE(active->theme().manifest.name, QStringLiteral("my-paper"));
 }
 
 void TestTheme::importRefusesBuiltinName()
@@ -189,12 +191,13 @@ void TestTheme::activeThemeDefaultsToPaper()
 {
     auto library = LibrarySetup::open(m_dir.filePath(QStringLiteral("active.quire")));
     QVERIFY(library);
-    QCOMPARE(LibraryThemes::active(**library)->manifest.name, QStringLiteral("paper"));
+    QCOMPARE((*library)->themes().activeName().value(), QStringLiteral("paper"));
     QVERIFY((*library)->themes().setActive(QStringLiteral("ledger")));
-    QCOMPARE(LibraryThemes::active(**library)->manifest.name, QStringLiteral("ledger"));
+    QCOMPARE((*library)->themes().activeName().value(), QStringLiteral("ledger"));
     auto missing = (*library)->themes().setActive(QStringLiteral("nope"));
     QVERIFY(!missing);
-    QCOMPARE(LibraryThemes::active(**library)->manifest.name, QStringLiteral("ledger"));
+    QCOMPARE((*library)->themes().activeName().value(), QStringLiteral("ledger"));
+    QCOMPARE(SiteTheme::ofLibrary(**library)->theme().manifest.name, QStringLiteral("ledger"));
 }
 
 void TestTheme::exportThenImportRoundTrips()

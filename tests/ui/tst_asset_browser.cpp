@@ -208,7 +208,7 @@ void TestAssetBrowser::renameUpdatesThePosts()
 
     const Result<void> renamed = dialog.renameSelected(QStringLiteral("Chart Final"));
     QVERIFY2(renamed, renamed ? "" : qPrintable(renamed.errorMessage()));
-    QCOMPARE(*m_library->posts().body(m_one), QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
+    QCOMPARE(m_library->posts().byId(m_one)->body, QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
     QCOMPARE(dialog.selectedName(), QStringLiteral("chart-final.png"));
     QCOMPARE(changed.size(), 1);
     QVERIFY(dialog.problemLabel()->isHidden());
@@ -219,7 +219,7 @@ void TestAssetBrowser::renameUpdatesThePosts()
     QVERIFY(!dialog.problemLabel()->isHidden());
     QVERIFY2(dialog.problemLabel()->text().contains(QStringLiteral("already called “b.png”")),
              qPrintable(dialog.problemLabel()->text()));
-    QCOMPARE(*m_library->posts().body(m_one), QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
+    QCOMPARE(m_library->posts().byId(m_one)->body, QStringLiteral("# One\n\n![A chart](/media/chart-final.png)\n"));
     QCOMPARE(changed.size(), 1);
 }
 
@@ -312,7 +312,7 @@ void TestAssetBrowser::windowSavesAndReloadsTheOpenPost()
     QVERIFY2(renamed, renamed ? "" : qPrintable(renamed.errorMessage()));
     QCOMPARE(editor->toPlainText(),
              QStringLiteral("# One\n\n![A chart](/media/figure.png)\nAgain: ![again](/media/figure.png)\n"));
-    QCOMPARE(*window->library()->posts().body(m_one), editor->toPlainText());
+    QCOMPARE(window->library()->posts().byId(m_one)->body, editor->toPlainText());
     dialog->close();
 }
 
