@@ -67,8 +67,7 @@ int runWindow(int argc, char *argv[], const QString &libraryPath)
     QApplication::setDesktopFileName(QStringLiteral("io.github.quire.Quire"));
 
     QString path = libraryPath.isEmpty() ? quire::Library::defaultPath() : libraryPath;
-    auto library = quire::LibrarySetup::open(path, quire::Library::OpenMode::OpenOrCreate,
-                                              quire::LibrarySetup::NewLibrary::WithWelcomePost);
+    auto library = quire::LibrarySetup::open(path);
     // A library that cannot be opened is left as it is; the writer may pick another one.
     while (!library) {
         std::fprintf(stderr, "quire: %s\n", qPrintable(library.errorMessage()));
@@ -83,8 +82,7 @@ int runWindow(int argc, char *argv[], const QString &libraryPath)
         path = quire::LibraryFileDialog::choose(nullptr, QFileInfo(path).absolutePath());
         if (path.isEmpty())
             return quire::CommandLine::Failure;
-        library = quire::LibrarySetup::open(path, quire::Library::OpenMode::OpenOrCreate,
-                                            quire::LibrarySetup::NewLibrary::WithWelcomePost);
+        library = quire::LibrarySetup::open(path);
     }
     quire::MainWindow window(std::move(*library));
     window.show();

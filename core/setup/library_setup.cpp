@@ -12,22 +12,20 @@
 
 namespace quire {
 
-Result<std::unique_ptr<Library>> LibrarySetup::open(const QString &path, Library::OpenMode mode, NewLibrary content)
+Result<std::unique_ptr<Library>> LibrarySetup::open(const QString &path, Library::OpenMode mode)
 {
     Result<std::unique_ptr<Library>> library = Library::open(path, mode);
     if (!library)
         return library;
-    if (Result<void> prepared = prepare(**library, content); !prepared)
+    if (Result<void> prepared = prepare(**library); !prepared)
         return prepared.error();
     return library;
 }
 
-Result<void> LibrarySetup::prepare(Library &library, NewLibrary content)
+Result<void> LibrarySetup::prepare(Library &library)
 {
     if (Result<void> installed = installBuiltinThemes(library); !installed)
         return Error{tr("The built-in themes could not be installed in %1: %2").arg(library.path(), installed.errorMessage())};
-    if (content == NewLibrary::WithWelcomePost && library.wasCreated())
-        return addWelcomePost(library);
     return {};
 }
 

@@ -23,8 +23,7 @@ namespace WindowTest {
 // saying why.
 inline std::unique_ptr<quire::MainWindow> open(const QString &path)
 {
-    auto library = quire::LibrarySetup::open(path, quire::Library::OpenMode::OpenOrCreate,
-                                             quire::LibrarySetup::NewLibrary::WithWelcomePost);
+    auto library = quire::LibrarySetup::open(path);
     if (!library) {
         qWarning() << library.errorMessage();
         return nullptr;

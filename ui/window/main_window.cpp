@@ -258,6 +258,10 @@ void MainWindow::setLibrary(std::unique_ptr<Library> library)
     m_library = std::move(library);   // the previous library closes (and unlocks) here
     setWindowFilePath(m_library->path());
     setWindowTitle(tr("%1 — Quire").arg(QFileInfo(m_library->path()).fileName()));
+    if (m_library->wasCreated()) {
+        if (Result<void> welcome = LibrarySetup::addWelcomePost(*m_library); !welcome)
+            showError(tr("Welcome post"), welcome.errorMessage());
+    }
     showFirstPost();
 }
 
@@ -267,7 +271,7 @@ bool MainWindow::openLibrary(const QString &path)
         return true;
     if (!saveOpenPost())
         return false;
-    auto library = LibrarySetup::open(path, Library::OpenMode::OpenOrCreate, LibrarySetup::NewLibrary::WithWelcomePost);
+    auto library = LibrarySetup::open(path);
     if (!library) {
         showError(tr("Could not open the library"), library.errorMessage());
         return false;
