@@ -153,18 +153,22 @@ Result<void> BlogImporter::importFile(Pass &pass, const SourceFile &file)
     return {};
 }
 
+// The post an earlier import made of this file: by the slug earlier Quires gave it first, as
+// another post may meanwhile have the slug the rules give now; else by that slug.
 Result<std::optional<Post>> BlogImporter::earlierImport(ImportedPost &imported)
 {
-    Result<std::optional<Post>> found = m_library.posts().bySlug(imported.post.slug);
-    if (!found || found->has_value() || imported.earlierSlug.isEmpty())
-        return found;
-    found = m_library.posts().bySlug(imported.earlierSlug);
-    if (found && found->has_value()) {
-        imported.warnings.append(tr("slug \"%1\" from an earlier import kept, so that links to the post still work;"
-                                    " the slug rules would give \"%2\"").arg(imported.earlierSlug, imported.post.slug));
-        imported.post.slug = imported.earlierSlug;
+    if (!imported.earlierSlug.isEmpty()) {
+        Result<std::optional<Post>> earlier = m_library.posts().bySlug(imported.earlierSlug);
+        if (!earlier)
+            return earlier;
+        if (earlier->has_value()) {
+            imported.warnings.append(tr("slug \"%1\" from an earlier import kept, so that links to the post still work;"
+                                        " the slug rules would give \"%2\"").arg(imported.earlierSlug, imported.post.slug));
+            imported.post.slug = imported.earlierSlug;
+            return earlier;
+        }
     }
-    return found;
+    return m_library.posts().bySlug(imported.post.slug);
 }
 
 } // namespace quire

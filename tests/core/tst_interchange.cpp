@@ -69,6 +69,7 @@ private slots:
     void importedTitlesFollowThePostRules();
     void importedSlugsFollowThePostRules();
     void reimportFindsPostsImportedBeforeTheSlugRules();
+    void reimportOfAnOldSlugLeavesThePostWithTheNewSlugAlone();
     void plainFolderOfMarkdown();
     void frontMatterImageBecomesCover();
     void progressAndCancel();
@@ -839,6 +840,29 @@ void TestInterchange::reimportFindsPostsImportedBeforeTheSlugRules()
     QVERIFY(warned(report, QStringLiteral("_posts/2023-01-01-my_first_post.md"),
                    {QStringLiteral("\"my_first_post\" from an earlier import kept"), QStringLiteral("\"my-first-post\"")}));
     QCOMPARE(importBlog().unchanged.size(), 1);
+}
+
+void TestInterchange::reimportOfAnOldSlugLeavesThePostWithTheNewSlugAlone()
+{
+    // Imported as my_first_post before the rules; the writer has since made a post my-first-post.
+    write(QStringLiteral("_posts/2023-01-01-my_first_post.md"), "---\ntitle: First\n---\nBody\n");
+    QCOMPARE(importBlog().imported.size(), 1);
+    Post earlier = **m_library->posts().bySlug(QStringLiteral("my-first-post"));
+    earlier.slug = QStringLiteral("my_first_post");
+    QVERIFY(m_library->history().save(earlier, RevisionReason::Import));
+    Post other;
+    other.title = QStringLiteral("My first post");
+    other.body = QStringLiteral("Another text entirely.");
+    const Result<Post> created = m_library->posts().create(other);
+    QVERIFY(created);
+    QCOMPARE(created->slug, QStringLiteral("my-first-post"));
+
+    write(QStringLiteral("_posts/2023-01-01-my_first_post.md"), "---\ntitle: First, revised\n---\nBody\n");
+    const ImportReport report = importBlog();
+    QCOMPARE(report.updated.size(), 1);
+    QCOMPARE(report.updated.first().slug, QStringLiteral("my_first_post"));
+    QCOMPARE((*m_library->posts().bySlug(QStringLiteral("my_first_post")))->title, QStringLiteral("First, revised"));
+    QCOMPARE((*m_library->posts().bySlug(QStringLiteral("my-first-post")))->body, QStringLiteral("Another text entirely."));
 }
 
 void TestInterchange::plainFolderOfMarkdown()
