@@ -3,7 +3,7 @@
 #include "store/asset_repository.h"
 #include "store/post_store.h"
 #include "store/revision_repository.h"
-#include "store/post_rules.h"
+#include "store/slug_allocator.h"
 #include "store/store_context.h"
 
 #include <QCoreApplication>
@@ -92,10 +92,13 @@ Result<Post> PostHistory::restore(qint64 postId, qint64 revisionId)
             if (!*cover)
                 post->coverAssetId.reset();
         }
-        const Result<QString> slug = m_posts.uniqueSlug(post->slug, postId);
-        if (!slug)
-            return slug.error();
-        if (*slug != PostRules::slugFrom(post->slug))
+        // The revision's slug as the store would keep it (PostStore::store): taken back only while
+        // no other post has it.
+        const QString wanted = SlugAllocator::base(post->slug, QString());
+        const Result<std::optional<Post>> owner = m_posts.bySlug(wanted);
+        if (!owner)
+            return owner.error();
+        if (wanted.isEmpty() || (*owner && (*owner)->id != postId))
             post->slug = currentSlug;
         if (Result<void> stored = m_posts.store(*post, true); !stored)
             return stored;

@@ -175,6 +175,7 @@ private slots:
     void restoreBringsBackARevision();
     void restoreRefusesBadIds();
     void restoreKeepsASlugTakenSince();
+    void restoreTakesBackAnOldSlugOnlyWhileFree();
     void restoreSurvivesOddMetadata();
 
     void rollbackLeavesNoTrace();
@@ -1150,6 +1151,42 @@ void TestStore::restoreKeepsASlugTakenSince()
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->slug, QStringLiteral("renamed"));
     QCOMPARE(restored->title, QStringLiteral("Shared name"));
+}
+
+// A slug from before the post rules ('_' and all) is taken back as the store keeps it: while no
+// other post has it, and not when one has, whatever the rules would make of it today.
+void TestStore::restoreTakesBackAnOldSlugOnlyWhileFree()
+{
+    std::unique_ptr<Library> library = openLibrary();
+    QVERIFY(library);
+    Post post;
+    post.title = QStringLiteral("Old style");
+    post.slug = QStringLiteral("old_style");
+    Post first = library->posts().create(post).value();
+    first.slug = QStringLiteral("old_style");
+    QVERIFY(library->history().save(first, RevisionReason::Save));
+    QCOMPARE(library->posts().byId(first.id)->slug, QStringLiteral("old_style"));
+    const qint64 revision = library->history().revisions(first.id)->first().id;
+    first.slug = QStringLiteral("new-style");
+    QVERIFY(library->history().save(first, RevisionReason::Save));
+
+    // Free again: it comes back, though old-style (what the rules make of it) is free too.
+    Result<Post> restored = library->history().restore(first.id, revision);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->slug, QStringLiteral("old_style"));
+
+    first = *restored;
+    first.slug = QStringLiteral("new-style");
+    QVERIFY(library->history().save(first, RevisionReason::Save));
+    Post other;
+    other.title = QStringLiteral("Other");
+    other = library->posts().create(other).value();
+    other.slug = QStringLiteral("old_style");
+    QVERIFY(library->history().save(other, RevisionReason::Save));
+    // Taken: the post keeps the slug it has, and the restore goes through.
+    restored = library->history().restore(first.id, revision);
+    QVERIFY2(restored, why(restored).constData());
+    QCOMPARE(restored->slug, QStringLiteral("new-style"));
 }
 
 // A snapshot whose metadata holds wrong types (another program, or an older Quire): the title and
