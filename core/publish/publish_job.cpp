@@ -1,6 +1,7 @@
 #include "publish/publish_job.h"
 
 #include "publish/publish_targets.h"
+#include "site/site_theme.h"
 #include "site/site_path.h"
 #include "site/site_plan.h"
 #include "site/site_settings.h"
@@ -127,6 +128,15 @@ Result<PublishJob::Report> PublishJob::run(const Options &options)
     const PublishTarget target = **found;
     if (Result<void> checked = target.check(); !checked)
         return checked.error();
+
+    // The preview and an export show Quire's built-in theme in place of one that cannot be used;
+    // readers must not get it by surprise. Nothing goes out until the writer chooses a theme.
+    const Result<SiteTheme> theme = SiteTheme::ofLibrary(m_library);
+    if (!theme)
+        return theme.error();
+    if (!theme->fallbackReason().isEmpty())
+        return Error{tr("Nothing was published: %1 Choose a theme (quire theme use NAME) and publish again.")
+                             .arg(theme->fallbackReason())};
 
     const QString root = (options.workRoot.isEmpty() ? defaultWorkRoot(m_library) : options.workRoot)
         + u'/' + QString::number(target.id);

@@ -131,6 +131,7 @@ private slots:
     void longLogsAreSummarised();
 
     void jobPublishesWithoutDraftsAndRecords();
+    void nothingGoesOutInAThemeTheWriterDidNotChoose();
     void jobPublishesToAGitBranch();
     void scheduledPostsGoOutWhenTheirTimeComes();
     void commitMessageNamesAtMostTenPosts();
@@ -748,6 +749,43 @@ void TestPublish::jobPublishesWithoutDraftsAndRecords()
 // The whole path a writer takes to GitHub Pages: the job builds, the git publisher commits to a
 // branch of a (here local, bare) repository, and a second publish after one post changed makes one
 // commit holding only what that post changed.
+void TestPublish::nothingGoesOutInAThemeTheWriterDidNotChoose()
+{
+    const QString path = m_dir.filePath(QStringLiteral("themeless.quire"));
+    const QString destination = m_dir.filePath(QStringLiteral("themeless-www"));
+    {
+        auto library = LibrarySetup::open(path);
+        QVERIFY(library);
+        Post post;
+        post.title = QStringLiteral("Out");
+        post.status = PostStatus::Published;
+        post.publishedAt = QDateTime(QDate(2025, 1, 2), QTime(3, 4), Qt::UTC);
+        QVERIFY((*library)->posts().create(post));
+        QVERIFY(PublishTargets::save(**library, folderTarget(QStringLiteral("www"), destination)));
+    }
+    // The settings name a theme the library no longer holds (a file edited behind Quire's back).
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "INSERT OR REPLACE INTO settings (key, value) VALUES ('theme', 'gone');", nullptr, nullptr,
+                          nullptr), SQLITE_OK);
+    sqlite3_close(db);
+
+    auto library = LibrarySetup::open(path);
+    QVERIFY(library);
+    PublishJob::Options options;
+    options.targetName = QStringLiteral("www");
+    options.workRoot = m_dir.filePath(QStringLiteral("themeless-work"));
+    for (const bool dryRun : {true, false}) {
+        options.dryRun = dryRun;
+        const auto published = PublishJob(**library).run(options);
+        QVERIFY(!published);
+        QVERIFY2(published.errorMessage().contains(QStringLiteral("Nothing was published"))
+                     && published.errorMessage().contains(QStringLiteral("“gone”")),
+                 qPrintable(published.errorMessage()));
+    }
+    QVERIFY(!QFileInfo::exists(destination));
+}
+
 void TestPublish::jobPublishesToAGitBranch()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty())
