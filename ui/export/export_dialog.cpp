@@ -184,8 +184,10 @@ void ExportDialog::loadSettings()
         if (active && theme.manifest.name == *active)
             m_theme->setCurrentIndex(m_theme->count() - 1);
     }
-    if (!unreadable.isEmpty())
-        showStatus(tr("The library's settings could not be read: %1").arg(unreadable.first()), true);
+    if (!unreadable.isEmpty()) {
+        m_unreadable = tr("The library's settings could not be read: %1").arg(unreadable.first());
+        showStatus(m_unreadable, true);
+    }
 }
 
 // The dialog's choices become the library's: the next export, the CLI's build and the preview
@@ -252,6 +254,12 @@ void ExportDialog::startExport()
 {
     if (isBuilding() || !m_export->isEnabled())
         return;
+    // The fields of settings that could not be read are blank, not the writer's choices: storing
+    // them would replace what the library holds.
+    if (!m_unreadable.isEmpty()) {
+        showStatus(m_unreadable, true);
+        return;
+    }
     if (Result<void> stored = storeSettings(); !stored) {
         QMessageBox::warning(this, tr("Export Site"), stored.errorMessage());
         return;

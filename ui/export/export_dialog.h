@@ -78,6 +78,7 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_openFolder = nullptr;
     QPushButton *m_previewSite = nullptr;
+    QString m_unreadable;   // why the settings could not be read when the dialog opened
 };
 
 } // namespace quire
