@@ -28,7 +28,7 @@ public:
 
     T &value() & { return std::get<0>(m_state); }
     const T &value() const & { return std::get<0>(m_state); }
-    // By value from a temporary, so `for (auto &x : *library.listPosts())` cannot dangle.
+    // By value from a temporary, so `for (auto &x : *library.posts().list())` cannot dangle.
     T value() && { return std::get<0>(std::move(m_state)); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }

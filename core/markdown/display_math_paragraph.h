@@ -19,7 +19,6 @@ class DisplayMathParagraph
 public:
     // "<p" was just written at start.
     void open(size_t start);
-    bool isOpen() const { return m_state != State::Closed; }
 
     // A span opens directly inside the paragraph (inParagraph) or deeper.
     void noteSpan(MD_SPANTYPE type, bool inParagraph);

@@ -41,7 +41,7 @@ public:
     void insert(const QByteArray &key, const RenderResult &result);
 
     // Writes the results inserted since the last flush, and marks those found in the library as
-    // used (for Library::pruneRenderCache; only those not marked for a day, so a warm build
+    // used (for RenderCacheStore::prune; only those not marked for a day, so a warm build
     // writes next to nothing). Does nothing without a library
     // or without pending entries. On failure the entries stay pending for the next flush.
     Result<void> flush();

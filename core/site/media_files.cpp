@@ -16,8 +16,7 @@ namespace quire {
 
 namespace {
 
-// The library's images the facts name, in name order (so that notes come in the same order on
-// every build).
+// The library's images the facts name, in name order.
 QList<const Asset *> shownImages(const SiteMedia &media, const QList<PostFacts> &facts)
 {
     QSet<QString> names;
@@ -61,7 +60,10 @@ Result<void> MediaFiles::build(const QList<PostFacts> &facts, int threads, const
 QStringList MediaFiles::notes() const
 {
     QMutexLocker locker(&m_mutex);
-    return m_notes;
+    // Sorted: threads finish their images in any order, and a report should read the same each time.
+    QStringList sorted = m_notes;
+    sorted.sort();
+    return sorted;
 }
 
 Result<void> MediaFiles::writeImage(const Asset &asset)

@@ -47,7 +47,7 @@ struct PostFacts
     QList<Issue> issues;          // TeX errors, images without alt text
     bool needsKatexCss = false;
     bool needsHighlightCss = false;
-    // Not from the Markdown but from the library (Library::postCover): kept here because lists
+    // Not from the Markdown but from the library (PostCover::of): kept here because lists
     // and the media step need it for posts a build does not render again.
     Cover cover;
 

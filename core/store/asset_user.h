@@ -4,7 +4,7 @@
 
 namespace quire {
 
-// A post that uses a library asset (Library::assetUsage).
+// A post that uses a library asset (AssetStore::usage).
 struct AssetUser
 {
     qint64 postId = 0;

@@ -107,7 +107,7 @@ Result<Statement> Database::prepare(QByteArrayView sql)
 
 void Database::recycle(sqlite3_stmt *statement)
 {
-    constexpr qsizetype MaxFreeStatements = 64;   // listPosts() builds a few dozen variants at most
+    constexpr qsizetype MaxFreeStatements = 64;   // PostStore::list builds a few dozen variants at most
     sqlite3_reset(statement);
     sqlite3_clear_bindings(statement);
     const QByteArray sql(sqlite3_sql(statement));

@@ -13,7 +13,8 @@ namespace quire {
 class SettingsRepository;
 class StoreContext;
 
-// The library's settings by typed key: no caller spells a key, so none can misspell one.
+// The library's settings by typed key: no caller outside store/ spells a key, so none can
+// misspell one.
 class SettingStore
 {
 public:

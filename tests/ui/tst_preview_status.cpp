@@ -119,7 +119,7 @@ void TestPreviewStatus::thePreviewShowsTheBuiltArticle()
     auto preview = openPreview();
     QVERIFY(preview);
     preview->setPost(post);
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
+    QVERIFY(WebWait::until([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
                             30000));
     QVERIFY(preview->statusLine()->isHidden());
     const QString shown = evaluate(preview->page(), PreviewContent).toString();
@@ -130,7 +130,7 @@ void TestPreviewStatus::thePreviewShowsTheBuiltArticle()
     bool loaded = false;
     connect(&built, &QWebEnginePage::loadFinished, this, [&] { loaded = true; });
     built.load(QUrl::fromLocalFile(out + QStringLiteral("/posts/float-sums/index.html")));
-    QVERIFY(QTest::qWaitFor([&] { return loaded; }, 15000));
+    QVERIFY(WebWait::until([&] { return loaded; }, 15000));
     const QString article = evaluate(&built, QStringLiteral("document.querySelector('.post-content').innerHTML.trim()")).toString();
     QVERIFY(article.contains(u"hljs language-python") && article.contains(u"data-footnote-ref"));
     QCOMPARE(shown, article);
@@ -147,9 +147,9 @@ void TestPreviewStatus::theStatusLineSaysWhyMathIsNotRendered()
     QVERIFY(preview);
     preview->setPost(post);
     QLabel *status = preview->statusLine();
-    QVERIFY(QTest::qWaitFor([&] { return status->isVisible(); }, 30000));
+    QVERIFY(WebWait::until([&] { return status->isVisible(); }, 30000));
     QVERIFY2(status->text().contains(u"Node.js") && status->text().contains(u"nodejs"), qPrintable(status->text()));
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"\\sum_i"); },
+    QVERIFY(WebWait::until([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"\\sum_i"); },
                             10000));
     QVERIFY(!evaluate(preview->page(), PreviewContent).toString().contains(u"katex"));
     if (const QString shot = qEnvironmentVariable("QUIRE_PREVIEW_SCREENSHOT"); !shot.isEmpty())
@@ -159,8 +159,8 @@ void TestPreviewStatus::theStatusLineSaysWhyMathIsNotRendered()
     qputenv("PATH", path);
     post.body += QStringLiteral("\nOne more line.\n");
     preview->setPost(post);
-    QVERIFY(QTest::qWaitFor([&] { return status->isHidden(); }, 30000));
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
+    QVERIFY(WebWait::until([&] { return status->isHidden(); }, 30000));
+    QVERIFY(WebWait::until([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
                             10000));
     preview->releaseLibrary();
 }
@@ -183,10 +183,10 @@ void TestPreviewStatus::theStatusLineSaysWhenTheThemeGivesWay()
     QVERIFY(preview);
     preview->setPost(post);
     QLabel *status = preview->statusLine();
-    QVERIFY(QTest::qWaitFor([&] { return status->isVisible(); }, 30000));
+    QVERIFY(WebWait::until([&] { return status->isVisible(); }, 30000));
     QVERIFY2(status->text().contains(u"“mine” cannot be used") && status->text().contains(u"“paper” stands in"),
              qPrintable(status->text()));
-    QVERIFY(QTest::qWaitFor([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
+    QVERIFY(WebWait::until([&] { return evaluate(preview->page(), PreviewContent).toString().contains(u"katex"); },
                             30000));
     QCOMPARE(evaluate(preview->page(), QStringLiteral("document.querySelector('.post-content > #quire-content') !== null")),
              QVariant(true));
@@ -195,7 +195,7 @@ void TestPreviewStatus::theStatusLineSaysWhenTheThemeGivesWay()
     // Back to a theme that works: the status line goes.
     QVERIFY(m_library->themes().setActive(QStringLiteral("paper")));
     preview->setLibrary(m_library.get());
-    QVERIFY(QTest::qWaitFor([&] { return status->isHidden(); }, 10000));
+    QVERIFY(WebWait::until([&] { return status->isHidden(); }, 10000));
     preview->releaseLibrary();
 }
 

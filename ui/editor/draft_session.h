@@ -45,7 +45,7 @@ public:
     void setPublishedAt(const QDateTime &publishedAt);   // stored in UTC
     void setSummary(const QString &summary);
     void setKind(const QString &kind);
-    // A library asset (Library::storeAsset) as the post's cover image; none removes it.
+    // A library asset (AssetStore::store) as the post's cover image; none removes it.
     void setCover(std::optional<qint64> assetId);
 
     // Writes pending changes now (an autosave revision, coalesced by the store).
