@@ -3,6 +3,7 @@
 // changed (and the folders that leaves empty), and folders written by earlier versions of Quire
 // in each of the three manifest formats, which must keep working byte for byte.
 
+#include "core_test_support.h"
 #include "interchange/markdown_exporter.h"
 #include "output/content_hash.h"
 #include "output/export_manifest_format.h"
@@ -21,28 +22,11 @@
 #include <QtEndian>
 
 using namespace quire;
+using CoreTest::messageOf;
+using CoreTest::readAll;
+using CoreTest::writeFile;
 
 namespace {
-
-template<typename T>
-QString messageOf(const Result<T> &result)
-{
-    return result ? QString() : result.errorMessage();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-}
 
 QStringList entries(const QString &dir)
 {

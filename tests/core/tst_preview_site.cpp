@@ -2,6 +2,8 @@
 // to (drafts with a publish date included), with the same article HTML, the same cover and the
 // same theme, or the same built-in stand-in for a theme that cannot be used.
 
+#include "core_test_support.h"
+#include "library_sql.h"
 #include "render/math_code_renderer.h"
 #include "render/render_cache.h"
 #include "render/render_worker.h"
@@ -30,14 +32,10 @@
 #include <sqlite3.h>
 
 using namespace quire;
+using CoreTest::messageOf;
+using CoreTest::execSql;
 
 namespace {
-
-template<typename T>
-QString messageOf(const Result<T> &result)
-{
-    return result ? QString() : result.errorMessage();
-}
 
 QString readText(const QString &path)
 {
@@ -85,18 +83,6 @@ Theme brokenTheme()
     theme.builtin = false;
     theme.files.insert(QStringLiteral("templates/post.mustache"), "{{<base}}{{$content}}{{#post}}{{title}}{{/content}}");
     return theme;
-}
-
-void execSql(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
-    char *error = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
-    const QString message = error ? QString::fromUtf8(error) : QString();
-    sqlite3_free(error);
-    sqlite3_close(db);
-    QVERIFY2(rc == SQLITE_OK, qPrintable(message));
 }
 
 const QString Walkthrough = QStringLiteral(

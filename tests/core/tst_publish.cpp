@@ -3,6 +3,7 @@
 // gone from the site removed, dry run, cancel, refused and unwritable folders), and PublishJob on
 // a small library (no drafts, Publish revisions and published dates, nothing recorded twice).
 
+#include "core_test_support.h"
 #include "publish/folder_publisher.h"
 #include "publish/publish_job.h"
 #include "publish/publish_target.h"
@@ -27,28 +28,11 @@
 #include <unistd.h>
 
 using namespace quire;
+using CoreTest::messageOf;
+using CoreTest::readAll;
+using CoreTest::writeFile;
 
 namespace {
-
-template<typename T>
-QString messageOf(const Result<T> &result)
-{
-    return result ? QString() : result.errorMessage();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-}
 
 // Every file under dir (relative paths) with its content; skip: a top-level name left out.
 QMap<QString, QByteArray> snapshot(const QString &dir, const QStringList &skip = {})

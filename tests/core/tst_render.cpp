@@ -2,6 +2,7 @@
 // elements, TeX errors shown and reported with their line, hostile TeX bounded, the cache, and
 // the node worker's failures (restart after a kill, node or a library missing).
 
+#include "core_test_support.h"
 #include "markdown/front_matter.h"
 #include "markdown/markdown_renderer.h"
 #include "render/math_code_renderer.h"
@@ -23,6 +24,7 @@
 #include <csignal>
 
 using namespace quire;
+using CoreTest::messageOf;
 
 namespace {
 
@@ -40,11 +42,6 @@ QString missingEngine()
 }
 
 // The error, or nothing: QVERIFY2 builds its message even when the check passes.
-template<typename T>
-QString messageOf(const Result<T> &result)
-{
-    return result ? QString() : result.errorMessage();
-}
 
 #define REQUIRE_ENGINE()                                            \
     do {                                                            \

@@ -1,5 +1,6 @@
 // Markdown export and import, round trip: import(export(library)) gives back every post.
 
+#include "core_test_support.h"
 #include "interchange/blog_importer.h"
 #include "interchange/markdown_exporter.h"
 #include "setup/library_setup.h"
@@ -21,6 +22,7 @@
 #include <QTest>
 
 using namespace quire;
+using CoreTest::readAll;
 
 namespace {
 
@@ -31,12 +33,6 @@ QByteArray tinyPng(const QByteArray &tail = {})
 {
     return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
         + tail;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QString flavorName(Flavor flavor)

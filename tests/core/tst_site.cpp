@@ -4,6 +4,7 @@
 // posts' files gone), a killed build leaving the old site whole, refused output folders, and
 // the problems a build reports.
 
+#include "core_test_support.h"
 #include "markdown/markdown_renderer.h"
 #include "render/render_worker.h"
 #include "setup/library_setup.h"
@@ -39,14 +40,10 @@
 #include <csignal>
 
 using namespace quire;
+using CoreTest::messageOf;
+using CoreTest::readAll;
 
 namespace {
-
-template<typename T>
-QString messageOf(const Result<T> &result)
-{
-    return result ? QString() : result.errorMessage();
-}
 
 // A 1×1 PNG; a tail makes other bytes (another asset) that still read as a PNG.
 QByteArray tinyPng(const QByteArray &tail = {})
@@ -62,12 +59,6 @@ QString mediaFile(const Asset &asset)
     return QStringLiteral("media/") + asset.name.left(dot) + u'.' + asset.sha256.left(10) + asset.name.mid(dot);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Every file under dir (relative paths) with its content, Quire's own state left out.
 QMap<QString, QByteArray> snapshot(const QString &dir)
 {
@@ -81,7 +72,6 @@ QMap<QString, QByteArray> snapshot(const QString &dir)
     }
     return files;
 }
-
 
 } // namespace
 
@@ -383,7 +373,6 @@ void TestSite::pagesAreValidHtmlAndXmlIsWellFormed()
         QVERIFY(pages >= 8);
     }
 }
-
 
 void TestSite::linksBetweenPagesResolve()
 {

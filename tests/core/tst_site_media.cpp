@@ -4,6 +4,7 @@
 // srcset only for large raster images, and only with a scaler; a scaler that fails is a note,
 // not a failed build; hostile names still give working addresses.
 
+#include "core_test_support.h"
 #include "setup/library_setup.h"
 #include "site/image_scaler.h"
 #include "site/site_builder.h"
@@ -24,6 +25,7 @@
 #include <QTest>
 
 using namespace quire;
+using CoreTest::readAll;
 
 namespace {
 
@@ -32,12 +34,6 @@ QByteArray tinyPng(const QByteArray &tail = {})
 {
     return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
         + tail;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QString readText(const QString &path)

@@ -2,6 +2,8 @@
 // copy never touched, theme folders read and written, hostile folders refused, and templates
 // that do not parse reported with their file, line and reason.
 
+#include "core_test_support.h"
+#include "library_sql.h"
 #include "setup/library_setup.h"
 #include "site/library_themes.h"
 #include "site/site_theme.h"
@@ -19,14 +21,10 @@
 #include <sqlite3.h>
 
 using namespace quire;
+using CoreTest::messageOf;
+using CoreTest::execSql;
 
 namespace {
-
-template<typename T>
-QString messageOf(const Result<T> &result)
-{
-    return result ? QString() : result.errorMessage();
-}
 
 void writeFile(const QString &path, const QByteArray &content)
 {
@@ -34,19 +32,6 @@ void writeFile(const QString &path, const QByteArray &content)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
-}
-
-// Runs SQL on a closed library file, as another tool (or an older Quire) would.
-void execSql(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
-    char *error = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
-    const QString message = error ? QString::fromUtf8(error) : QString();
-    sqlite3_free(error);
-    sqlite3_close(db);
-    QVERIFY2(rc == SQLITE_OK, qPrintable(message));
 }
 
 // A folder holding the built-in paper theme under another name.
